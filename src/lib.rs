@@ -1,0 +1,11 @@
+//! Kring guides an intervision group through a meeting with the Balint method.
+//!
+//! Layers, arrows pointing down only: `ui` draws and uses everything; `meeting` (the engine),
+//! `store` (files) and `i18n` use `model`; nothing below `ui` knows egui.
+
+pub mod cli;
+pub mod i18n;
+pub mod meeting;
+pub mod model;
+pub mod store;
+pub mod ui;

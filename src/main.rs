@@ -1,0 +1,68 @@
+//! `kring`: the app, or one of its commands (see `kring --help`).
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use kring::cli::{self, Cli};
+use kring::meeting::SystemClock;
+use kring::store::DataDir;
+use kring::ui::KringApp;
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let cli = match cli::parse(std::env::args().skip(1)) {
+        Ok(cli) => cli,
+        Err(message) => {
+            eprintln!("kring: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    match cli {
+        Cli::Help => {
+            print!("{}", cli::USAGE);
+            ExitCode::SUCCESS
+        }
+        Cli::Version => {
+            println!("kring {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        Cli::Check { files } => {
+            if cli::check(&files, &mut std::io::stdout()) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Cli::Gui { data_dir } => run_gui(data_dir),
+    }
+}
+
+fn run_gui(data_dir: Option<std::path::PathBuf>) -> ExitCode {
+    let data = match DataDir::resolve(data_dir) {
+        Ok(data) => data,
+        Err(err) => {
+            eprintln!("kring: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Kring")
+            .with_app_id("kring")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Kring",
+        options,
+        Box::new(move |_cc| Ok(Box::new(KringApp::new(data, Arc::new(SystemClock))))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("kring: the window could not be opened: {err}");
+            ExitCode::from(1)
+        }
+    }
+}

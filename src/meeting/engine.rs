@@ -1,0 +1,550 @@
+//! The meeting engine: where the group is in the protocol and how the time goes.
+//!
+//! Every phase goes through four steps, as the method asks of the leader: *explain* what to do
+//! and why, give the group a silent moment to *prepare*, *run* the phase against its countdown,
+//! and *close* it before moving on. Time is passed in (`now_ms`) on every call; the engine
+//! keeps timestamps, never counts frames, so it stays true across pauses, breaks and a machine
+//! that sleeps.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    BreakRecord, MeetingRecord, Phase, PhaseOutcome, PhaseRecord, Protocol, RECORD_FORMAT_VERSION,
+};
+
+use super::Stopwatch;
+
+/// The longest a countdown can be stretched to with "add a minute".
+const MAX_COUNTDOWN_SECS: i64 = 240 * 60;
+
+/// The four steps of every phase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Step {
+    Explain,
+    Prepare,
+    Run,
+    Close,
+}
+
+impl Step {
+    pub const ALL: [Self; 4] = [Self::Explain, Self::Prepare, Self::Run, Self::Close];
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PhaseStatus {
+    Pending,
+    Active,
+    Done,
+    Skipped,
+}
+
+/// Everything a leader can do to a running meeting. Keys and buttons both produce these;
+/// [`Meeting::apply`] is the one place they take effect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// The main action of the moment: start the preparation moment, start the phase, pause or
+    /// resume its countdown, or move on after closing. Ends a break.
+    StartPause,
+    /// On to the next step (or, after closing, the next phase).
+    Next,
+    /// Back one step (from explaining a phase, back to closing the one before).
+    Back,
+    /// One minute more on the countdown on screen (preparation, phase or break).
+    AddMinute,
+    /// One minute less on the countdown on screen; never below one minute.
+    RemoveMinute,
+    /// Skip the current phase and open the next.
+    SkipCurrent,
+    /// Mark a phase that has not started yet as skipped, or undo that.
+    ToggleSkip(usize),
+    /// A rest break: the meeting's timers stop, the break counts down on its own.
+    StartBreak {
+        minutes: i64,
+    },
+    EndBreak,
+    /// End the meeting now (the UI asks for confirmation first).
+    EndEarly,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PhaseState {
+    pub status: PhaseStatus,
+    /// Seconds added to (or taken off) the run countdown.
+    pub run_adjust_secs: i64,
+    pub prepare_adjust_secs: i64,
+    /// Time the phase was open, breaks excluded.
+    pub open: Stopwatch,
+    pub prepare: Stopwatch,
+    pub run: Stopwatch,
+}
+
+impl PhaseState {
+    fn new() -> Self {
+        Self {
+            status: PhaseStatus::Pending,
+            run_adjust_secs: 0,
+            prepare_adjust_secs: 0,
+            open: Stopwatch::default(),
+            prepare: Stopwatch::default(),
+            run: Stopwatch::default(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActiveBreak {
+    pub planned_secs: i64,
+    pub clock: Stopwatch,
+    /// Whether the countdown that the break interrupted was paused.
+    pub was_paused: bool,
+}
+
+/// A countdown as shown: how long, how far, and how much is left (negative: overrun).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Countdown {
+    pub total_ms: i64,
+    pub elapsed_ms: i64,
+    pub running: bool,
+}
+
+impl Countdown {
+    pub fn remaining_ms(&self) -> i64 {
+        self.total_ms - self.elapsed_ms
+    }
+
+    pub fn is_overrun(&self) -> bool {
+        self.remaining_ms() < 0
+    }
+
+    /// Whole seconds as the display shows them: remaining time rounded up (so a ten-minute
+    /// countdown starts at 10:00), overrun rounded down.
+    pub fn display_secs(&self) -> i64 {
+        let remaining = self.remaining_ms();
+        if remaining >= 0 {
+            (remaining + 999) / 1000
+        } else {
+            remaining / 1000
+        }
+    }
+
+    /// Share of the countdown used, 0.0..=1.0.
+    pub fn fraction_used(&self) -> f32 {
+        if self.total_ms <= 0 {
+            1.0
+        } else {
+            (self.elapsed_ms as f64 / self.total_ms as f64).clamp(0.0, 1.0) as f32
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub protocol: Protocol,
+    pub phases: Vec<PhaseState>,
+    pub cursor: usize,
+    pub step: Step,
+    /// The countdown of the current step is paused.
+    pub paused: bool,
+    pub active_break: Option<ActiveBreak>,
+    pub breaks: Vec<BreakRecord>,
+    pub started_at_ms: i64,
+    pub ended_at_ms: Option<i64>,
+    pub ended_early: bool,
+}
+
+impl Meeting {
+    /// Opens the first phase, in its explain step. A protocol without phases (which validation
+    /// rejects) gives a meeting that has already ended.
+    pub fn start(protocol: Protocol, now_ms: i64) -> Self {
+        let phases = protocol.phases.iter().map(|_| PhaseState::new()).collect();
+        let mut meeting = Self {
+            protocol,
+            phases,
+            cursor: 0,
+            step: Step::Explain,
+            paused: false,
+            active_break: None,
+            breaks: Vec::new(),
+            started_at_ms: now_ms,
+            ended_at_ms: None,
+            ended_early: false,
+        };
+        if meeting.phases.is_empty() {
+            meeting.ended_at_ms = Some(now_ms);
+        } else {
+            meeting.enter_phase(0, Step::Explain, now_ms);
+        }
+        meeting
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.ended_at_ms.is_some()
+    }
+
+    pub fn on_break(&self) -> bool {
+        self.active_break.is_some()
+    }
+
+    pub fn current_phase(&self) -> Option<&Phase> {
+        self.protocol.phases.get(self.cursor)
+    }
+
+    pub fn phase_count(&self) -> usize {
+        self.phases.len()
+    }
+
+    /// Applies a leader's command. Commands that make no sense in the current state (back on
+    /// the very first step, skip after the end) are ignored; the engine never panics on them.
+    pub fn apply(&mut self, command: Command, now_ms: i64) {
+        if self.is_finished() {
+            return;
+        }
+        if self.active_break.is_some() {
+            match command {
+                Command::StartPause | Command::EndBreak | Command::Next => {
+                    self.end_break(now_ms);
+                }
+                Command::AddMinute => self.adjust_break(60),
+                Command::RemoveMinute => self.adjust_break(-60),
+                Command::EndEarly => {
+                    self.end_break(now_ms);
+                    self.end(now_ms, true);
+                }
+                Command::ToggleSkip(index) => self.toggle_skip(index),
+                Command::Back | Command::SkipCurrent | Command::StartBreak { .. } => {}
+            }
+            return;
+        }
+        match command {
+            Command::StartPause => match self.step {
+                Step::Explain | Step::Close => self.next(now_ms),
+                Step::Prepare | Step::Run => self.set_paused(!self.paused, now_ms),
+            },
+            Command::Next => self.next(now_ms),
+            Command::Back => self.back(now_ms),
+            Command::AddMinute => self.adjust_countdown(60),
+            Command::RemoveMinute => self.adjust_countdown(-60),
+            Command::SkipCurrent => {
+                self.leave_phase(now_ms, PhaseStatus::Skipped);
+                self.open_next_after(self.cursor, now_ms);
+            }
+            Command::ToggleSkip(index) => self.toggle_skip(index),
+            Command::StartBreak { minutes } => self.start_break(minutes, now_ms),
+            Command::EndBreak => {}
+            Command::EndEarly => self.end(now_ms, true),
+        }
+    }
+
+    fn next(&mut self, now_ms: i64) {
+        match self.step {
+            Step::Explain => {
+                if self.planned_prepare_secs(self.cursor) > 0 {
+                    self.set_step(Step::Prepare, now_ms);
+                } else {
+                    self.set_step(Step::Run, now_ms);
+                }
+            }
+            Step::Prepare => self.set_step(Step::Run, now_ms),
+            Step::Run => self.set_step(Step::Close, now_ms),
+            Step::Close => {
+                self.leave_phase(now_ms, PhaseStatus::Done);
+                self.open_next_after(self.cursor, now_ms);
+            }
+        }
+    }
+
+    fn back(&mut self, now_ms: i64) {
+        match self.step {
+            Step::Explain => {
+                let previous = (0..self.cursor)
+                    .rev()
+                    .find(|&i| self.phases[i].status != PhaseStatus::Skipped);
+                if let Some(previous) = previous {
+                    self.leave_phase(now_ms, PhaseStatus::Pending);
+                    self.enter_phase(previous, Step::Close, now_ms);
+                }
+            }
+            Step::Prepare => self.set_step(Step::Explain, now_ms),
+            Step::Run => {
+                if self.planned_prepare_secs(self.cursor) > 0 {
+                    self.set_step(Step::Prepare, now_ms);
+                } else {
+                    self.set_step(Step::Explain, now_ms);
+                }
+            }
+            // Back from closing resumes the phase where it was, overrun included.
+            Step::Close => self.set_step(Step::Run, now_ms),
+        }
+    }
+
+    /// Opens the first phase after `index` that is not skipped, or ends the meeting.
+    fn open_next_after(&mut self, index: usize, now_ms: i64) {
+        let next =
+            (index + 1..self.phases.len()).find(|&i| self.phases[i].status != PhaseStatus::Skipped);
+        match next {
+            Some(next) => self.enter_phase(next, Step::Explain, now_ms),
+            None => self.end(now_ms, false),
+        }
+    }
+
+    fn enter_phase(&mut self, index: usize, step: Step, now_ms: i64) {
+        self.cursor = index;
+        self.step = step;
+        self.paused = false;
+        let state = &mut self.phases[index];
+        state.status = PhaseStatus::Active;
+        state.open.start(now_ms);
+        self.sync_step_clocks(now_ms);
+    }
+
+    fn leave_phase(&mut self, now_ms: i64, status: PhaseStatus) {
+        let state = &mut self.phases[self.cursor];
+        state.open.stop(now_ms);
+        state.prepare.stop(now_ms);
+        state.run.stop(now_ms);
+        state.status = status;
+    }
+
+    fn set_step(&mut self, step: Step, now_ms: i64) {
+        self.step = step;
+        self.paused = false;
+        self.sync_step_clocks(now_ms);
+    }
+
+    fn set_paused(&mut self, paused: bool, now_ms: i64) {
+        self.paused = paused;
+        self.sync_step_clocks(now_ms);
+    }
+
+    /// Starts exactly the stopwatches that should run in the current state, stops the rest.
+    fn sync_step_clocks(&mut self, now_ms: i64) {
+        let on_break = self.active_break.is_some();
+        let counting = !self.paused && !on_break;
+        let step = self.step;
+        let Some(state) = self.phases.get_mut(self.cursor) else {
+            return;
+        };
+        let set = |watch: &mut Stopwatch, run: bool| {
+            if run {
+                watch.start(now_ms);
+            } else {
+                watch.stop(now_ms);
+            }
+        };
+        set(&mut state.open, !on_break);
+        set(&mut state.prepare, counting && step == Step::Prepare);
+        set(&mut state.run, counting && step == Step::Run);
+    }
+
+    fn adjust_countdown(&mut self, delta_secs: i64) {
+        let cursor = self.cursor;
+        let (planned, adjust) = if self.step == Step::Prepare {
+            (
+                i64::from(self.protocol.phases[cursor].prepare_minutes) * 60,
+                &mut self.phases[cursor].prepare_adjust_secs,
+            )
+        } else {
+            (
+                i64::from(self.protocol.phases[cursor].planned_minutes) * 60,
+                &mut self.phases[cursor].run_adjust_secs,
+            )
+        };
+        let total = (planned + *adjust + delta_secs).clamp(60, MAX_COUNTDOWN_SECS);
+        *adjust = total - planned;
+    }
+
+    fn toggle_skip(&mut self, index: usize) {
+        if index <= self.cursor {
+            return;
+        }
+        if let Some(state) = self.phases.get_mut(index) {
+            state.status = match state.status {
+                PhaseStatus::Pending => PhaseStatus::Skipped,
+                PhaseStatus::Skipped => PhaseStatus::Pending,
+                other => other,
+            };
+        }
+    }
+
+    fn start_break(&mut self, minutes: i64, now_ms: i64) {
+        let mut clock = Stopwatch::default();
+        clock.start(now_ms);
+        self.active_break = Some(ActiveBreak {
+            planned_secs: minutes.clamp(1, 240) * 60,
+            clock,
+            was_paused: self.paused,
+        });
+        self.sync_step_clocks(now_ms);
+    }
+
+    fn adjust_break(&mut self, delta_secs: i64) {
+        if let Some(active) = &mut self.active_break {
+            active.planned_secs = (active.planned_secs + delta_secs).clamp(60, MAX_COUNTDOWN_SECS);
+        }
+    }
+
+    fn end_break(&mut self, now_ms: i64) {
+        let Some(mut active) = self.active_break.take() else {
+            return;
+        };
+        active.clock.stop(now_ms);
+        self.breaks.push(BreakRecord {
+            during_phase: self
+                .current_phase()
+                .map(|p| p.id.clone())
+                .unwrap_or_default(),
+            planned_secs: active.planned_secs,
+            actual_secs: active.clock.elapsed_ms(now_ms) / 1000,
+        });
+        self.paused = active.was_paused;
+        self.sync_step_clocks(now_ms);
+    }
+
+    fn end(&mut self, now_ms: i64, early: bool) {
+        if let Some(state) = self.phases.get_mut(self.cursor) {
+            state.open.stop(now_ms);
+            state.prepare.stop(now_ms);
+            state.run.stop(now_ms);
+        }
+        self.ended_at_ms = Some(now_ms);
+        self.ended_early = early;
+    }
+
+    pub fn planned_run_secs(&self, index: usize) -> i64 {
+        let base = self
+            .protocol
+            .phases
+            .get(index)
+            .map_or(0, |p| i64::from(p.planned_minutes) * 60);
+        base + self.phases.get(index).map_or(0, |s| s.run_adjust_secs)
+    }
+
+    pub fn planned_prepare_secs(&self, index: usize) -> i64 {
+        let base = self
+            .protocol
+            .phases
+            .get(index)
+            .map_or(0, |p| i64::from(p.prepare_minutes) * 60);
+        base + self.phases.get(index).map_or(0, |s| s.prepare_adjust_secs)
+    }
+
+    /// The countdown the room sees for the current step: the preparation moment while
+    /// preparing, the phase's own time otherwise (not yet running while explaining).
+    pub fn countdown(&self, now_ms: i64) -> Option<Countdown> {
+        let state = self.phases.get(self.cursor)?;
+        Some(match self.step {
+            Step::Prepare => Countdown {
+                total_ms: self.planned_prepare_secs(self.cursor) * 1000,
+                elapsed_ms: state.prepare.elapsed_ms(now_ms),
+                running: state.prepare.is_running(),
+            },
+            _ => Countdown {
+                total_ms: self.planned_run_secs(self.cursor) * 1000,
+                elapsed_ms: state.run.elapsed_ms(now_ms),
+                running: state.run.is_running(),
+            },
+        })
+    }
+
+    pub fn break_countdown(&self, now_ms: i64) -> Option<Countdown> {
+        self.active_break.as_ref().map(|b| Countdown {
+            total_ms: b.planned_secs * 1000,
+            elapsed_ms: b.clock.elapsed_ms(now_ms),
+            running: true,
+        })
+    }
+
+    /// Seconds the current phase's countdown has run past zero.
+    pub fn overrun_secs(&self, index: usize, now_ms: i64) -> i64 {
+        let Some(state) = self.phases.get(index) else {
+            return 0;
+        };
+        (state.run.elapsed_ms(now_ms) / 1000 - self.planned_run_secs(index)).max(0)
+    }
+
+    /// When the meeting will end if every remaining phase takes its planned time.
+    pub fn projected_end_ms(&self, now_ms: i64) -> i64 {
+        if let Some(end) = self.ended_at_ms {
+            return end;
+        }
+        let mut remaining_ms = 0;
+        if let Some(countdown) = self.break_countdown(now_ms) {
+            remaining_ms += countdown.remaining_ms().max(0);
+        }
+        let cursor = self.cursor;
+        if let Some(state) = self.phases.get(cursor) {
+            let prepare_left = (self.planned_prepare_secs(cursor) * 1000
+                - state.prepare.elapsed_ms(now_ms))
+            .max(0);
+            let run_left =
+                (self.planned_run_secs(cursor) * 1000 - state.run.elapsed_ms(now_ms)).max(0);
+            remaining_ms += match self.step {
+                Step::Explain | Step::Prepare => prepare_left + run_left,
+                Step::Run => run_left,
+                Step::Close => 0,
+            };
+        }
+        for index in cursor + 1..self.phases.len() {
+            if self.phases[index].status != PhaseStatus::Skipped {
+                remaining_ms +=
+                    (self.planned_prepare_secs(index) + self.planned_run_secs(index)) * 1000;
+            }
+        }
+        now_ms + remaining_ms
+    }
+
+    /// Minutes the protocol plans in all, preparation moments included, skipped phases not.
+    pub fn planned_total_secs(&self) -> i64 {
+        (0..self.phases.len())
+            .filter(|&i| self.phases[i].status != PhaseStatus::Skipped)
+            .map(|i| self.planned_prepare_secs(i) + self.planned_run_secs(i))
+            .sum()
+    }
+
+    /// The record kept of this meeting. `started_local` is the start as local time text.
+    pub fn to_record(&self, now_ms: i64, started_local: String) -> MeetingRecord {
+        let end_ms = self.ended_at_ms.unwrap_or(now_ms);
+        let phases = self
+            .protocol
+            .phases
+            .iter()
+            .zip(&self.phases)
+            .enumerate()
+            .map(|(index, (phase, state))| {
+                let outcome = match state.status {
+                    PhaseStatus::Done => PhaseOutcome::Done,
+                    PhaseStatus::Skipped => PhaseOutcome::Skipped,
+                    PhaseStatus::Active => PhaseOutcome::Interrupted,
+                    PhaseStatus::Pending if state.open.elapsed_ms(end_ms) > 0 => {
+                        PhaseOutcome::Interrupted
+                    }
+                    PhaseStatus::Pending => PhaseOutcome::NotReached,
+                };
+                PhaseRecord {
+                    id: phase.id.clone(),
+                    title: phase.title.clone(),
+                    outcome,
+                    planned_minutes: phase.planned_minutes,
+                    prepare_minutes: phase.prepare_minutes,
+                    adjusted_minutes: i32::try_from(state.run_adjust_secs / 60).unwrap_or(0),
+                    actual_secs: state.open.elapsed_ms(end_ms) / 1000,
+                    run_secs: state.run.elapsed_ms(end_ms) / 1000,
+                    overrun_secs: self.overrun_secs(index, end_ms),
+                }
+            })
+            .collect();
+        MeetingRecord {
+            format_version: RECORD_FORMAT_VERSION,
+            protocol_id: self.protocol.id.clone(),
+            protocol_version: self.protocol.version,
+            protocol_name: self.protocol.name.clone(),
+            started_at_ms: self.started_at_ms,
+            ended_at_ms: end_ms,
+            started_local,
+            ended_early: self.ended_early,
+            planned_minutes: self.protocol.planned_minutes(),
+            phases,
+            breaks: self.breaks.clone(),
+        }
+    }
+}

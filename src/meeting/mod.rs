@@ -1,0 +1,12 @@
+//! The meeting engine: phases, the four steps of each, timers, breaks. No screen, no files.
+
+mod clock;
+mod engine;
+mod stopwatch;
+
+#[cfg(test)]
+mod engine_tests;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use engine::{ActiveBreak, Command, Countdown, Meeting, PhaseState, PhaseStatus, Step};
+pub use stopwatch::Stopwatch;

@@ -1,0 +1,55 @@
+use serde::{Deserialize, Serialize};
+
+/// Time accumulated over one or more stretches, from wall-clock timestamps.
+///
+/// A clock that jumps backwards (a time-zone or NTP correction) never makes elapsed time
+/// shrink below what was already counted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stopwatch {
+    accumulated_ms: i64,
+    running_since_ms: Option<i64>,
+}
+
+impl Stopwatch {
+    pub fn is_running(&self) -> bool {
+        self.running_since_ms.is_some()
+    }
+
+    /// Starts counting; a running stopwatch keeps its original start.
+    pub fn start(&mut self, now_ms: i64) {
+        if self.running_since_ms.is_none() {
+            self.running_since_ms = Some(now_ms);
+        }
+    }
+
+    pub fn stop(&mut self, now_ms: i64) {
+        if let Some(since) = self.running_since_ms.take() {
+            self.accumulated_ms += (now_ms - since).max(0);
+        }
+    }
+
+    pub fn elapsed_ms(&self, now_ms: i64) -> i64 {
+        self.accumulated_ms
+            + self
+                .running_since_ms
+                .map_or(0, |since| (now_ms - since).max(0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_only_while_running_and_survives_a_clock_going_back() {
+        let mut watch = Stopwatch::default();
+        watch.start(1_000);
+        watch.start(5_000); // already running: keeps the first start
+        assert_eq!(watch.elapsed_ms(11_000), 10_000);
+        watch.stop(11_000);
+        assert_eq!(watch.elapsed_ms(99_000), 10_000);
+        watch.start(20_000);
+        assert_eq!(watch.elapsed_ms(19_000), 10_000, "clock went back");
+        assert_eq!(watch.elapsed_ms(22_500), 12_500);
+    }
+}

@@ -1,0 +1,32 @@
+//! Data and validation: protocols, meeting records, languages. No screen, no files.
+
+mod protocol;
+mod record;
+
+pub use protocol::{
+    Instructions, MAX_PHASE_MINUTES, PROTOCOL_FORMAT_VERSION, Phase, Protocol, ProtocolIssue,
+    Range, Text, Tool, Variant,
+};
+pub use record::{BreakRecord, MeetingRecord, PhaseOutcome, PhaseRecord, RECORD_FORMAT_VERSION};
+
+use serde::{Deserialize, Serialize};
+
+/// The languages of the user interface and of protocol texts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Self; 2] = [Self::Nl, Self::En];
+
+    /// The language's own name, as shown in the language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::Nl => "Nederlands",
+            Self::En => "English",
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! What is kept of a meeting once it has ended: one RON file per meeting in the group folder.
+
+use serde::{Deserialize, Serialize};
+
+use super::Text;
+
+/// The meeting record format this build writes. Older formats are migrated when read.
+pub const RECORD_FORMAT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MeetingRecord {
+    pub format_version: u32,
+    pub protocol_id: String,
+    pub protocol_version: u32,
+    pub protocol_name: Text,
+    /// Start of the meeting, milliseconds since the Unix epoch (UTC).
+    pub started_at_ms: i64,
+    pub ended_at_ms: i64,
+    /// The start as local date and time, for people reading the file.
+    pub started_local: String,
+    /// The leader ended the meeting before its last phase was closed.
+    pub ended_early: bool,
+    /// Planned minutes of the protocol, preparation moments included.
+    pub planned_minutes: i32,
+    pub phases: Vec<PhaseRecord>,
+    pub breaks: Vec<BreakRecord>,
+}
+
+impl MeetingRecord {
+    /// Minutes from start to end, breaks included.
+    pub fn duration_minutes(&self) -> i64 {
+        round_minutes(self.ended_at_ms.saturating_sub(self.started_at_ms) / 1000)
+    }
+
+    pub fn skipped_phases(&self) -> impl Iterator<Item = &PhaseRecord> {
+        self.phases
+            .iter()
+            .filter(|p| p.outcome == PhaseOutcome::Skipped)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PhaseOutcome {
+    /// The phase ran and was closed.
+    Done,
+    /// The leader skipped the phase.
+    Skipped,
+    /// The meeting ended while this phase was open.
+    Interrupted,
+    /// The meeting ended before this phase began.
+    NotReached,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhaseRecord {
+    pub id: String,
+    pub title: Text,
+    pub outcome: PhaseOutcome,
+    /// Minutes the protocol plans for the phase (its run, without the preparation moment).
+    pub planned_minutes: i32,
+    pub prepare_minutes: i32,
+    /// Minutes the leader added (positive) or took off (negative) during the meeting.
+    pub adjusted_minutes: i32,
+    /// Time the group spent in the phase, from opening to closing, breaks excluded.
+    pub actual_secs: i64,
+    /// Of which the countdown of the phase itself ran (pauses excluded).
+    pub run_secs: i64,
+    /// Time the group went on after the phase's countdown reached zero.
+    pub overrun_secs: i64,
+}
+
+impl PhaseRecord {
+    /// Actual minutes, rounded to the nearest minute.
+    pub fn actual_minutes(&self) -> i64 {
+        round_minutes(self.actual_secs)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BreakRecord {
+    /// The phase that was open when the break began.
+    pub during_phase: String,
+    pub planned_secs: i64,
+    pub actual_secs: i64,
+}
+
+fn round_minutes(secs: i64) -> i64 {
+    (secs + 30).div_euclid(60)
+}

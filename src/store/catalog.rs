@@ -1,0 +1,227 @@
+use std::path::{Path, PathBuf};
+
+use crate::model::{Protocol, ProtocolIssue};
+
+/// The protocols shipped with Kring, embedded so the app works from any folder.
+/// (file name, text) pairs; the same files are in `protocols/` in the source tree.
+pub fn builtin_protocol_sources() -> [(&'static str, &'static str); 5] {
+    [
+        (
+            "balint-9-fasen.ron",
+            include_str!("../../protocols/balint-9-fasen.ron"),
+        ),
+        (
+            "balint-8-stappen.ron",
+            include_str!("../../protocols/balint-8-stappen.ron"),
+        ),
+        (
+            "uitpluizen.ron",
+            include_str!("../../protocols/uitpluizen.ron"),
+        ),
+        (
+            "geen-oplossing-geven.ron",
+            include_str!("../../protocols/geen-oplossing-geven.ron"),
+        ),
+        (
+            "hoe-zou-ik-het-doen.ron",
+            include_str!("../../protocols/hoe-zou-ik-het-doen.ron"),
+        ),
+    ]
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProtocolSource {
+    BuiltIn,
+    File(PathBuf),
+}
+
+#[derive(Clone, Debug)]
+pub struct ProtocolEntry {
+    pub protocol: Protocol,
+    pub source: ProtocolSource,
+    /// A group's own file that replaces the built-in protocol with the same id.
+    pub replaces_builtin: bool,
+}
+
+/// All protocols the app can offer, and the problems met while loading them. A bad file is
+/// reported here and skipped: it never stops the app.
+#[derive(Clone, Debug, Default)]
+pub struct Catalog {
+    pub entries: Vec<ProtocolEntry>,
+    pub problems: Vec<ProtocolIssue>,
+}
+
+impl Catalog {
+    /// The built-in protocols plus every `*.ron` in `user_dir` (if given and present).
+    pub fn load(user_dir: Option<&Path>) -> Self {
+        let mut catalog = Self::default();
+        for (name, source) in builtin_protocol_sources() {
+            match Protocol::from_ron(&format!("(built in) {name}"), source) {
+                Ok(protocol) => catalog.entries.push(ProtocolEntry {
+                    protocol,
+                    source: ProtocolSource::BuiltIn,
+                    replaces_builtin: false,
+                }),
+                Err(issues) => catalog.problems.extend(issues),
+            }
+        }
+        if let Some(dir) = user_dir {
+            catalog.load_dir(dir);
+        }
+        catalog
+    }
+
+    fn load_dir(&mut self, dir: &Path) {
+        let listing = match std::fs::read_dir(dir) {
+            Ok(listing) => listing,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return,
+            Err(err) => {
+                self.problems.push(file_problem(
+                    dir,
+                    format!("the protocols folder cannot be read ({err}); check its permissions."),
+                ));
+                return;
+            }
+        };
+        let mut paths: Vec<PathBuf> = listing
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|ext| ext == "ron") && p.is_file())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let display = path.display().to_string();
+            let text = match std::fs::read(&path) {
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => text,
+                    Err(_) => {
+                        self.problems.push(file_problem(
+                            &path,
+                            "the file is not UTF-8 text; save it as UTF-8 in a text editor."
+                                .to_owned(),
+                        ));
+                        continue;
+                    }
+                },
+                Err(err) => {
+                    self.problems.push(file_problem(
+                        &path,
+                        format!("the file cannot be read ({err})."),
+                    ));
+                    continue;
+                }
+            };
+            match Protocol::from_ron(&display, &text) {
+                Ok(protocol) => self.add_user_protocol(protocol, path),
+                Err(issues) => self.problems.extend(issues),
+            }
+        }
+    }
+
+    fn add_user_protocol(&mut self, protocol: Protocol, path: PathBuf) {
+        let existing = self
+            .entries
+            .iter()
+            .position(|e| e.protocol.id == protocol.id);
+        match existing {
+            Some(index) if self.entries[index].source == ProtocolSource::BuiltIn => {
+                self.entries[index] = ProtocolEntry {
+                    protocol,
+                    source: ProtocolSource::File(path),
+                    replaces_builtin: true,
+                };
+            }
+            Some(index) => {
+                let other = match &self.entries[index].source {
+                    ProtocolSource::File(other) => other.display().to_string(),
+                    ProtocolSource::BuiltIn => String::new(),
+                };
+                self.problems.push(file_problem(
+                    &path,
+                    format!(
+                        "the id \"{}\" is already used by {other}; give one of the two protocols another id.",
+                        protocol.id
+                    ),
+                ));
+            }
+            None => self.entries.push(ProtocolEntry {
+                protocol,
+                source: ProtocolSource::File(path),
+                replaces_builtin: false,
+            }),
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&ProtocolEntry> {
+        self.entries.iter().find(|e| e.protocol.id == id)
+    }
+}
+
+fn file_problem(path: &Path, message: String) -> ProtocolIssue {
+    ProtocolIssue {
+        file: path.display().to_string(),
+        line: 1,
+        col: 1,
+        message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_protocols_are_valid_and_match_the_seed_documents() {
+        let catalog = Catalog::load(None);
+        assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
+        assert_eq!(catalog.entries.len(), 5);
+
+        let nine = &catalog.get("balint-9-fasen").expect("9 phases").protocol;
+        assert_eq!(nine.phases.len(), 9);
+        let total = nine.planned_minutes();
+        assert!((90..=120).contains(&total), "9 phases plan {total} minutes");
+        let judgement = &nine.phases[5];
+        assert_eq!(judgement.variants.len(), 3, "phase 6 has three forms");
+
+        let eight = &catalog.get("balint-8-stappen").expect("8 steps").protocol;
+        let minutes: Vec<i32> = eight.phases.iter().map(|p| p.planned_minutes).collect();
+        assert_eq!(minutes, [5, 10, 15, 10, 10, 10, 5, 5]);
+        assert!((60..=90).contains(&eight.planned_minutes()));
+
+        for id in ["uitpluizen", "geen-oplossing-geven", "hoe-zou-ik-het-doen"] {
+            assert!(catalog.get(id).is_some(), "{id} is shipped");
+        }
+    }
+
+    #[test]
+    fn user_folder_adds_replaces_and_reports_without_stopping() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (_, nine) = builtin_protocol_sources()[0];
+        let own = nine
+            .replacen("id: \"balint-9-fasen\"", "id: \"onze-balint\"", 1)
+            .replacen("\n    version: 1,", "\n    version: 2,", 1);
+        std::fs::write(dir.path().join("own.ron"), own).expect("write");
+        std::fs::write(dir.path().join("replaced.ron"), nine).expect("write");
+        std::fs::write(dir.path().join("broken.ron"), "(format_version: 1, id: ").expect("write");
+        std::fs::write(dir.path().join("binary.ron"), [0xff, 0xfe, 0x00]).expect("write");
+        std::fs::write(dir.path().join("notes.txt"), "not a protocol").expect("write");
+
+        let catalog = Catalog::load(Some(dir.path()));
+        assert_eq!(catalog.entries.len(), 6);
+        assert!(catalog.get("onze-balint").is_some());
+        assert!(
+            catalog
+                .get("balint-9-fasen")
+                .expect("replaced")
+                .replaces_builtin
+        );
+        assert_eq!(catalog.problems.len(), 2, "{:?}", catalog.problems);
+        assert!(
+            catalog
+                .problems
+                .iter()
+                .any(|p| p.file.ends_with("broken.ron"))
+        );
+        assert!(catalog.problems.iter().any(|p| p.message.contains("UTF-8")));
+    }
+}

@@ -1,0 +1,23 @@
+//! Where data lives and how it is written: the data dir, atomic RON files, protocols,
+//! meeting records and settings. No screen.
+
+mod atomic;
+mod catalog;
+mod data_dir;
+mod records;
+mod settings;
+
+pub use atomic::write_atomic;
+pub use catalog::{Catalog, ProtocolEntry, ProtocolSource, builtin_protocol_sources};
+pub use data_dir::{DATA_DIR_ENV, DEFAULT_GROUP, DataDir, DataDirError};
+pub use records::{SaveError, list_records, load_record, record_file_name, save_record};
+pub use settings::{Settings, SettingsLoad, Theme, load_settings, save_settings};
+
+/// Writes a value as pretty RON, the way every Kring file looks.
+pub fn to_ron<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(8)
+        .struct_names(false)
+        .indentor("    ".to_owned());
+    ron::ser::to_string_pretty(value, config)
+}

@@ -1,0 +1,94 @@
+use std::path::{Path, PathBuf};
+
+use crate::model::{MeetingRecord, RECORD_FORMAT_VERSION};
+
+use super::{to_ron, write_atomic};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("the meeting could not be written to {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the meeting could not be put into words for {path}: {source}")]
+    Serialize { path: PathBuf, source: ron::Error },
+}
+
+/// `2026-11-23_1930_balint-8-stappen.ron`, from the local start time text `2026-11-23 19:30`.
+pub fn record_file_name(record: &MeetingRecord) -> String {
+    let stamp: String = record
+        .started_local
+        .chars()
+        .take(16)
+        .map(|c| match c {
+            ' ' => '_',
+            ':' => '\0',
+            c => c,
+        })
+        .filter(|&c| c != '\0')
+        .collect();
+    format!("{stamp}_{}.ron", record.protocol_id)
+}
+
+/// Writes the record atomically into `dir` under a name of its own (a suffix is added rather
+/// than overwrite another meeting's file). Returns the path written.
+pub fn save_record(dir: &Path, record: &MeetingRecord) -> Result<PathBuf, SaveError> {
+    let name = record_file_name(record);
+    let mut path = dir.join(&name);
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(name.replace(".ron", &format!("-{n}.ron")));
+        n += 1;
+    }
+    let text = to_ron(record).map_err(|source| SaveError::Serialize {
+        path: path.clone(),
+        source,
+    })?;
+    write_atomic(&path, text.as_bytes()).map_err(|source| SaveError::Io {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(path)
+}
+
+/// Reads a meeting record. The error says what is wrong and where, in plain words.
+pub fn load_record(path: &Path) -> Result<MeetingRecord, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|err| format!("{}: cannot be read: {err}", path.display()))?;
+    let record: MeetingRecord = ron::from_str(&text).map_err(|err| {
+        format!(
+            "{}:{}:{}: not a readable meeting record: {}",
+            path.display(),
+            err.span.start.line,
+            err.span.start.col,
+            err.code
+        )
+    })?;
+    if record.format_version > RECORD_FORMAT_VERSION {
+        return Err(format!(
+            "{}: written by a newer Kring (format {}); update Kring to read it.",
+            path.display(),
+            record.format_version
+        ));
+    }
+    Ok(record)
+}
+
+/// The meeting files in a folder, oldest name first. A missing folder has none.
+pub fn list_records(dir: &Path) -> Vec<PathBuf> {
+    let Ok(listing) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = listing
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|ext| ext == "ron"))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    paths.sort();
+    paths
+}

@@ -1,0 +1,499 @@
+//! The app: screens, the one place where commands take effect, saving, repaint scheduling.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use egui::{Key, Ui};
+use jiff::tz::TimeZone;
+
+use super::room_view::{RoomView, local_date_time};
+use super::{controls, home, room, screens, theme};
+use crate::i18n::{self, Strings, fill};
+use crate::meeting::{Clock, Command, Meeting, Step};
+use crate::model::{Lang, MeetingRecord};
+use crate::store::{
+    Catalog, DEFAULT_GROUP, DataDir, Settings, Theme, load_settings, save_record, save_settings,
+};
+
+/// The default length of a rest break, in minutes; adjustable with + and - during the break.
+pub const DEFAULT_BREAK_MINUTES: i64 = 10;
+
+/// Every action of the app. Buttons and keys both produce these; [`KringApp::apply`] is the one
+/// place where they take effect, and tests can send them directly.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AppCommand {
+    Meeting(Command),
+    SelectProtocol(String),
+    SetIntroFirst(bool),
+    StartMeeting,
+    /// Leave the introduction and open the first phase.
+    BeginPhases,
+    RequestEnd,
+    ConfirmEnd,
+    CloseOverlay,
+    ToggleHelp,
+    TogglePlan,
+    ToggleControls,
+    ToggleFullscreen,
+    /// Esc: leave full screen, or close what is open.
+    Escape,
+    SetLanguage(Lang),
+    SetTheme(Theme),
+    RetrySave,
+    BackHome,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Intro,
+    Meeting,
+    Finished,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    ConfirmEnd,
+}
+
+/// The outcome of a meeting that has ended: its record, and where it was saved (or why not).
+#[derive(Clone, Debug)]
+pub struct Finished {
+    pub record: MeetingRecord,
+    pub saved: Result<PathBuf, String>,
+}
+
+pub struct KringApp {
+    clock: Arc<dyn Clock>,
+    tz: TimeZone,
+    pub(crate) data: DataDir,
+    pub(crate) settings: Settings,
+    /// Messages for the home screen (a settings file set aside, a save that failed).
+    pub(crate) notices: Vec<String>,
+    pub(crate) catalog: Catalog,
+    pub(crate) selected: Option<String>,
+    pub(crate) intro_first: bool,
+    pub(crate) screen: Screen,
+    pub(crate) meeting: Option<Meeting>,
+    pub(crate) finished: Option<Finished>,
+    pub(crate) overlay: Overlay,
+    pub(crate) show_plan: bool,
+    pub(crate) show_controls: bool,
+    applied_theme: Option<Theme>,
+    fonts_installed: bool,
+    pending: Vec<AppCommand>,
+}
+
+impl KringApp {
+    /// Loads settings and protocols from `data`. Nothing here can fail: problems become
+    /// messages on the home screen.
+    pub fn new(data: DataDir, clock: Arc<dyn Clock>) -> Self {
+        let loaded = load_settings(&data.settings_file());
+        let mut notices = Vec::new();
+        let s = i18n::strings(loaded.settings.language);
+        if let Some((path, reason)) = &loaded.set_aside {
+            notices.push(fill(
+                s.home_settings_set_aside,
+                &[("reason", reason), ("path", &path.display())],
+            ));
+        }
+        let catalog = Catalog::load(Some(&data.protocols_dir()));
+        let selected = loaded
+            .settings
+            .last_protocol
+            .clone()
+            .filter(|id| catalog.get(id).is_some())
+            .or_else(|| catalog.entries.first().map(|e| e.protocol.id.clone()));
+        Self {
+            clock,
+            tz: TimeZone::try_system().unwrap_or(TimeZone::UTC),
+            data,
+            settings: loaded.settings,
+            notices,
+            catalog,
+            selected,
+            intro_first: true,
+            screen: Screen::Home,
+            meeting: None,
+            finished: None,
+            overlay: Overlay::None,
+            show_plan: false,
+            show_controls: true,
+            applied_theme: None,
+            fonts_installed: false,
+            pending: Vec::new(),
+        }
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    pub fn meeting(&self) -> Option<&Meeting> {
+        self.meeting.as_ref()
+    }
+
+    pub fn finished(&self) -> Option<&Finished> {
+        self.finished.as_ref()
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn now_ms(&self) -> i64 {
+        self.clock.now_ms()
+    }
+
+    pub(crate) fn strings(&self) -> &'static Strings {
+        i18n::strings(self.settings.language)
+    }
+
+    pub(crate) fn lang(&self) -> Lang {
+        self.settings.language
+    }
+
+    pub(crate) fn tz(&self) -> &TimeZone {
+        &self.tz
+    }
+
+    /// Queues a command; it takes effect at the end of this frame.
+    pub(crate) fn send(&mut self, command: AppCommand) {
+        self.pending.push(command);
+    }
+
+    /// One whole frame: keys, drawing, commands, repaint scheduling. eframe calls the two halves
+    /// through [`eframe::App`]; tests call this.
+    pub fn frame(&mut self, ui: &mut Ui) {
+        self.logic(ui.ctx());
+        self.ui(ui);
+    }
+
+    /// Per-frame work that draws nothing: style, keyboard shortcuts, and when to wake up next.
+    pub fn logic(&mut self, ctx: &egui::Context) {
+        if !self.fonts_installed {
+            theme::install_fonts(ctx);
+            self.fonts_installed = true;
+        }
+        if self.applied_theme != Some(self.settings.theme) {
+            theme::apply(ctx, self.settings.theme);
+            self.applied_theme = Some(self.settings.theme);
+        }
+        let commands = self.shortcuts(ctx);
+        for command in commands {
+            self.apply(ctx, command);
+        }
+        self.schedule_repaint(ctx);
+    }
+
+    pub fn ui(&mut self, ui: &mut Ui) {
+        match self.screen {
+            Screen::Home => home::home_ui(self, ui),
+            Screen::Intro => screens::intro_ui(self, ui),
+            Screen::Meeting => self.meeting_ui(ui),
+            Screen::Finished => screens::finished_ui(self, ui),
+        }
+        if self.overlay == Overlay::Help {
+            controls::help_ui(self, ui.ctx());
+        }
+        if self.overlay == Overlay::ConfirmEnd {
+            controls::confirm_end_ui(self, ui.ctx());
+        }
+        let ctx = ui.ctx().clone();
+        for command in std::mem::take(&mut self.pending) {
+            self.apply(&ctx, command);
+        }
+    }
+
+    fn meeting_ui(&mut self, ui: &mut Ui) {
+        let Some(meeting) = &self.meeting else {
+            self.screen = Screen::Home;
+            return;
+        };
+        let now = self.clock.now_ms();
+        let view = RoomView::new(meeting, self.lang(), self.strings(), now, &self.tz);
+        if self.show_controls {
+            egui::Panel::bottom("leader_controls")
+                .frame(
+                    egui::Frame::new()
+                        .fill(theme::Palette::for_theme(self.settings.theme).surface)
+                        .inner_margin(egui::Margin::symmetric(16, 10)),
+                )
+                .show(ui, |ui| controls::control_bar_ui(self, ui));
+        }
+        if self.show_plan {
+            egui::Panel::right("time_plan")
+                .resizable(false)
+                .default_size(340.0)
+                .frame(
+                    egui::Frame::new()
+                        .fill(theme::Palette::for_theme(self.settings.theme).surface)
+                        .inner_margin(egui::Margin::same(16)),
+                )
+                .show(ui, |ui| controls::plan_ui(self, ui));
+        }
+        let palette = theme::Palette::for_theme(self.settings.theme);
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new().fill(palette.background))
+            .show(ui, |ui| {
+                let rect = ui.max_rect();
+                room::room_ui(ui, rect, &view, &palette);
+            });
+    }
+
+    /// Maps keys to commands. In a meeting the keys are taken before any widget sees them, so
+    /// Space never also "clicks" a focused button.
+    fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<AppCommand> {
+        let mut commands = Vec::new();
+        let typing = ctx.egui_wants_keyboard_input();
+        let in_meeting = self.screen == Screen::Meeting && self.overlay == Overlay::None;
+        let in_intro = self.screen == Screen::Intro && self.overlay == Overlay::None;
+        ctx.input_mut(|input| {
+            let mut take = |key: Key| input.consume_key(egui::Modifiers::NONE, key);
+            if take(Key::F11) {
+                commands.push(AppCommand::ToggleFullscreen);
+            }
+            if take(Key::Escape) {
+                commands.push(AppCommand::Escape);
+            }
+            if typing {
+                return;
+            }
+            if take(Key::Questionmark) {
+                commands.push(AppCommand::ToggleHelp);
+            }
+            if in_intro && (take(Key::Space) || take(Key::ArrowRight)) {
+                commands.push(AppCommand::BeginPhases);
+            }
+            if !in_meeting {
+                return;
+            }
+            let mut meeting_key = |key: Key, command: Command| {
+                if take(key) {
+                    commands.push(AppCommand::Meeting(command));
+                }
+            };
+            meeting_key(Key::Space, Command::StartPause);
+            meeting_key(Key::ArrowRight, Command::Next);
+            meeting_key(Key::ArrowLeft, Command::Back);
+            meeting_key(Key::Plus, Command::AddMinute);
+            meeting_key(Key::Equals, Command::AddMinute);
+            meeting_key(Key::Minus, Command::RemoveMinute);
+            meeting_key(Key::S, Command::SkipCurrent);
+            if take(Key::B) {
+                let on_break = self.meeting.as_ref().is_some_and(Meeting::on_break);
+                commands.push(AppCommand::Meeting(if on_break {
+                    Command::EndBreak
+                } else {
+                    Command::StartBreak {
+                        minutes: DEFAULT_BREAK_MINUTES,
+                    }
+                }));
+            }
+            if take(Key::P) {
+                commands.push(AppCommand::TogglePlan);
+            }
+            if take(Key::H) {
+                commands.push(AppCommand::ToggleControls);
+            }
+            if take(Key::E) {
+                commands.push(AppCommand::RequestEnd);
+            }
+        });
+        commands
+    }
+
+    /// Applies one command. The only place app state changes in answer to the user.
+    pub fn apply(&mut self, ctx: &egui::Context, command: AppCommand) {
+        let now = self.clock.now_ms();
+        match command {
+            AppCommand::Meeting(command) => {
+                if let Some(meeting) = &mut self.meeting {
+                    meeting.apply(command, now);
+                    if meeting.is_finished() {
+                        self.finish(now);
+                    }
+                }
+            }
+            AppCommand::SelectProtocol(id) => self.selected = Some(id),
+            AppCommand::SetIntroFirst(on) => self.intro_first = on,
+            AppCommand::StartMeeting => self.start_meeting(now),
+            AppCommand::BeginPhases => {
+                if self.meeting.is_some() {
+                    // The phases start now, not when the introduction began.
+                    if let Some(meeting) = &mut self.meeting {
+                        *meeting = Meeting::start(meeting.protocol.clone(), now);
+                    }
+                    self.screen = Screen::Meeting;
+                }
+            }
+            AppCommand::RequestEnd => {
+                if self.screen == Screen::Meeting {
+                    self.overlay = Overlay::ConfirmEnd;
+                }
+            }
+            AppCommand::ConfirmEnd => {
+                self.overlay = Overlay::None;
+                if let Some(meeting) = &mut self.meeting {
+                    meeting.apply(Command::EndEarly, now);
+                    self.finish(now);
+                }
+            }
+            AppCommand::CloseOverlay => self.overlay = Overlay::None,
+            AppCommand::ToggleHelp => {
+                self.overlay = if self.overlay == Overlay::Help {
+                    Overlay::None
+                } else {
+                    Overlay::Help
+                };
+            }
+            AppCommand::TogglePlan => self.show_plan = !self.show_plan,
+            AppCommand::ToggleControls => self.show_controls = !self.show_controls,
+            AppCommand::ToggleFullscreen => {
+                let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+            }
+            AppCommand::Escape => {
+                let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                if self.overlay != Overlay::None {
+                    self.overlay = Overlay::None;
+                } else if fullscreen {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                }
+            }
+            AppCommand::SetLanguage(lang) => {
+                self.settings.language = lang;
+                self.save_settings();
+            }
+            AppCommand::SetTheme(theme) => {
+                self.settings.theme = theme;
+                self.save_settings();
+            }
+            AppCommand::RetrySave => {
+                if let Some(finished) = &mut self.finished
+                    && finished.saved.is_err()
+                {
+                    finished.saved =
+                        save_record(&self.data.meetings_dir(DEFAULT_GROUP), &finished.record)
+                            .map_err(|e| e.to_string());
+                }
+            }
+            AppCommand::BackHome => {
+                self.meeting = None;
+                self.finished = None;
+                self.overlay = Overlay::None;
+                self.screen = Screen::Home;
+            }
+        }
+    }
+
+    fn start_meeting(&mut self, now: i64) {
+        let Some(entry) = self.selected.as_deref().and_then(|id| self.catalog.get(id)) else {
+            return;
+        };
+        let protocol = entry.protocol.clone();
+        self.settings.last_protocol = Some(protocol.id.clone());
+        self.save_settings();
+        self.meeting = Some(Meeting::start(protocol, now));
+        self.finished = None;
+        self.overlay = Overlay::None;
+        self.screen = if self.intro_first {
+            Screen::Intro
+        } else {
+            Screen::Meeting
+        };
+    }
+
+    /// The meeting has ended: write its record and show the summary. A failed write keeps the
+    /// record in memory, says why, and offers to try again.
+    fn finish(&mut self, now: i64) {
+        let Some(meeting) = &self.meeting else {
+            return;
+        };
+        let started_local = local_date_time(meeting.started_at_ms, &self.tz);
+        let record = meeting.to_record(now, started_local);
+        let saved =
+            save_record(&self.data.meetings_dir(DEFAULT_GROUP), &record).map_err(|e| e.to_string());
+        if let Err(err) = &saved {
+            log::error!("{err}");
+        }
+        self.finished = Some(Finished { record, saved });
+        self.overlay = Overlay::None;
+        self.screen = Screen::Finished;
+    }
+
+    fn save_settings(&mut self) {
+        if let Err(err) = save_settings(&self.data.settings_file(), &self.settings) {
+            let s = self.strings();
+            self.notices
+                .push(fill(s.home_settings_not_saved, &[("error", &err)]));
+        }
+    }
+
+    /// Wakes the app when the display next changes: the next whole second of a running
+    /// countdown, or once a second for the clock-driven texts. Never every frame.
+    fn schedule_repaint(&self, ctx: &egui::Context) {
+        let Some(meeting) = &self.meeting else {
+            return;
+        };
+        if self.screen != Screen::Meeting || meeting.is_finished() {
+            return;
+        }
+        let now = self.clock.now_ms();
+        let countdown = meeting
+            .break_countdown(now)
+            .or_else(|| meeting.countdown(now))
+            .filter(|c| c.running);
+        let wait_ms = match countdown {
+            Some(c) => {
+                // The shown second changes when the remaining time crosses a whole second.
+                let into = c.remaining_ms().rem_euclid(1000);
+                if into == 0 { 1000 } else { into }
+            }
+            None => 1000,
+        };
+        ctx.request_repaint_after(Duration::from_millis(wait_ms as u64 + 5));
+    }
+
+    /// The label of the main action for the current state, as the control bar shows it.
+    pub(crate) fn primary_label(&self) -> &'static str {
+        let s = self.strings();
+        let Some(meeting) = &self.meeting else {
+            return s.ctl_start;
+        };
+        if meeting.on_break() {
+            return s.ctl_end_break;
+        }
+        match meeting.step {
+            Step::Explain => {
+                if meeting.planned_prepare_secs(meeting.cursor) > 0 {
+                    s.ctl_start
+                } else {
+                    s.ctl_start_phase
+                }
+            }
+            Step::Prepare | Step::Run if meeting.paused => s.ctl_resume,
+            Step::Prepare | Step::Run => s.ctl_pause,
+            Step::Close => {
+                if meeting.cursor + 1 >= meeting.phase_count() {
+                    s.ctl_finish
+                } else {
+                    s.ctl_next_phase
+                }
+            }
+        }
+    }
+}
+
+impl eframe::App for KringApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        KringApp::logic(self, ctx);
+    }
+
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        KringApp::ui(self, ui);
+    }
+}

@@ -1,0 +1,14 @@
+//! Everything on screen. Draws from the layers below; the only layer that knows egui.
+
+mod app;
+mod controls;
+mod home;
+mod ring;
+mod room;
+mod room_view;
+mod screens;
+pub mod theme;
+
+pub use app::{AppCommand, DEFAULT_BREAK_MINUTES, Finished, KringApp, Overlay, Screen};
+pub use room::{room_ui, room_unit};
+pub use room_view::{RingState, RingView, RoomView, StripState, format_countdown};

@@ -1,0 +1,303 @@
+//! The room display: the calm, large screen the whole group sees.
+
+use egui::{
+    Align, CornerRadius, Frame, Layout, Margin, Rect, RichText, Stroke, Ui, UiBuilder, vec2,
+};
+
+use super::ring::ring_ui;
+use super::room_view::{BreakView, RoomView, StripItem, StripState};
+use super::theme::{self, Palette, room};
+use crate::meeting::Step;
+
+/// The size unit of the room display: its height, unless the area is narrower than 16:9, in
+/// which case the width decides, so that nothing runs off a 4:3 projector.
+pub fn room_unit(rect: Rect) -> f32 {
+    rect.height().min(rect.width() * 9.0 / 16.0)
+}
+
+/// Draws the whole room display into `rect`.
+pub fn room_ui(ui: &mut Ui, rect: Rect, view: &RoomView, palette: &Palette) {
+    ui.painter().rect_filled(rect, 0.0, palette.background);
+    let unit = room_unit(rect);
+    let margin = 0.045 * unit;
+    let inner = rect.shrink(margin);
+
+    if let Some(on_break) = &view.on_break {
+        break_ui(ui, inner, &view.protocol_name, on_break, palette, unit);
+        return;
+    }
+
+    // Top line: where we are, and when we expect to end.
+    let top_height = room::TOP_LINE * unit * 1.4;
+    let top = Rect::from_min_size(inner.min, vec2(inner.width(), top_height));
+    ui.scope_builder(UiBuilder::new().max_rect(top), |ui| {
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(format!("{}  ·  {}", view.protocol_name, view.position))
+                    .font(theme::regular(room::TOP_LINE * unit))
+                    .color(palette.muted),
+            );
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                ui.label(
+                    RichText::new(&view.ends_around)
+                        .font(theme::regular(room::TOP_LINE * unit))
+                        .color(palette.muted),
+                );
+            });
+        });
+    });
+
+    let strip_height = 0.03 * unit;
+    let strip = Rect::from_min_size(
+        inner.min + vec2(0.0, top_height + 0.012 * unit),
+        vec2(inner.width(), strip_height),
+    );
+    strip_ui(ui, strip, &view.strip, palette, unit);
+
+    let body_top = strip.bottom() + 0.05 * unit;
+    let ring_size = room::RING * unit;
+    let ring_column = ring_size + 0.06 * unit;
+    let body = Rect::from_min_max(egui::pos2(inner.left(), body_top), inner.max);
+    let text_column = Rect::from_min_max(
+        body.min,
+        egui::pos2(body.right() - ring_column, body.bottom()),
+    );
+    let ring_rect = Rect::from_center_size(
+        egui::pos2(
+            body.right() - ring_size / 2.0,
+            body.top() + (body.height() / 2.0).max(ring_size / 2.0) - 0.02 * unit,
+        ),
+        vec2(ring_size, ring_size),
+    );
+
+    ui.scope_builder(
+        UiBuilder::new()
+            .max_rect(text_column)
+            .layout(Layout::top_down(Align::Min)),
+        |ui| {
+            ui.spacing_mut().item_spacing.y = 0.018 * unit;
+            step_indicator_ui(ui, view, palette, unit);
+            ui.add_space(0.01 * unit);
+            ui.add(
+                egui::Label::new(
+                    RichText::new(&view.title)
+                        .font(theme::bold(room::TITLE * unit))
+                        .color(palette.text),
+                )
+                .wrap(),
+            );
+            if let Some(notice) = &view.notice {
+                let color = if view.notice_is_time_up {
+                    palette.warning_text
+                } else {
+                    palette.text
+                };
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(notice)
+                            .font(theme::bold(room::PURPOSE * unit))
+                            .color(color),
+                    )
+                    .wrap(),
+                );
+            }
+            if let Some(guard) = &view.guard {
+                Frame::new()
+                    .fill(palette.guard_fill)
+                    .stroke(Stroke::new(0.004 * unit, palette.guard_stroke))
+                    .corner_radius(CornerRadius::same((0.012 * unit) as u8))
+                    .inner_margin(Margin::symmetric(
+                        (0.022 * unit) as i8,
+                        (0.014 * unit) as i8,
+                    ))
+                    .show(ui, |ui| {
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(guard)
+                                    .font(theme::bold(room::GUARD * unit))
+                                    .color(palette.text),
+                            )
+                            .wrap(),
+                        );
+                    });
+            }
+            if !view.purpose.is_empty() {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(&view.purpose)
+                            .font(theme::regular(room::PURPOSE * unit))
+                            .color(palette.text),
+                    )
+                    .wrap(),
+                );
+            }
+            if !view.rules.is_empty() {
+                ui.horizontal_wrapped(|ui| {
+                    ui.spacing_mut().item_spacing = vec2(0.012 * unit, 0.012 * unit);
+                    for rule in &view.rules {
+                        badge_ui(ui, rule, palette, unit);
+                    }
+                });
+            }
+            for (role, instruction) in &view.roles {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!("{role}: {instruction}"))
+                            .font(theme::regular(room::BODY * unit))
+                            .color(palette.muted),
+                    )
+                    .wrap(),
+                );
+            }
+        },
+    );
+
+    ring_ui(ui, ring_rect, &view.ring, palette, unit);
+}
+
+fn break_ui(
+    ui: &mut Ui,
+    inner: Rect,
+    protocol_name: &str,
+    view: &BreakView,
+    palette: &Palette,
+    unit: f32,
+) {
+    let ring_size = room::RING * unit;
+    let title_height = room::TITLE * unit * 1.3;
+    ui.scope_builder(
+        UiBuilder::new()
+            .max_rect(inner)
+            .layout(Layout::top_down(Align::Center)),
+        |ui| {
+            ui.label(
+                RichText::new(protocol_name)
+                    .font(theme::regular(room::TOP_LINE * unit))
+                    .color(palette.muted),
+            );
+            ui.label(
+                RichText::new(&view.title)
+                    .font(theme::bold(room::TITLE * unit))
+                    .color(palette.text),
+            );
+        },
+    );
+    let ring_rect = Rect::from_center_size(
+        egui::pos2(
+            inner.center().x,
+            inner.top() + title_height + 0.06 * unit + ring_size / 2.0,
+        ),
+        vec2(ring_size, ring_size),
+    );
+    ring_ui(ui, ring_rect, &view.ring, palette, unit);
+    let line_rect = Rect::from_min_max(
+        egui::pos2(inner.left(), ring_rect.bottom() + 0.03 * unit),
+        inner.max,
+    );
+    ui.scope_builder(
+        UiBuilder::new()
+            .max_rect(line_rect)
+            .layout(Layout::top_down(Align::Center)),
+        |ui| {
+            ui.label(
+                RichText::new(&view.line)
+                    .font(theme::regular(room::PURPOSE * unit))
+                    .color(palette.text),
+            );
+        },
+    );
+}
+
+/// The four steps of the phase, the current one marked.
+fn step_indicator_ui(ui: &mut Ui, view: &RoomView, palette: &Palette, unit: f32) {
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.035 * unit;
+        for (index, (step, label)) in Step::ALL.iter().zip(&view.step_labels).enumerate() {
+            if *step == Step::Prepare && !view.has_prepare {
+                continue;
+            }
+            let current = *step == view.step;
+            let text = RichText::new(format!("{}  {label}", index + 1)).font(if current {
+                theme::bold(room::STEP * unit)
+            } else {
+                theme::regular(room::STEP * unit)
+            });
+            let response = ui.label(text.color(if current { palette.text } else { palette.muted }));
+            if current {
+                let bar = Rect::from_min_size(
+                    response.rect.left_bottom() + vec2(0.0, 0.006 * unit),
+                    vec2(response.rect.width(), 0.007 * unit),
+                );
+                ui.painter().rect_filled(bar, 0.0035 * unit, palette.accent);
+            }
+        }
+    });
+}
+
+/// The whole protocol as a strip of segments, each as wide as its planned minutes.
+fn strip_ui(ui: &mut Ui, rect: Rect, items: &[StripItem], palette: &Palette, unit: f32) {
+    let total: f32 = items.iter().map(|i| i.minutes.max(1.0)).sum();
+    let gap = 0.006 * unit;
+    let usable = rect.width() - gap * (items.len().saturating_sub(1)) as f32;
+    let painter = ui.painter_at(rect.expand(4.0));
+    let mut x = rect.left();
+    let radius = 0.008 * unit;
+    for item in items {
+        let width = usable * item.minutes.max(1.0) / total;
+        let segment = Rect::from_min_size(egui::pos2(x, rect.top()), vec2(width, rect.height()));
+        let (fill, stroke, text_color) = match item.state {
+            StripState::Done => (palette.done_fill, Stroke::NONE, palette.muted),
+            StripState::Current => (
+                palette.badge_fill,
+                Stroke::new(0.005 * unit, palette.accent),
+                palette.text,
+            ),
+            StripState::Pending => (
+                palette.background,
+                Stroke::new(0.002 * unit, palette.badge_stroke),
+                palette.muted,
+            ),
+            StripState::Skipped => (
+                palette.background,
+                Stroke::new(0.002 * unit, palette.track),
+                palette.muted,
+            ),
+        };
+        painter.rect(segment, radius, fill, stroke, egui::StrokeKind::Inside);
+        let font = if item.state == StripState::Current {
+            theme::bold(0.021 * unit)
+        } else {
+            theme::regular(0.021 * unit)
+        };
+        let galley = painter.layout_no_wrap(item.number.to_string(), font, text_color);
+        if galley.size().x + 4.0 < width {
+            let pos = segment.center() - galley.size() / 2.0;
+            if item.state == StripState::Skipped {
+                painter.line_segment(
+                    [segment.left_center(), segment.right_center()],
+                    Stroke::new(0.002 * unit, palette.muted),
+                );
+            }
+            painter.galley(pos, galley, text_color);
+        }
+        x += width + gap;
+    }
+}
+
+fn badge_ui(ui: &mut Ui, text: &str, palette: &Palette, unit: f32) {
+    Frame::new()
+        .fill(palette.badge_fill)
+        .stroke(Stroke::new(0.002 * unit, palette.badge_stroke))
+        .corner_radius(CornerRadius::same((0.03 * unit).min(255.0) as u8))
+        .inner_margin(Margin::symmetric(
+            (0.018 * unit) as i8,
+            (0.008 * unit) as i8,
+        ))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(text)
+                    .font(theme::regular(room::BADGE * unit))
+                    .color(palette.text),
+            );
+        });
+}

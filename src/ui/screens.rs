@@ -1,0 +1,187 @@
+//! The screens around the meeting: the introduction of the method, and the summary at the end.
+
+use egui::{Align, Layout, RichText, Ui, UiBuilder};
+
+use super::app::{AppCommand, KringApp};
+use super::room::room_unit;
+use super::room_view::format_countdown;
+use super::theme::{self, Palette, room};
+use crate::i18n::fill;
+use crate::model::PhaseOutcome;
+
+/// Before the first phase, the method is explained to the room: its structure and its goal.
+/// Drawn in the room display's style, for the wall.
+pub fn intro_ui(app: &mut KringApp, ui: &mut Ui) {
+    let s = app.strings();
+    let lang = app.lang();
+    let palette = Palette::for_theme(app.settings.theme);
+    let Some(meeting) = &app.meeting else {
+        return;
+    };
+    let protocol = &meeting.protocol;
+    let mut begin = false;
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new().fill(palette.background))
+        .show(ui, |ui| {
+            let rect = ui.max_rect();
+            let unit = room_unit(rect);
+            let inner = rect.shrink(0.05 * unit);
+            ui.scope_builder(
+                UiBuilder::new()
+                    .max_rect(inner)
+                    .layout(Layout::top_down(Align::Min)),
+                |ui| {
+                    ui.spacing_mut().item_spacing.y = 0.02 * unit;
+                    ui.label(
+                        RichText::new(protocol.name.get(lang))
+                            .font(theme::regular(room::TOP_LINE * unit))
+                            .color(palette.muted),
+                    );
+                    ui.label(
+                        RichText::new(s.intro_title)
+                            .font(theme::bold(room::TITLE * 0.8 * unit))
+                            .color(palette.text),
+                    );
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(protocol.introduction.get(lang))
+                                .font(theme::regular(room::BODY * 1.15 * unit))
+                                .color(palette.text),
+                        )
+                        .wrap(),
+                    );
+                    ui.add_space(0.01 * unit);
+                    ui.label(
+                        RichText::new(s.intro_phases)
+                            .font(theme::bold(room::BODY * 1.15 * unit))
+                            .color(palette.text),
+                    );
+                    let titles: Vec<String> = protocol
+                        .phases
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| format!("{}. {}", i + 1, p.title.get(lang)))
+                        .collect();
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(titles.join("   ·   "))
+                                .font(theme::regular(room::BODY * unit))
+                                .color(palette.muted),
+                        )
+                        .wrap(),
+                    );
+                    ui.add_space(0.02 * unit);
+                    let button = egui::Button::new(
+                        RichText::new(format!("{}  (Space)", s.intro_begin))
+                            .font(theme::bold(room::BODY * unit)),
+                    )
+                    .fill(palette.badge_fill)
+                    .stroke(egui::Stroke::new(2.0, palette.accent));
+                    if ui.add(button).clicked() {
+                        begin = true;
+                    }
+                },
+            );
+        });
+    if begin {
+        app.send(AppCommand::BeginPhases);
+    }
+}
+
+/// After the meeting: planned against actual time per phase, breaks, and where the record was
+/// saved, or why it could not be.
+pub fn finished_ui(app: &mut KringApp, ui: &mut Ui) {
+    let s = app.strings();
+    let lang = app.lang();
+    let palette = Palette::for_theme(app.settings.theme);
+    let Some(finished) = &app.finished else {
+        return;
+    };
+    let record = &finished.record;
+    let mut commands = Vec::new();
+    egui::CentralPanel::default()
+        .frame(
+            egui::Frame::new()
+                .fill(palette.background)
+                .inner_margin(egui::Margin::symmetric(32, 24)),
+        )
+        .show(ui, |ui| {
+            ui.heading(if record.ended_early {
+                s.done_ended_early
+            } else {
+                s.done_title
+            });
+            ui.label(format!(
+                "{} · {}",
+                record.protocol_name.get(lang),
+                record.started_local
+            ));
+            ui.add_space(8.0);
+            match &finished.saved {
+                Ok(path) => {
+                    ui.label(fill(s.done_saved, &[("path", &path.display())]));
+                }
+                Err(error) => {
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(fill(s.done_save_failed, &[("error", error)]))
+                                .color(palette.warning_text),
+                        )
+                        .wrap(),
+                    );
+                    if ui.button(s.done_retry).clicked() {
+                        commands.push(AppCommand::RetrySave);
+                    }
+                }
+            }
+            ui.add_space(8.0);
+            egui::ScrollArea::vertical()
+                .max_height(ui.available_height() - 60.0)
+                .show(ui, |ui| {
+                    egui::Grid::new("summary")
+                        .num_columns(4)
+                        .striped(true)
+                        .spacing([20.0, 6.0])
+                        .show(ui, |ui| {
+                            ui.label(RichText::new(s.plan_col_phase).strong());
+                            ui.label(RichText::new(s.plan_col_planned).strong());
+                            ui.label(RichText::new(s.plan_col_actual).strong());
+                            ui.label("");
+                            ui.end_row();
+                            for (index, phase) in record.phases.iter().enumerate() {
+                                ui.label(format!("{}. {}", index + 1, phase.title.get(lang)));
+                                ui.label(format!(
+                                    "{} {}",
+                                    phase.planned_minutes + phase.prepare_minutes,
+                                    s.home_minutes_short
+                                ));
+                                ui.label(format_countdown(phase.actual_secs));
+                                ui.label(match phase.outcome {
+                                    PhaseOutcome::Done => s.outcome_done,
+                                    PhaseOutcome::Skipped => s.outcome_skipped,
+                                    PhaseOutcome::Interrupted => s.outcome_interrupted,
+                                    PhaseOutcome::NotReached => s.outcome_not_reached,
+                                });
+                                ui.end_row();
+                            }
+                        });
+                    if !record.breaks.is_empty() {
+                        let secs: i64 = record.breaks.iter().map(|b| b.actual_secs).sum();
+                        ui.label(fill(
+                            s.done_breaks,
+                            &[
+                                ("count", &record.breaks.len()),
+                                ("minutes", &((secs + 30) / 60)),
+                            ],
+                        ));
+                    }
+                });
+            ui.add_space(8.0);
+            if ui.button(s.done_home).clicked() {
+                commands.push(AppCommand::BackHome);
+            }
+        });
+    for command in commands {
+        app.send(command);
+    }
+}

@@ -1,0 +1,226 @@
+//! One style setup for the app and the tests: fonts, colours and sizes as named tokens.
+
+use egui::{Color32, FontData, FontDefinitions, FontFamily, FontId};
+
+use crate::store::Theme;
+
+/// The family name of the bold face (Atkinson Hyperlegible Bold).
+pub const BOLD: &str = "bold";
+
+/// Installs Atkinson Hyperlegible (made for low-vision readers, OFL) as the app's font, with
+/// egui's own fonts behind it for symbols it lacks.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = FontDefinitions::default();
+    fonts.font_data.insert(
+        "atkinson".to_owned(),
+        FontData::from_static(include_bytes!(
+            "../../assets/fonts/AtkinsonHyperlegible_400Regular.ttf"
+        ))
+        .into(),
+    );
+    fonts.font_data.insert(
+        "atkinson-bold".to_owned(),
+        FontData::from_static(include_bytes!(
+            "../../assets/fonts/AtkinsonHyperlegible_700Bold.ttf"
+        ))
+        .into(),
+    );
+    let fallbacks = fonts
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    let mut regular = vec!["atkinson".to_owned()];
+    regular.extend(fallbacks.iter().cloned());
+    let mut bold = vec!["atkinson-bold".to_owned()];
+    bold.extend(fallbacks);
+    fonts.families.insert(FontFamily::Proportional, regular);
+    fonts.families.insert(FontFamily::Name(BOLD.into()), bold);
+    ctx.set_fonts(fonts);
+}
+
+/// Named colours. Every text colour meets WCAG AAA (7:1) against `background` and `surface`;
+/// a unit test holds that.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    pub background: Color32,
+    /// Panels, the leader's control bar, cards.
+    pub surface: Color32,
+    pub text: Color32,
+    /// Secondary text: still AAA.
+    pub muted: Color32,
+    /// The ring while time remains, the current phase and step markers.
+    pub accent: Color32,
+    /// The ring while paused or not yet started.
+    pub idle: Color32,
+    /// The ring's empty track.
+    pub track: Color32,
+    /// The ring once time is up: warm, not alarming.
+    pub overrun: Color32,
+    /// Behind the guard line of a phase (e.g. "questions only").
+    pub guard_fill: Color32,
+    pub guard_stroke: Color32,
+    pub badge_fill: Color32,
+    pub badge_stroke: Color32,
+    /// Finished phases in the strip.
+    pub done_fill: Color32,
+    pub warning_text: Color32,
+}
+
+impl Palette {
+    pub fn for_theme(theme: Theme) -> Self {
+        match theme {
+            Theme::Light => Self::LIGHT,
+            Theme::Dark => Self::DARK,
+        }
+    }
+
+    pub const LIGHT: Self = Self {
+        background: Color32::from_rgb(0xF5, 0xF3, 0xEE),
+        surface: Color32::from_rgb(0xE9, 0xE5, 0xDC),
+        text: Color32::from_rgb(0x16, 0x19, 0x1D),
+        muted: Color32::from_rgb(0x38, 0x3F, 0x48),
+        accent: Color32::from_rgb(0x2E, 0x6A, 0x88),
+        idle: Color32::from_rgb(0x8C, 0x9A, 0xA6),
+        track: Color32::from_rgb(0xDD, 0xD7, 0xCB),
+        overrun: Color32::from_rgb(0xC0, 0x7A, 0x2E),
+        guard_fill: Color32::from_rgb(0xF6, 0xE6, 0xC4),
+        guard_stroke: Color32::from_rgb(0xC0, 0x7A, 0x2E),
+        badge_fill: Color32::from_rgb(0xE4, 0xEA, 0xEE),
+        badge_stroke: Color32::from_rgb(0x8F, 0xA6, 0xB5),
+        done_fill: Color32::from_rgb(0xC9, 0xD6, 0xDE),
+        warning_text: Color32::from_rgb(0x5A, 0x2D, 0x00),
+    };
+
+    pub const DARK: Self = Self {
+        background: Color32::from_rgb(0x12, 0x15, 0x19),
+        surface: Color32::from_rgb(0x1E, 0x23, 0x29),
+        text: Color32::from_rgb(0xEE, 0xF1, 0xF4),
+        muted: Color32::from_rgb(0xC3, 0xC9, 0xD1),
+        accent: Color32::from_rgb(0x6D, 0xB0, 0xD0),
+        idle: Color32::from_rgb(0x5E, 0x6B, 0x77),
+        track: Color32::from_rgb(0x2B, 0x31, 0x39),
+        overrun: Color32::from_rgb(0xE0, 0xA4, 0x58),
+        guard_fill: Color32::from_rgb(0x36, 0x2D, 0x1E),
+        guard_stroke: Color32::from_rgb(0xC0, 0x8A, 0x45),
+        badge_fill: Color32::from_rgb(0x22, 0x29, 0x30),
+        badge_stroke: Color32::from_rgb(0x4C, 0x5C, 0x69),
+        done_fill: Color32::from_rgb(0x29, 0x35, 0x3F),
+        warning_text: Color32::from_rgb(0xF5, 0xC9, 0x8C),
+    };
+}
+
+/// Applies a theme to egui's own widgets (buttons, panels, text fields).
+pub fn apply(ctx: &egui::Context, theme: Theme) {
+    let palette = Palette::for_theme(theme);
+    let (egui_theme, mut visuals) = match theme {
+        Theme::Light => (egui::Theme::Light, egui::Visuals::light()),
+        Theme::Dark => (egui::Theme::Dark, egui::Visuals::dark()),
+    };
+    visuals.panel_fill = palette.background;
+    visuals.window_fill = palette.background;
+    visuals.extreme_bg_color = palette.surface;
+    visuals.override_text_color = Some(palette.text);
+    visuals.selection.bg_fill = palette.accent;
+    visuals.selection.stroke.color = palette.background;
+    visuals.widgets.noninteractive.fg_stroke.color = palette.text;
+    ctx.set_theme(egui_theme);
+    ctx.set_visuals_of(egui_theme, visuals);
+    ctx.all_styles_mut(|style| {
+        style.spacing.button_padding = egui::vec2(10.0, 6.0);
+        style.spacing.item_spacing = egui::vec2(10.0, 8.0);
+        style.text_styles.insert(
+            egui::TextStyle::Body,
+            FontId::new(17.0, FontFamily::Proportional),
+        );
+        style.text_styles.insert(
+            egui::TextStyle::Button,
+            FontId::new(17.0, FontFamily::Proportional),
+        );
+        style.text_styles.insert(
+            egui::TextStyle::Heading,
+            FontId::new(28.0, FontFamily::Name(BOLD.into())),
+        );
+        style.text_styles.insert(
+            egui::TextStyle::Small,
+            FontId::new(14.0, FontFamily::Proportional),
+        );
+    });
+}
+
+pub fn regular(size: f32) -> FontId {
+    FontId::new(size, FontFamily::Proportional)
+}
+
+pub fn bold(size: f32) -> FontId {
+    FontId::new(size, FontFamily::Name(BOLD.into()))
+}
+
+/// Sizes of the room display, as shares of the height it is drawn in, so the wall reads the
+/// same on a 1080p projector and a 4K screen.
+pub mod room {
+    /// Phase title: its capitals are about 0.7 of this, ≥ 6 % of the height.
+    pub const TITLE: f32 = 0.095;
+    /// Remaining time: digits about 0.72 of this, ≥ 10 % of the height.
+    pub const TIME: f32 = 0.17;
+    /// Overrun time ("+12:34") is one character longer and still ≥ 10 %.
+    pub const TIME_OVERRUN: f32 = 0.15;
+    pub const PURPOSE: f32 = 0.036;
+    pub const GUARD: f32 = 0.036;
+    pub const BADGE: f32 = 0.029;
+    pub const BODY: f32 = 0.027;
+    pub const TOP_LINE: f32 = 0.03;
+    pub const STEP: f32 = 0.03;
+    pub const RING_STATUS: f32 = 0.034;
+    /// Outer diameter of the ring.
+    pub const RING: f32 = 0.6;
+    pub const RING_WIDTH: f32 = 0.026;
+}
+
+/// WCAG 2 contrast ratio between two colours (1.0 ..= 21.0).
+pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
+    fn channel(c: u8) -> f32 {
+        let c = f32::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    }
+    fn luminance(c: Color32) -> f32 {
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_colour_is_aaa_on_every_fill_it_stands_on() {
+        for palette in [Palette::LIGHT, Palette::DARK] {
+            for text in [palette.text, palette.muted, palette.warning_text] {
+                for fill in [
+                    palette.background,
+                    palette.surface,
+                    palette.guard_fill,
+                    palette.badge_fill,
+                    palette.done_fill,
+                ] {
+                    let ratio = contrast_ratio(text, fill);
+                    assert!(ratio >= 7.0, "{text:?} on {fill:?}: {ratio:.2}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn contrast_ratio_matches_wcag_reference_values() {
+        assert!((contrast_ratio(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+        let grey = Color32::from_rgb(0x76, 0x76, 0x76);
+        assert!((contrast_ratio(grey, Color32::WHITE) - 4.54).abs() < 0.02);
+    }
+}
