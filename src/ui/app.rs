@@ -465,7 +465,7 @@ impl KringApp {
             return s.ctl_start;
         };
         if meeting.on_break() {
-            return s.ctl_end_break;
+            return s.ctl_resume;
         }
         match meeting.step {
             Step::Explain => {

@@ -44,20 +44,24 @@ pub fn control_bar_ui(app: &mut KringApp, ui: &mut Ui) {
                 .on_hover_text(key)
                 .clicked()
         };
-        if button(ui, s.ctl_back, "←", can_back && !on_break) {
+        if button(ui, s.ctl_back, s.key_name_left, can_back && !on_break) {
             commands.push(AppCommand::Meeting(Command::Back));
         }
         let primary_button = egui::Button::new(RichText::new(primary).font(theme::bold(17.0)))
             .fill(palette.badge_fill)
             .stroke(egui::Stroke::new(2.0, palette.accent));
-        if ui.add(primary_button).on_hover_text("Space").clicked() {
+        if ui
+            .add(primary_button)
+            .on_hover_text(s.key_name_space)
+            .clicked()
+        {
             commands.push(AppCommand::Meeting(Command::StartPause));
         }
-        if button(ui, s.ctl_next, "→", !on_break) {
+        if button(ui, s.ctl_next, s.key_name_right, !on_break) {
             commands.push(AppCommand::Meeting(Command::Next));
         }
         ui.separator();
-        if button(ui, s.ctl_remove_minute, "−", true) {
+        if button(ui, s.ctl_remove_minute, "-", true) {
             commands.push(AppCommand::Meeting(Command::RemoveMinute));
         }
         if button(ui, s.ctl_add_minute, "+", true) {
@@ -185,10 +189,10 @@ pub fn plan_ui(app: &mut KringApp, ui: &mut Ui) {
 pub fn help_ui(app: &mut KringApp, ctx: &egui::Context) {
     let s = app.strings();
     let rows = [
-        ("Space", s.key_space),
-        ("→", s.key_right),
-        ("←", s.key_left),
-        ("+  −", s.key_plus_minus),
+        (s.key_name_space, s.key_space),
+        (s.key_name_right, s.key_right),
+        (s.key_name_left, s.key_left),
+        ("+  -", s.key_plus_minus),
         ("B", s.key_break),
         ("S", s.key_skip),
         ("P", s.key_plan),

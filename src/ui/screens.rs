@@ -72,7 +72,7 @@ pub fn intro_ui(app: &mut KringApp, ui: &mut Ui) {
                     );
                     ui.add_space(0.02 * unit);
                     let button = egui::Button::new(
-                        RichText::new(format!("{}  (Space)", s.intro_begin))
+                        RichText::new(format!("{}  ({})", s.intro_begin, s.key_name_space))
                             .font(theme::bold(room::BODY * unit)),
                     )
                     .fill(palette.badge_fill)

@@ -1,0 +1,96 @@
+//! `kring check` as a group's protocol author uses it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn kring_check(files: &[PathBuf]) -> (bool, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_kring"))
+        .arg("check")
+        .args(files)
+        .output()
+        .expect("run kring");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
+
+fn shipped() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("protocols");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("protocols folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn shipped_protocols_pass() {
+    let files = shipped();
+    assert_eq!(files.len(), 5);
+    let (ok, out) = kring_check(&files);
+    assert!(ok, "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.contains(": ok (")).count(),
+        5,
+        "{out}"
+    );
+}
+
+/// Each broken file fails with `file:line:col: message` in plain words.
+#[test]
+fn duplicate_id_syntax_error_and_negative_duration_fail_with_position() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let nine = std::fs::read_to_string(&shipped()[1]).expect("read");
+    assert!(nine.contains("id: \"balint-9-fasen\""));
+
+    let cases = [
+        (
+            "duplicate.ron",
+            nine.replacen("id: \"probleemkeuze\"", "id: \"problemen-verzamelen\"", 1),
+            "which an earlier phase already uses",
+        ),
+        (
+            "syntax.ron",
+            nine.replacen("version: 1,\n    name", "version: 1\n    name", 1),
+            "a comma is missing",
+        ),
+        (
+            "negative.ron",
+            nine.replacen("planned_minutes: 20", "planned_minutes: -20", 1),
+            "a phase needs at least 1 minute",
+        ),
+    ];
+    for (name, text, message) in cases {
+        assert_ne!(text, nine, "{name}: the test edit applied");
+        let path = dir.path().join(name);
+        std::fs::write(&path, &text).expect("write");
+        let (ok, out) = kring_check(std::slice::from_ref(&path));
+        assert!(!ok, "{name} must fail: {out}");
+        let line = out.lines().next().expect("a line");
+        let prefix = format!("{}:", path.display());
+        assert!(line.starts_with(&prefix), "{line}");
+        let rest = &line[prefix.len()..];
+        let mut parts = rest.splitn(3, ':');
+        let line_no: usize = parts.next().and_then(|n| n.parse().ok()).expect("line");
+        let col_no: usize = parts.next().and_then(|n| n.parse().ok()).expect("col");
+        assert!(line_no > 1 && col_no >= 1, "{line}");
+        assert!(line.contains(message), "{line}");
+        // The position points at the offending text.
+        let offending = text.lines().nth(line_no - 1).expect("line exists");
+        match name {
+            "duplicate.ron" => assert!(offending.contains("problemen-verzamelen"), "{offending}"),
+            "negative.ron" => assert!(offending.contains("-20"), "{offending}"),
+            _ => assert!(offending.contains("name"), "{offending}"),
+        }
+    }
+
+    // Several files: one line per problem, and good files still say ok.
+    let mut files = vec![shipped()[0].clone()];
+    files.push(dir.path().join("negative.ron"));
+    let (ok, out) = kring_check(&files);
+    assert!(!ok);
+    assert_eq!(out.lines().count(), 2, "{out}");
+}

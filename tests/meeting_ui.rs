@@ -1,0 +1,253 @@
+//! The app driven as a leader drives it: clicks and keys, with a clock the test moves.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use kring::meeting::{ManualClock, Step};
+use kring::model::PhaseOutcome;
+use kring::store::{DEFAULT_GROUP, DataDir, list_records, load_record};
+use kring::ui::{KringApp, Screen};
+
+const T0: i64 = 1_763_900_000_000;
+
+fn new_harness(data: &Path, clock: &ManualClock) -> Harness<'static, KringApp> {
+    let app = KringApp::new(
+        DataDir::new(data).expect("data dir"),
+        Arc::new(clock.clone()),
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut KringApp| app.frame(ui), app);
+    harness.run();
+    harness
+}
+
+fn press(harness: &mut Harness<'static, KringApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+fn start(harness: &mut Harness<'static, KringApp>, protocol_name: &str) {
+    // The protocol list comes before the selected protocol's heading.
+    harness
+        .get_all_by_label_contains(protocol_name)
+        .next()
+        .expect("protocol in the list")
+        .click();
+    harness.run();
+    harness.get_by_label("Bijeenkomst starten").click();
+    harness.run();
+}
+
+#[test]
+fn a_whole_balint_8_stappen_meeting_through_the_ui_is_saved_with_actual_minutes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(T0);
+    let mut harness = new_harness(dir.path(), &clock);
+
+    start(&mut harness, "Balint in 8 stappen");
+    assert_eq!(harness.state().screen(), Screen::Intro);
+    harness.get_by_label("Zo werken we vandaag");
+    press(&mut harness, Key::Space);
+    assert_eq!(harness.state().screen(), Screen::Meeting);
+
+    // The group takes a little more or less than planned in each step.
+    let run_minutes = [6, 10, 17, 9, 10, 12, 5, 4];
+    let mut expected_actual = Vec::new();
+    for (index, run) in run_minutes.into_iter().enumerate() {
+        let meeting = harness.state().meeting().expect("meeting");
+        assert_eq!((meeting.cursor, meeting.step), (index, Step::Explain));
+        let title = meeting.protocol.phases[index].title.nl.clone();
+        let planned = meeting.protocol.phases[index].planned_minutes;
+        let prepare = meeting.protocol.phases[index].prepare_minutes;
+        harness.get_by_label(&title);
+        harness.get_by_label_contains(&format!("Fase {} van 8", index + 1));
+        harness.get_by_label(&format!("{planned}:00"));
+
+        clock.advance_secs(60); // explaining the phase
+        press(&mut harness, Key::Space);
+        if prepare > 0 {
+            assert_eq!(
+                harness.state().meeting().expect("meeting").step,
+                Step::Prepare
+            );
+            clock.advance_secs(i64::from(prepare) * 60);
+            press(&mut harness, Key::ArrowRight);
+        }
+        assert_eq!(harness.state().meeting().expect("meeting").step, Step::Run);
+        clock.advance_secs(60);
+        harness.run();
+        harness.get_by_label(&format!("{}:00", planned - 1));
+        clock.advance_secs((run - 1) * 60);
+        harness.run();
+        if run > i64::from(planned) {
+            harness.get_by_label(&format!("+{}:00", run - i64::from(planned)));
+            harness.get_by_label("De tijd is om. Rond rustig af.");
+        }
+        press(&mut harness, Key::ArrowRight); // close
+        clock.advance_secs(30);
+        press(&mut harness, Key::ArrowRight); // next phase, or the end
+        let open_secs = 60 + i64::from(prepare) * 60 + run * 60 + 30;
+        expected_actual.push((open_secs + 30) / 60); // rounded to the nearest minute
+    }
+
+    assert_eq!(harness.state().screen(), Screen::Finished);
+    harness.get_by_label("De bijeenkomst is afgerond");
+    let files = list_records(
+        &DataDir::new(dir.path())
+            .expect("dir")
+            .meetings_dir(DEFAULT_GROUP),
+    );
+    assert_eq!(files.len(), 1);
+    let record = load_record(&files[0]).expect("record");
+    assert_eq!(record.protocol_id, "balint-8-stappen");
+    assert_eq!(record.phases.len(), 8);
+    let actual: Vec<i64> = record.phases.iter().map(|p| p.actual_minutes()).collect();
+    assert_eq!(actual, expected_actual);
+    let planned: Vec<i32> = record.phases.iter().map(|p| p.planned_minutes).collect();
+    assert_eq!(planned, [5, 10, 15, 10, 10, 10, 5, 5]);
+    assert!(
+        record
+            .phases
+            .iter()
+            .all(|p| p.outcome == PhaseOutcome::Done)
+    );
+    assert!(!record.ended_early);
+    assert_eq!(record.phases[2].overrun_secs, 2 * 60);
+}
+
+#[test]
+fn buttons_pause_add_minutes_take_a_break_and_skip() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(T0);
+    let mut harness = new_harness(dir.path(), &clock);
+    harness
+        .get_by_label("Eerst de methode uitleggen aan de groep")
+        .click();
+    harness.run();
+    start(&mut harness, "Balint in 8 stappen");
+    assert_eq!(harness.state().screen(), Screen::Meeting, "no introduction");
+
+    harness.get_by_label("Fase starten").click();
+    harness.run();
+    harness.get_by_label("+1 min").click();
+    harness.run();
+    harness.get_by_label("6:00");
+    harness.get_by_label("Pauzeren").click();
+    harness.run();
+    clock.advance_secs(120);
+    harness.run();
+    harness.get_by_label("6:00");
+    harness.get_by_label("gepauzeerd");
+    harness.get_by_label("Hervatten").click();
+    harness.run();
+
+    press(&mut harness, Key::B);
+    harness.get_by_label("Rustpauze");
+    harness.get_by_label("10:00");
+    clock.advance_secs(4 * 60);
+    harness.run();
+    harness.get_by_label("6:00");
+    harness.get_by_label("Pauze beëindigen").click();
+    harness.run();
+    assert!(!harness.state().meeting().expect("meeting").on_break());
+
+    harness.get_by_label("Fase overslaan").click();
+    harness.run();
+    let meeting = harness.state().meeting().expect("meeting");
+    assert_eq!(meeting.cursor, 1);
+    assert_eq!(meeting.breaks.len(), 1);
+}
+
+#[test]
+fn ending_early_asks_first_and_saves_what_was_done() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(T0);
+    let mut harness = new_harness(dir.path(), &clock);
+    start(&mut harness, "Balint in 9 fasen");
+    press(&mut harness, Key::Space);
+    press(&mut harness, Key::Space);
+    clock.advance_secs(5 * 60);
+
+    press(&mut harness, Key::E);
+    harness.get_by_label("Bijeenkomst nu beëindigen?");
+    harness.get_by_label("Nee, doorgaan").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::Meeting);
+    assert!(
+        harness
+            .query_by_label("Bijeenkomst nu beëindigen?")
+            .is_none()
+    );
+
+    harness.get_by_label("Stoppen").click();
+    harness.run();
+    harness.get_by_label("Ja, beëindigen").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::Finished);
+    harness.get_by_label("De bijeenkomst is eerder beëindigd");
+    let record = &harness.state().finished().expect("finished").record;
+    assert!(record.ended_early);
+    assert_eq!(record.phases[0].outcome, PhaseOutcome::Interrupted);
+    assert_eq!(record.phases[1].outcome, PhaseOutcome::NotReached);
+    assert!(harness.state().finished().expect("finished").saved.is_ok());
+
+    harness.get_by_label("Terug naar het begin").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::Home);
+}
+
+#[test]
+fn the_language_choice_is_remembered() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(T0);
+    let mut harness = new_harness(dir.path(), &clock);
+    harness.get_by_label("Bijeenkomst starten");
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_label("Start meeting");
+    drop(harness);
+
+    let mut harness = new_harness(dir.path(), &clock);
+    harness.get_by_label("Start meeting");
+    harness.get_by_label("Dark").click();
+    harness.run();
+    harness.get_by_label("Nederlands").click();
+    harness.run();
+    harness.get_by_label("Bijeenkomst starten");
+}
+
+#[test]
+fn shortcuts_overview_opens_with_questionmark_and_closes_with_escape() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(T0);
+    let mut harness = new_harness(dir.path(), &clock);
+    start(&mut harness, "Uitpluizen");
+    press(&mut harness, Key::Space);
+    press(&mut harness, Key::Questionmark);
+    assert!(harness.query_by_label("Een minuut erbij of eraf").is_some());
+    harness.get_by_label("Pijl rechts");
+    press(&mut harness, Key::Escape);
+    assert!(harness.query_by_label("Een minuut erbij of eraf").is_none());
+}
+
+#[test]
+fn a_broken_protocol_file_is_reported_by_name_and_the_app_stays_usable() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let protocols = dir.path().join("protocols");
+    std::fs::create_dir_all(&protocols).expect("mkdir");
+    std::fs::write(
+        protocols.join("kapot.ron"),
+        "(\n  format_version: 1,\n  id: \"kapot\"\n  version: 1,\n)",
+    )
+    .expect("write");
+    let clock = ManualClock::new(T0);
+    let mut harness = new_harness(dir.path(), &clock);
+    harness.get_by_label("Niet geladen werkvormen");
+    harness.get_by_label_contains("kapot.ron:4:3");
+    start(&mut harness, "Geen oplossing geven");
+    assert_eq!(harness.state().screen(), Screen::Intro);
+}
