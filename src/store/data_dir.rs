@@ -38,7 +38,7 @@ impl DataDir {
     }
 
     /// `--data-dir` first, then the `KRING_DATA_DIR` variable, then the user's data folder
-    /// (`~/.local/share/kring` on Linux, `%APPDATA%\Kring\data` on Windows).
+    /// (`~/.local/share/kring` on Linux, `%APPDATA%\Kring\Kring\data` on Windows).
     pub fn resolve(explicit: Option<PathBuf>) -> Result<Self, DataDirError> {
         if let Some(dir) = explicit {
             return Self::new(dir);
