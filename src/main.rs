@@ -50,7 +50,12 @@ fn run_gui(data_dir: Option<std::path::PathBuf>) -> ExitCode {
             .with_title("Kring")
             .with_app_id("kring")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([720.0, 480.0]),
+            .with_min_inner_size([720.0, 480.0])
+            .with_icon(Arc::new(egui::IconData {
+                rgba: kring::ui::icon_rgba(),
+                width: kring::ui::ICON_SIZE,
+                height: kring::ui::ICON_SIZE,
+            })),
         ..Default::default()
     };
     let result = eframe::run_native(

@@ -30,7 +30,7 @@ fn press(harness: &mut Harness<'static, KringApp>, key: Key) {
     harness.run();
 }
 
-fn start(harness: &mut Harness<'static, KringApp>, protocol_name: &str) {
+fn select(harness: &mut Harness<'static, KringApp>, protocol_name: &str) {
     // The protocol list comes before the selected protocol's heading.
     harness
         .get_all_by_label_contains(protocol_name)
@@ -38,6 +38,10 @@ fn start(harness: &mut Harness<'static, KringApp>, protocol_name: &str) {
         .expect("protocol in the list")
         .click();
     harness.run();
+}
+
+fn start(harness: &mut Harness<'static, KringApp>, protocol_name: &str) {
+    select(harness, protocol_name);
     harness.get_by_label("Bijeenkomst starten").click();
     harness.run();
 }
@@ -124,11 +128,12 @@ fn buttons_pause_add_minutes_take_a_break_and_skip() {
     let dir = tempfile::tempdir().expect("tempdir");
     let clock = ManualClock::new(T0);
     let mut harness = new_harness(dir.path(), &clock);
+    select(&mut harness, "Balint in 8 stappen");
     harness
         .get_by_label("Eerst de methode uitleggen aan de groep")
         .click();
     harness.run();
-    start(&mut harness, "Balint in 8 stappen");
+    press(&mut harness, Key::Enter); // Enter starts the selected protocol
     assert_eq!(harness.state().screen(), Screen::Meeting, "no introduction");
 
     harness.get_by_label("Fase starten").click();
@@ -198,6 +203,18 @@ fn ending_early_asks_first_and_saves_what_was_done() {
     harness.get_by_label("Terug naar het begin").click();
     harness.run();
     assert_eq!(harness.state().screen(), Screen::Home);
+
+    // The group has met with this protocol now: no introduction by default the next time,
+    // but still for a protocol it has not used.
+    start(&mut harness, "Balint in 9 fasen");
+    assert_eq!(harness.state().screen(), Screen::Meeting);
+    press(&mut harness, Key::E);
+    harness.get_by_label("Ja, beëindigen").click();
+    harness.run();
+    harness.get_by_label("Terug naar het begin").click();
+    harness.run();
+    start(&mut harness, "Uitpluizen");
+    assert_eq!(harness.state().screen(), Screen::Intro);
 }
 
 #[test]

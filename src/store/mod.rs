@@ -10,7 +10,9 @@ mod settings;
 pub use atomic::write_atomic;
 pub use catalog::{Catalog, ProtocolEntry, ProtocolSource, builtin_protocol_sources};
 pub use data_dir::{DATA_DIR_ENV, DEFAULT_GROUP, DataDir, DataDirError};
-pub use records::{SaveError, list_records, load_record, record_file_name, save_record};
+pub use records::{
+    SaveError, list_records, load_record, protocol_id_of_file_name, record_file_name, save_record,
+};
 pub use settings::{Settings, SettingsLoad, Theme, load_settings, save_settings};
 
 /// Writes a value as pretty RON, the way every Kring file looks.

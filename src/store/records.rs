@@ -31,6 +31,17 @@ pub fn record_file_name(record: &MeetingRecord) -> String {
     format!("{stamp}_{}.ron", record.protocol_id)
 }
 
+/// The protocol id in a record file name made by [`record_file_name`], without reading the file.
+pub fn protocol_id_of_file_name(name: &str) -> Option<&str> {
+    let stem = name.strip_suffix(".ron")?;
+    let id = stem.splitn(3, '_').nth(2)?;
+    // A "-2", "-3"... suffix keeps two meetings started in the same minute apart.
+    Some(match id.rsplit_once('-') {
+        Some((base, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => base,
+        _ => id,
+    })
+}
+
 /// Writes the record atomically into `dir` under a name of its own (a suffix is added rather
 /// than overwrite another meeting's file). Returns the path written.
 pub fn save_record(dir: &Path, record: &MeetingRecord) -> Result<PathBuf, SaveError> {
@@ -91,4 +102,22 @@ pub fn list_records(dir: &Path) -> Vec<PathBuf> {
         .collect();
     paths.sort();
     paths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn protocol_id_comes_back_from_the_file_name() {
+        assert_eq!(
+            protocol_id_of_file_name("2026-11-23_1930_balint-9-fasen.ron"),
+            Some("balint-9-fasen")
+        );
+        assert_eq!(
+            protocol_id_of_file_name("2026-11-23_1930_balint-9-fasen-2.ron"),
+            Some("balint-9-fasen")
+        );
+        assert_eq!(protocol_id_of_file_name("notes.ron"), None);
+    }
 }

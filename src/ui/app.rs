@@ -13,7 +13,8 @@ use crate::i18n::{self, Strings, fill};
 use crate::meeting::{Clock, Command, Meeting, Step};
 use crate::model::{Lang, MeetingRecord};
 use crate::store::{
-    Catalog, DEFAULT_GROUP, DataDir, Settings, Theme, load_settings, save_record, save_settings,
+    Catalog, DEFAULT_GROUP, DataDir, Settings, Theme, list_records, load_settings,
+    protocol_id_of_file_name, save_record, save_settings,
 };
 
 /// The default length of a rest break, in minutes; adjustable with + and - during the break.
@@ -107,7 +108,7 @@ impl KringApp {
             .clone()
             .filter(|id| catalog.get(id).is_some())
             .or_else(|| catalog.entries.first().map(|e| e.protocol.id.clone()));
-        Self {
+        let mut app = Self {
             clock,
             tz: TimeZone::try_system().unwrap_or(TimeZone::UTC),
             data,
@@ -125,7 +126,31 @@ impl KringApp {
             applied_theme: None,
             fonts_installed: false,
             pending: Vec::new(),
+        };
+        if let Some(id) = app.selected.clone() {
+            app.intro_first = !app.group_has_met_with(&id);
         }
+        app
+    }
+
+    /// The id of the protocol `step` places after (or before) the selected one in the list.
+    fn neighbour_protocol(&self, step: isize) -> Option<String> {
+        let entries = &self.catalog.entries;
+        let current = self
+            .selected
+            .as_deref()
+            .and_then(|id| entries.iter().position(|e| e.protocol.id == id))?;
+        let next = current.checked_add_signed(step)?;
+        entries.get(next).map(|e| e.protocol.id.clone())
+    }
+
+    /// Whether the group has a meeting record with this protocol. The introduction of the
+    /// method is offered by default only to a group that has not used the protocol yet.
+    fn group_has_met_with(&self, protocol_id: &str) -> bool {
+        list_records(&self.data.meetings_dir(DEFAULT_GROUP))
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .any(|name| protocol_id_of_file_name(&name) == Some(protocol_id))
     }
 
     pub fn screen(&self) -> Screen {
@@ -190,6 +215,8 @@ impl KringApp {
     }
 
     pub fn ui(&mut self, ui: &mut Ui) {
+        // The background is the clear colour (see `clear_color`): painting it again would cost a
+        // full-screen fill per frame, which software-rendered projectors feel.
         match self.screen {
             Screen::Home => home::home_ui(self, ui),
             Screen::Intro => screens::intro_ui(self, ui),
@@ -237,7 +264,7 @@ impl KringApp {
         }
         let palette = theme::Palette::for_theme(self.settings.theme);
         egui::CentralPanel::default()
-            .frame(egui::Frame::new().fill(palette.background))
+            .frame(egui::Frame::new())
             .show(ui, |ui| {
                 let rect = ui.max_rect();
                 room::room_ui(ui, rect, &view, &palette);
@@ -251,6 +278,7 @@ impl KringApp {
         let typing = ctx.egui_wants_keyboard_input();
         let in_meeting = self.screen == Screen::Meeting && self.overlay == Overlay::None;
         let in_intro = self.screen == Screen::Intro && self.overlay == Overlay::None;
+        let in_home = self.screen == Screen::Home && self.overlay == Overlay::None;
         ctx.input_mut(|input| {
             let mut take = |key: Key| input.consume_key(egui::Modifiers::NONE, key);
             if take(Key::F11) {
@@ -267,6 +295,18 @@ impl KringApp {
             }
             if in_intro && (take(Key::Space) || take(Key::ArrowRight)) {
                 commands.push(AppCommand::BeginPhases);
+            }
+            if in_home {
+                if take(Key::Enter) {
+                    commands.push(AppCommand::StartMeeting);
+                }
+                for (key, step) in [(Key::ArrowDown, 1), (Key::ArrowUp, -1)] {
+                    if take(key)
+                        && let Some(id) = self.neighbour_protocol(step)
+                    {
+                        commands.push(AppCommand::SelectProtocol(id));
+                    }
+                }
             }
             if !in_meeting {
                 return;
@@ -318,7 +358,10 @@ impl KringApp {
                     }
                 }
             }
-            AppCommand::SelectProtocol(id) => self.selected = Some(id),
+            AppCommand::SelectProtocol(id) => {
+                self.intro_first = !self.group_has_met_with(&id);
+                self.selected = Some(id);
+            }
             AppCommand::SetIntroFirst(on) => self.intro_first = on,
             AppCommand::StartMeeting => self.start_meeting(now),
             AppCommand::BeginPhases => {
@@ -434,7 +477,8 @@ impl KringApp {
     }
 
     /// Wakes the app when the display next changes: the next whole second of a running
-    /// countdown, or once a second for the clock-driven texts. Never every frame.
+    /// countdown; otherwise when the expected end time (shown in minutes) moves on. Never every
+    /// frame: on a software-rendered projector PC each frame costs real CPU.
     fn schedule_repaint(&self, ctx: &egui::Context) {
         let Some(meeting) = &self.meeting else {
             return;
@@ -447,13 +491,16 @@ impl KringApp {
             .break_countdown(now)
             .or_else(|| meeting.countdown(now))
             .filter(|c| c.running);
-        let wait_ms = match countdown {
-            Some(c) => {
-                // The shown second changes when the remaining time crosses a whole second.
-                let into = c.remaining_ms().rem_euclid(1000);
-                if into == 0 { 1000 } else { into }
-            }
-            None => 1000,
+        let wait_ms = if let Some(c) = countdown {
+            // The shown second changes when the remaining time crosses a whole second.
+            let into = c.remaining_ms().rem_euclid(1000);
+            if into == 0 { 1000 } else { into }
+        } else if self.show_plan {
+            // The time plan shows the open phase's time in seconds.
+            1000
+        } else {
+            let end = meeting.projected_end_ms(now);
+            60_000 - end.rem_euclid(60_000)
         };
         ctx.request_repaint_after(Duration::from_millis(wait_ms as u64 + 5));
     }
@@ -495,5 +542,11 @@ impl eframe::App for KringApp {
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         KringApp::ui(self, ui);
+    }
+
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        theme::Palette::for_theme(self.settings.theme)
+            .background
+            .to_normalized_gamma_f32()
     }
 }

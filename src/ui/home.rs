@@ -171,12 +171,13 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
                 .fill(palette.badge_fill)
                 .stroke(egui::Stroke::new(2.0, palette.accent))
                 .min_size(egui::vec2(260.0, 48.0));
-            if ui.add(start).clicked() {
+            if ui.add(start).on_hover_text("Enter").clicked() {
                 commands.push(AppCommand::StartMeeting);
             }
             ui.add_space(12.0);
             ui.label(RichText::new(s.home_phases).font(theme::bold(20.0)));
             ScrollArea::vertical().id_salt("phases").show(ui, |ui| {
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
                 egui::Grid::new("phase_grid")
                     .num_columns(3)
                     .striped(true)

@@ -3,6 +3,7 @@
 mod app;
 mod controls;
 mod home;
+mod icon;
 mod ring;
 mod room;
 mod room_view;
@@ -10,5 +11,6 @@ mod screens;
 pub mod theme;
 
 pub use app::{AppCommand, DEFAULT_BREAK_MINUTES, Finished, KringApp, Overlay, Screen};
+pub use icon::{ICON_SIZE, icon_rgba};
 pub use room::{room_ui, room_unit};
 pub use room_view::{RingState, RingView, RoomView, StripState, format_countdown};

@@ -17,7 +17,6 @@ pub fn room_unit(rect: Rect) -> f32 {
 
 /// Draws the whole room display into `rect`.
 pub fn room_ui(ui: &mut Ui, rect: Rect, view: &RoomView, palette: &Palette) {
-    ui.painter().rect_filled(rect, 0.0, palette.background);
     let unit = room_unit(rect);
     let margin = 0.045 * unit;
     let inner = rect.shrink(margin);
@@ -212,10 +211,11 @@ fn break_ui(
 fn step_indicator_ui(ui: &mut Ui, view: &RoomView, palette: &Palette, unit: f32) {
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 0.035 * unit;
-        for (index, (step, label)) in Step::ALL.iter().zip(&view.step_labels).enumerate() {
-            if *step == Step::Prepare && !view.has_prepare {
-                continue;
-            }
+        let shown = Step::ALL
+            .iter()
+            .zip(&view.step_labels)
+            .filter(|(step, _)| **step != Step::Prepare || view.has_prepare);
+        for (index, (step, label)) in shown.enumerate() {
             let current = *step == view.step;
             let text = RichText::new(format!("{}  {label}", index + 1)).font(if current {
                 theme::bold(room::STEP * unit)

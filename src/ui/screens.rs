@@ -21,7 +21,7 @@ pub fn intro_ui(app: &mut KringApp, ui: &mut Ui) {
     let protocol = &meeting.protocol;
     let mut begin = false;
     egui::CentralPanel::default()
-        .frame(egui::Frame::new().fill(palette.background))
+        .frame(egui::Frame::new())
         .show(ui, |ui| {
             let rect = ui.max_rect();
             let unit = room_unit(rect);
@@ -100,11 +100,7 @@ pub fn finished_ui(app: &mut KringApp, ui: &mut Ui) {
     let record = &finished.record;
     let mut commands = Vec::new();
     egui::CentralPanel::default()
-        .frame(
-            egui::Frame::new()
-                .fill(palette.background)
-                .inner_margin(egui::Margin::symmetric(32, 24)),
-        )
+        .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(32, 24)))
         .show(ui, |ui| {
             ui.heading(if record.ended_early {
                 s.done_ended_early

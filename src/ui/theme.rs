@@ -80,7 +80,7 @@ impl Palette {
         surface: Color32::from_rgb(0xE9, 0xE5, 0xDC),
         text: Color32::from_rgb(0x16, 0x19, 0x1D),
         muted: Color32::from_rgb(0x38, 0x3F, 0x48),
-        accent: Color32::from_rgb(0x2E, 0x6A, 0x88),
+        accent: Color32::from_rgb(0x1F, 0x55, 0x70),
         idle: Color32::from_rgb(0x8C, 0x9A, 0xA6),
         track: Color32::from_rgb(0xDD, 0xD7, 0xCB),
         overrun: Color32::from_rgb(0xC0, 0x7A, 0x2E),
@@ -121,8 +121,9 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
     visuals.window_fill = palette.background;
     visuals.extreme_bg_color = palette.surface;
     visuals.override_text_color = Some(palette.text);
-    visuals.selection.bg_fill = palette.accent;
-    visuals.selection.stroke.color = palette.background;
+    // Selected items: a light tint with an accent edge, so their text keeps AAA contrast.
+    visuals.selection.bg_fill = palette.done_fill;
+    visuals.selection.stroke = egui::Stroke::new(2.0, palette.accent);
     visuals.widgets.noninteractive.fg_stroke.color = palette.text;
     ctx.set_theme(egui_theme);
     ctx.set_visuals_of(egui_theme, visuals);
@@ -160,11 +161,11 @@ pub fn bold(size: f32) -> FontId {
 /// same on a 1080p projector and a 4K screen.
 pub mod room {
     /// Phase title: its capitals are about 0.7 of this, ≥ 6 % of the height.
-    pub const TITLE: f32 = 0.095;
+    pub const TITLE: f32 = 0.11;
     /// Remaining time: digits about 0.72 of this, ≥ 10 % of the height.
-    pub const TIME: f32 = 0.17;
+    pub const TIME: f32 = 0.185;
     /// Overrun time ("+12:34") is one character longer and still ≥ 10 %.
-    pub const TIME_OVERRUN: f32 = 0.15;
+    pub const TIME_OVERRUN: f32 = 0.16;
     pub const PURPOSE: f32 = 0.036;
     pub const GUARD: f32 = 0.036;
     pub const BADGE: f32 = 0.029;
@@ -173,7 +174,7 @@ pub mod room {
     pub const STEP: f32 = 0.03;
     pub const RING_STATUS: f32 = 0.034;
     /// Outer diameter of the ring.
-    pub const RING: f32 = 0.6;
+    pub const RING: f32 = 0.64;
     pub const RING_WIDTH: f32 = 0.026;
 }
 
@@ -214,6 +215,15 @@ mod tests {
                     assert!(ratio >= 7.0, "{text:?} on {fill:?}: {ratio:.2}");
                 }
             }
+        }
+    }
+
+    /// The accent marks the current phase and step right beside text; it reads as text.
+    #[test]
+    fn accent_marks_are_aaa_on_the_background() {
+        for palette in [Palette::LIGHT, Palette::DARK] {
+            let ratio = contrast_ratio(palette.accent, palette.background);
+            assert!(ratio >= 7.0, "{:?}: {ratio:.2}", palette.accent);
         }
     }
 
