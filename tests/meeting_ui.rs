@@ -40,9 +40,13 @@ fn select(harness: &mut Harness<'static, KringApp>, protocol_name: &str) {
     harness.run();
 }
 
+/// Starts the protocol and passes "who is here" without names.
 fn start(harness: &mut Harness<'static, KringApp>, protocol_name: &str) {
     select(harness, protocol_name);
     harness.get_by_label("Bijeenkomst starten").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::Setup);
+    harness.get_by_label("Verder").click();
     harness.run();
 }
 
@@ -134,6 +138,8 @@ fn buttons_pause_add_minutes_take_a_break_and_skip() {
         .click();
     harness.run();
     press(&mut harness, Key::Enter); // Enter starts the selected protocol
+    harness.get_by_label("Verder").click();
+    harness.run();
     assert_eq!(harness.state().screen(), Screen::Meeting, "no introduction");
 
     harness.get_by_label("Fase starten").click();

@@ -545,6 +545,7 @@ impl Meeting {
             planned_minutes: self.protocol.planned_minutes(),
             phases,
             breaks: self.breaks.clone(),
+            content: Default::default(),
         }
     }
 }

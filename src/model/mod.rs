@@ -1,8 +1,13 @@
 //! Data and validation: protocols, meeting records, languages. No screen, no files.
 
+mod content;
 mod protocol;
 mod record;
 
+pub use content::{
+    Advice, AdviceBoard, AdviceMark, FollowUp, IDEAL_GROUP_MAX, MeetingContent, Problem, Question,
+    QuestionFocus, QuestionKind,
+};
 pub use protocol::{
     Instructions, MAX_PHASE_MINUTES, PROTOCOL_FORMAT_VERSION, Phase, Protocol, ProtocolIssue,
     Range, Text, Tool, Variant,

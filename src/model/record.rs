@@ -2,10 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Text;
+use super::{MeetingContent, Text};
 
-/// The meeting record format this build writes. Older formats are migrated when read.
-pub const RECORD_FORMAT_VERSION: u32 = 1;
+/// The meeting record format this build writes. Older formats are migrated when read:
+/// format 1 (Kring 0.1) had no meeting content; it reads as a meeting without any.
+pub const RECORD_FORMAT_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MeetingRecord {
@@ -24,6 +25,10 @@ pub struct MeetingRecord {
     pub planned_minutes: i32,
     pub phases: Vec<PhaseRecord>,
     pub breaks: Vec<BreakRecord>,
+    /// Who was there, the problems, questions, advice, decision, notes and insights.
+    /// Never the scratchpad: it has no field here.
+    #[serde(default)]
+    pub content: MeetingContent,
 }
 
 impl MeetingRecord {

@@ -67,7 +67,7 @@ pub fn save_record(dir: &Path, record: &MeetingRecord) -> Result<PathBuf, SaveEr
 pub fn load_record(path: &Path) -> Result<MeetingRecord, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|err| format!("{}: cannot be read: {err}", path.display()))?;
-    let record: MeetingRecord = ron::from_str(&text).map_err(|err| {
+    let mut record: MeetingRecord = ron::from_str(&text).map_err(|err| {
         format!(
             "{}:{}:{}: not a readable meeting record: {}",
             path.display(),
@@ -83,6 +83,8 @@ pub fn load_record(path: &Path) -> Result<MeetingRecord, String> {
             record.format_version
         ));
     }
+    // Older formats lack only fields that default to empty; the record is now current.
+    record.format_version = RECORD_FORMAT_VERSION;
     Ok(record)
 }
 
@@ -107,6 +109,20 @@ pub fn list_records(dir: &Path) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_first_format_record_is_migrated_on_load() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/meeting-format-1.ron");
+        let record = load_record(&path).expect("format 1 loads");
+        assert_eq!(record.format_version, RECORD_FORMAT_VERSION);
+        assert_eq!(record.protocol_id, "balint-8-stappen");
+        assert_eq!(record.phases.len(), 2);
+        assert_eq!(record.phases[0].actual_secs, 420);
+        assert_eq!(record.breaks.len(), 1);
+        assert!(record.content.problems.is_empty());
+        assert!(record.content.advice.is_empty());
+    }
 
     #[test]
     fn protocol_id_comes_back_from_the_file_name() {

@@ -25,6 +25,8 @@ pub struct Settings {
     pub theme: Theme,
     /// The protocol chosen last, preselected on the home screen.
     pub last_protocol: Option<String>,
+    /// Show the wall in a window of its own (a projector as a second screen).
+    pub separate_room_window: bool,
 }
 
 impl Default for Settings {
@@ -34,6 +36,7 @@ impl Default for Settings {
             language: Lang::Nl,
             theme: Theme::Light,
             last_protocol: None,
+            separate_room_window: false,
         }
     }
 }

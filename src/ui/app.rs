@@ -8,10 +8,11 @@ use egui::{Key, Ui};
 use jiff::tz::TimeZone;
 
 use super::room_view::{RoomView, local_date_time};
-use super::{controls, home, room, screens, theme};
+use super::tools::{LeaderState, ToolCommand};
+use super::{controls, home, leader, room, screens, theme};
 use crate::i18n::{self, Strings, fill};
 use crate::meeting::{Clock, Command, Meeting, Step};
-use crate::model::{Lang, MeetingRecord};
+use crate::model::{Lang, MeetingContent, MeetingRecord, Tool};
 use crate::store::{
     Catalog, DEFAULT_GROUP, DataDir, Settings, Theme, list_records, load_settings,
     protocol_id_of_file_name, save_record, save_settings,
@@ -25,6 +26,16 @@ pub const DEFAULT_BREAK_MINUTES: i64 = 10;
 #[derive(Clone, Debug, PartialEq)]
 pub enum AppCommand {
     Meeting(Command),
+    Tool(ToolCommand),
+    /// Leave "who is here" and go to the introduction or the first phase.
+    FinishSetup,
+    /// Single window: switch between the wall and the leader screen.
+    ToggleView,
+    /// The wall in a window of its own (for the projector), the leader screen in this one.
+    ToggleRoomWindow,
+    ToggleScratchpad,
+    /// Hide everything private at once.
+    Curtain,
     SelectProtocol(String),
     SetIntroFirst(bool),
     StartMeeting,
@@ -48,6 +59,7 @@ pub enum AppCommand {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     Home,
+    Setup,
     Intro,
     Meeting,
     Finished,
@@ -79,6 +91,14 @@ pub struct KringApp {
     pub(crate) intro_first: bool,
     pub(crate) screen: Screen,
     pub(crate) meeting: Option<Meeting>,
+    /// What the group produces in the meeting; goes into the record.
+    pub(crate) content: MeetingContent,
+    /// Drafts and the private scratchpad; never saved.
+    pub(crate) leader: LeaderState,
+    /// The wall has a window of its own.
+    pub(crate) room_window: bool,
+    /// Single window: the leader screen is shown instead of the wall.
+    pub(crate) leader_view: bool,
     pub(crate) finished: Option<Finished>,
     pub(crate) overlay: Overlay,
     pub(crate) show_plan: bool,
@@ -119,6 +139,10 @@ impl KringApp {
             intro_first: true,
             screen: Screen::Home,
             meeting: None,
+            content: MeetingContent::default(),
+            leader: LeaderState::default(),
+            room_window: false,
+            leader_view: false,
             finished: None,
             overlay: Overlay::None,
             show_plan: false,
@@ -130,6 +154,7 @@ impl KringApp {
         if let Some(id) = app.selected.clone() {
             app.intro_first = !app.group_has_met_with(&id);
         }
+        app.room_window = app.settings.separate_room_window;
         app
     }
 
@@ -159,6 +184,15 @@ impl KringApp {
 
     pub fn meeting(&self) -> Option<&Meeting> {
         self.meeting.as_ref()
+    }
+
+    pub fn content(&self) -> &MeetingContent {
+        &self.content
+    }
+
+    /// The private scratchpad's text (for tests that prove it goes nowhere).
+    pub fn scratchpad_text(&self) -> &str {
+        &self.leader.scratchpad
     }
 
     pub fn finished(&self) -> Option<&Finished> {
@@ -219,6 +253,7 @@ impl KringApp {
         // full-screen fill per frame, which software-rendered projectors feel.
         match self.screen {
             Screen::Home => home::home_ui(self, ui),
+            Screen::Setup => leader::setup_ui(self, ui),
             Screen::Intro => screens::intro_ui(self, ui),
             Screen::Meeting => self.meeting_ui(ui),
             Screen::Finished => screens::finished_ui(self, ui),
@@ -241,12 +276,20 @@ impl KringApp {
             return;
         };
         let now = self.clock.now_ms();
-        let view = RoomView::new(meeting, self.lang(), self.strings(), now, &self.tz);
+        let view = RoomView::new(
+            meeting,
+            &self.content,
+            self.lang(),
+            self.strings(),
+            now,
+            &self.tz,
+        );
+        let palette = theme::Palette::for_theme(self.settings.theme);
         if self.show_controls {
             egui::Panel::bottom("leader_controls")
                 .frame(
                     egui::Frame::new()
-                        .fill(theme::Palette::for_theme(self.settings.theme).surface)
+                        .fill(palette.surface)
                         .inner_margin(egui::Margin::symmetric(16, 10)),
                 )
                 .show(ui, |ui| controls::control_bar_ui(self, ui));
@@ -257,18 +300,71 @@ impl KringApp {
                 .default_size(340.0)
                 .frame(
                     egui::Frame::new()
-                        .fill(theme::Palette::for_theme(self.settings.theme).surface)
+                        .fill(palette.surface)
                         .inner_margin(egui::Margin::same(16)),
                 )
                 .show(ui, |ui| controls::plan_ui(self, ui));
         }
+        if self.room_window {
+            self.room_window_ui(ui.ctx(), &view);
+        }
+        if self.room_window || self.leader_view {
+            leader::leader_ui(self, ui);
+        } else {
+            egui::CentralPanel::default()
+                .frame(egui::Frame::new())
+                .show(ui, |ui| {
+                    let rect = ui.max_rect();
+                    room::room_ui(ui, rect, &view, &palette);
+                });
+        }
+    }
+
+    /// The wall in its own window, for the projector. It is drawn from the same public
+    /// [`RoomView`] as the single-window wall.
+    fn room_window_ui(&mut self, ctx: &egui::Context, view: &RoomView) {
         let palette = theme::Palette::for_theme(self.settings.theme);
-        egui::CentralPanel::default()
-            .frame(egui::Frame::new())
-            .show(ui, |ui| {
-                let rect = ui.max_rect();
-                room::room_ui(ui, rect, &view, &palette);
-            });
+        let title = self.strings().room_window_title;
+        let mut closed = false;
+        let mut commands = Vec::new();
+        ctx.show_viewport_immediate(
+            egui::ViewportId::from_hash_of("kring_room"),
+            egui::ViewportBuilder::default()
+                .with_title(title)
+                .with_inner_size([1280.0, 720.0]),
+            |ui, class| {
+                let rect = if class == egui::ViewportClass::EmbeddedWindow {
+                    ui.allocate_exact_size(egui::vec2(640.0, 360.0), egui::Sense::hover())
+                        .0
+                } else {
+                    ui.max_rect()
+                };
+                ui.painter().rect_filled(rect, 0.0, palette.background);
+                room::room_ui(ui, rect, view, &palette);
+                let ctx = ui.ctx().clone();
+                // Keys pressed while the wall window has focus: full screen applies to it.
+                for command in self.shortcuts(&ctx) {
+                    match command {
+                        AppCommand::ToggleFullscreen => {
+                            let fullscreen =
+                                ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+                        }
+                        AppCommand::Escape => {
+                            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                        }
+                        other => commands.push(other),
+                    }
+                }
+                if ctx.input(|i| i.viewport().close_requested()) {
+                    closed = true;
+                }
+            },
+        );
+        self.pending.extend(commands);
+        if closed {
+            self.room_window = false;
+        }
     }
 
     /// Maps keys to commands. In a meeting the keys are taken before any widget sees them, so
@@ -279,6 +375,12 @@ impl KringApp {
         let in_meeting = self.screen == Screen::Meeting && self.overlay == Overlay::None;
         let in_intro = self.screen == Screen::Intro && self.overlay == Overlay::None;
         let in_home = self.screen == Screen::Home && self.overlay == Overlay::None;
+        let in_setup = self.screen == Screen::Setup && self.overlay == Overlay::None;
+        let logs_questions = self
+            .meeting
+            .as_ref()
+            .and_then(Meeting::current_phase)
+            .is_some_and(|p| p.tools.contains(&Tool::QuestionLog));
         ctx.input_mut(|input| {
             let mut take = |key: Key| input.consume_key(egui::Modifiers::NONE, key);
             if take(Key::F11) {
@@ -286,6 +388,15 @@ impl KringApp {
             }
             if take(Key::Escape) {
                 commands.push(AppCommand::Escape);
+            }
+            if take(Key::F4) {
+                commands.push(AppCommand::Curtain);
+            }
+            if in_meeting && take(Key::F2) {
+                commands.push(AppCommand::ToggleView);
+            }
+            if (in_meeting || in_setup) && take(Key::F3) {
+                commands.push(AppCommand::ToggleRoomWindow);
             }
             if typing {
                 return;
@@ -342,6 +453,12 @@ impl KringApp {
             if take(Key::E) {
                 commands.push(AppCommand::RequestEnd);
             }
+            if take(Key::K) {
+                commands.push(AppCommand::ToggleScratchpad);
+            }
+            if logs_questions && take(Key::A) {
+                commands.push(AppCommand::Tool(ToolCommand::EarlyAdvice));
+            }
         });
         commands
     }
@@ -352,12 +469,44 @@ impl KringApp {
         match command {
             AppCommand::Meeting(command) => {
                 if let Some(meeting) = &mut self.meeting {
+                    let before = meeting.cursor;
                     meeting.apply(command, now);
+                    let entered = (meeting.cursor != before).then(|| meeting.current_phase());
+                    if let Some(Some(phase)) = entered
+                        && phase.tools.contains(&Tool::Scratchpad)
+                    {
+                        // The association phase opens the private pad on the leader screen.
+                        self.leader.scratchpad_open = true;
+                    }
                     if meeting.is_finished() {
                         self.finish(now);
                     }
                 }
             }
+            AppCommand::Tool(command) => self.apply_tool(command),
+            AppCommand::FinishSetup => {
+                self.screen = if self.intro_first {
+                    Screen::Intro
+                } else {
+                    if let Some(meeting) = &mut self.meeting {
+                        *meeting = Meeting::start(meeting.protocol.clone(), now);
+                    }
+                    Screen::Meeting
+                };
+            }
+            AppCommand::ToggleView => self.leader_view = !self.leader_view,
+            AppCommand::ToggleRoomWindow => {
+                self.room_window = !self.room_window;
+                self.settings.separate_room_window = self.room_window;
+                self.save_settings();
+            }
+            AppCommand::ToggleScratchpad => {
+                self.leader.scratchpad_open = !self.leader.scratchpad_open;
+                if self.leader.scratchpad_open && !self.room_window {
+                    self.leader_view = true;
+                }
+            }
+            AppCommand::Curtain => self.leader.curtain(),
             AppCommand::SelectProtocol(id) => {
                 self.intro_first = !self.group_has_met_with(&id);
                 self.selected = Some(id);
@@ -401,7 +550,9 @@ impl KringApp {
             }
             AppCommand::Escape => {
                 let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
-                if self.overlay != Overlay::None {
+                if self.leader.scratchpad_open || self.leader.advice_entry_open {
+                    self.leader.curtain();
+                } else if self.overlay != Overlay::None {
                     self.overlay = Overlay::None;
                 } else if fullscreen {
                     ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
@@ -441,13 +592,88 @@ impl KringApp {
         self.settings.last_protocol = Some(protocol.id.clone());
         self.save_settings();
         self.meeting = Some(Meeting::start(protocol, now));
+        self.content = MeetingContent::default();
+        self.leader = LeaderState::default();
+        self.leader_view = false;
         self.finished = None;
         self.overlay = Overlay::None;
-        self.screen = if self.intro_first {
-            Screen::Intro
-        } else {
-            Screen::Meeting
-        };
+        self.screen = Screen::Setup;
+    }
+
+    /// Applies a change to the meeting's content (presence, problems, questions, advice...).
+    fn apply_tool(&mut self, command: ToolCommand) {
+        let content = &mut self.content;
+        let mut rng = rand::rng();
+        match command {
+            ToolCommand::AddPresent(name) => {
+                content.add_present(&name);
+            }
+            ToolCommand::RemovePresent(index) => content.remove_present(index),
+            ToolCommand::SetPresentCount(count) => content.present_count = count,
+            ToolCommand::SetNamesOnWall(on) => content.names_on_wall = on,
+            ToolCommand::SetInbrenger(name) => content.inbrenger = name,
+            ToolCommand::AddProblem { title, line, owner } => {
+                content.add_problem(&title, &line, owner);
+            }
+            ToolCommand::RemoveProblem(id) => {
+                content.problems.retain(|p| p.id != id);
+                if content.chosen_problem == Some(id) {
+                    content.chosen_problem = None;
+                }
+            }
+            ToolCommand::Vote(id, delta) => content.vote(id, delta),
+            ToolCommand::SetDots(dots) => content.dots_per_member = dots.clamp(1, 10),
+            ToolCommand::Choose(id) => content.choose(id),
+            ToolCommand::AddQuestion { text, kind, focus } => {
+                let text = text.trim().to_owned();
+                if !text.is_empty() {
+                    content
+                        .questions
+                        .push(crate::model::Question { text, kind, focus });
+                }
+            }
+            ToolCommand::RemoveQuestion(index) => {
+                if index < content.questions.len() {
+                    content.questions.remove(index);
+                }
+            }
+            ToolCommand::EarlyAdvice => content.early_advice += 1,
+            ToolCommand::SetAdviceForm(form) => content.advice_form = Some(form),
+            ToolCommand::SubmitAdvice(text) => {
+                content.advice.add(&text, &mut rng);
+            }
+            ToolCommand::RevealAdvice => content.advice.reveal(&mut rng),
+            ToolCommand::RemoveAdvice(index) => content.advice.remove(index),
+            ToolCommand::MakeSubgroups(size) => content.make_subgroups(size, &mut rng),
+            ToolCommand::Mark(index, mark) => content.advice.set_mark(index, mark),
+            ToolCommand::AddFollowUp(step) => {
+                if !step.what.trim().is_empty() {
+                    content.follow_ups.push(step);
+                }
+            }
+            ToolCommand::RemoveFollowUp(index) => {
+                if index < content.follow_ups.len() {
+                    content.follow_ups.remove(index);
+                }
+            }
+            ToolCommand::ToggleFollowUpDone(index) => {
+                if let Some(step) = content.follow_ups.get_mut(index) {
+                    step.done = !step.done;
+                }
+            }
+            ToolCommand::AddInsight(text) => {
+                let text = text.trim().to_owned();
+                if !text.is_empty() {
+                    content.insights.push(text);
+                }
+            }
+            ToolCommand::RemoveInsight(index) => {
+                if index < content.insights.len() {
+                    content.insights.remove(index);
+                }
+            }
+            ToolCommand::SetInsightsOnWall(on) => content.insights_on_wall = on,
+        }
     }
 
     /// The meeting has ended: write its record and show the summary. A failed write keeps the
@@ -457,7 +683,8 @@ impl KringApp {
             return;
         };
         let started_local = local_date_time(meeting.started_at_ms, &self.tz);
-        let record = meeting.to_record(now, started_local);
+        let mut record = meeting.to_record(now, started_local);
+        record.content = self.content.clone();
         let saved =
             save_record(&self.data.meetings_dir(DEFAULT_GROUP), &record).map_err(|e| e.to_string());
         if let Err(err) = &saved {

@@ -4,13 +4,16 @@ mod app;
 mod controls;
 mod home;
 mod icon;
+mod leader;
 mod ring;
 mod room;
 mod room_view;
 mod screens;
 pub mod theme;
+mod tools;
 
 pub use app::{AppCommand, DEFAULT_BREAK_MINUTES, Finished, KringApp, Overlay, Screen};
 pub use icon::{ICON_SIZE, icon_rgba};
 pub use room::{room_ui, room_unit};
 pub use room_view::{RingState, RingView, RoomView, StripState, format_countdown};
+pub use tools::{LeaderState, ToolCommand};

@@ -5,7 +5,7 @@ use egui::{
 };
 
 use super::ring::ring_ui;
-use super::room_view::{BreakView, RoomView, StripItem, StripState};
+use super::room_view::{BreakView, RoomItem, RoomTool, RoomView, StripItem, StripState};
 use super::theme::{self, Palette, room};
 use crate::meeting::Step;
 
@@ -31,8 +31,13 @@ pub fn room_ui(ui: &mut Ui, rect: Rect, view: &RoomView, palette: &Palette) {
     let top = Rect::from_min_size(inner.min, vec2(inner.width(), top_height));
     ui.scope_builder(UiBuilder::new().max_rect(top), |ui| {
         ui.horizontal(|ui| {
+            let mut line = format!("{}  ·  {}", view.protocol_name, view.position);
+            if let Some(people) = &view.people {
+                line.push_str("  ·  ");
+                line.push_str(people);
+            }
             ui.label(
-                RichText::new(format!("{}  ·  {}", view.protocol_name, view.position))
+                RichText::new(line)
                     .font(theme::regular(room::TOP_LINE * unit))
                     .color(palette.muted),
             );
@@ -85,6 +90,16 @@ pub fn room_ui(ui: &mut Ui, rect: Rect, view: &RoomView, palette: &Palette) {
                 )
                 .wrap(),
             );
+            if let Some(case) = &view.chosen_case {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(case)
+                            .font(theme::bold(room::BODY * unit))
+                            .color(palette.muted),
+                    )
+                    .wrap(),
+                );
+            }
             if let Some(notice) = &view.notice {
                 let color = if view.notice_is_time_up {
                     palette.warning_text
@@ -120,11 +135,18 @@ pub fn room_ui(ui: &mut Ui, rect: Rect, view: &RoomView, palette: &Palette) {
                         );
                     });
             }
+            let tool_showing = view.tool != RoomTool::None;
             if !view.purpose.is_empty() {
+                // With a tool on the wall the purpose steps back a size.
+                let size = if tool_showing {
+                    room::BODY
+                } else {
+                    room::PURPOSE
+                };
                 ui.add(
                     egui::Label::new(
                         RichText::new(&view.purpose)
-                            .font(theme::regular(room::PURPOSE * unit))
+                            .font(theme::regular(size * unit))
                             .color(palette.text),
                     )
                     .wrap(),
@@ -138,6 +160,7 @@ pub fn room_ui(ui: &mut Ui, rect: Rect, view: &RoomView, palette: &Palette) {
                     }
                 });
             }
+            tool_ui(ui, &view.tool, palette, unit);
             for (role, instruction) in &view.roles {
                 ui.add(
                     egui::Label::new(
@@ -282,6 +305,99 @@ fn strip_ui(ui: &mut Ui, rect: Rect, items: &[StripItem], palette: &Palette, uni
         }
         x += width + gap;
     }
+}
+
+/// A meeting tool's public content: a list (problems with their dots, revealed advice,
+/// subgroups, the decision, insights) or a single count.
+fn tool_ui(ui: &mut Ui, tool: &RoomTool, palette: &Palette, unit: f32) {
+    match tool {
+        RoomTool::None => {}
+        RoomTool::Count { text } => {
+            ui.label(
+                RichText::new(text)
+                    .font(theme::bold(room::PURPOSE * 1.2 * unit))
+                    .color(palette.text),
+            );
+        }
+        RoomTool::List { heading, items } => {
+            ui.label(
+                RichText::new(heading)
+                    .font(theme::bold(room::BODY * unit))
+                    .color(palette.muted),
+            );
+            // Shrink the rows a little when many must fit, never below legible.
+            let rows: f32 = items
+                .iter()
+                .map(|i| if i.detail.is_some() { 2.2 } else { 1.4 })
+                .sum();
+            let fit = ui.available_height() / rows.max(1.0) / 1.25;
+            let size = fit.clamp(room::BODY * 0.8 * unit, room::PURPOSE * unit);
+            for item in items {
+                list_item_ui(ui, item, size, palette, unit);
+            }
+        }
+    }
+}
+
+fn list_item_ui(ui: &mut Ui, item: &RoomItem, size: f32, palette: &Palette, unit: f32) {
+    ui.horizontal(|ui| {
+        let marker = if item.emphasis { "●" } else { "•" };
+        ui.label(
+            RichText::new(marker)
+                .font(theme::regular(size))
+                .color(if item.emphasis {
+                    palette.accent
+                } else {
+                    palette.muted
+                }),
+        );
+        ui.vertical(|ui| {
+            ui.spacing_mut().item_spacing.y = 0.002 * unit;
+            let font = if item.emphasis {
+                theme::bold(size)
+            } else {
+                theme::regular(size)
+            };
+            ui.add(
+                egui::Label::new(RichText::new(&item.text).font(font).color(palette.text)).wrap(),
+            );
+            if let Some(detail) = &item.detail {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(detail)
+                            .font(theme::regular(size * 0.8))
+                            .color(palette.muted),
+                    )
+                    .wrap(),
+                );
+            }
+        });
+        if let Some(dots) = item.dots {
+            dots_ui(ui, dots, size, palette);
+        }
+    });
+}
+
+/// Votes as dots, the way a group puts stickers on a flip-over, with the number beside them.
+fn dots_ui(ui: &mut Ui, dots: u32, size: f32, palette: &Palette) {
+    let radius = size * 0.22;
+    let shown = dots.min(24);
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(shown as f32 * radius * 2.6, size),
+        egui::Sense::hover(),
+    );
+    for i in 0..shown {
+        let center = egui::pos2(
+            rect.left() + radius * 1.3 + i as f32 * radius * 2.6,
+            rect.center().y,
+        );
+        ui.painter().circle_filled(center, radius, palette.accent);
+    }
+    ui.label(
+        RichText::new(dots.to_string())
+            .font(theme::bold(size))
+            .color(palette.text),
+    );
 }
 
 fn badge_ui(ui: &mut Ui, text: &str, palette: &Palette, unit: f32) {

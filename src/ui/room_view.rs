@@ -8,7 +8,7 @@ use jiff::tz::TimeZone;
 
 use crate::i18n::{Strings, fill};
 use crate::meeting::{Countdown, Meeting, PhaseStatus, Step};
-use crate::model::Lang;
+use crate::model::{AdviceMark, Lang, MeetingContent, Tool};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RingState {
@@ -47,6 +47,34 @@ pub struct StripItem {
     pub state: StripState,
 }
 
+/// One row of a list on the wall, with an optional figure (dots) and mark.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoomItem {
+    pub text: String,
+    /// A second, smaller line.
+    pub detail: Option<String>,
+    /// Dots in a vote, drawn as dots.
+    pub dots: Option<u32>,
+    /// Highlighted (the chosen problem, advice the inbrenger will use).
+    pub emphasis: bool,
+}
+
+/// What a meeting tool shows the room. Only shared material: there is no variant for the
+/// scratchpad, and advice is shown without authors, all at once.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RoomTool {
+    None,
+    /// A list with a heading: problems, votes, revealed advice, subgroups, insights.
+    List {
+        heading: String,
+        items: Vec<RoomItem>,
+    },
+    /// A single large count: questions asked, advice handed in.
+    Count {
+        text: String,
+    },
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct BreakView {
     pub title: String,
@@ -78,10 +106,22 @@ pub struct RoomView {
     pub roles: Vec<(String, String)>,
     pub ring: RingView,
     pub on_break: Option<BreakView>,
+    /// "7 present · inbrenger: Bo" (names only when the leader allows them on the wall).
+    pub people: Option<String>,
+    /// The chosen case, once there is one.
+    pub chosen_case: Option<String>,
+    pub tool: RoomTool,
 }
 
 impl RoomView {
-    pub fn new(meeting: &Meeting, lang: Lang, s: &Strings, now_ms: i64, tz: &TimeZone) -> Self {
+    pub fn new(
+        meeting: &Meeting,
+        content: &MeetingContent,
+        lang: Lang,
+        s: &Strings,
+        now_ms: i64,
+        tz: &TimeZone,
+    ) -> Self {
         let phase_count = meeting.phase_count();
         let cursor = meeting.cursor;
         let phase = meeting.current_phase();
@@ -189,7 +229,204 @@ impl RoomView {
             roles,
             ring,
             on_break,
+            people: people_line(content, s),
+            chosen_case: content.chosen().map(|p| match &p.question {
+                Some(question) if !question.trim().is_empty() => {
+                    format!("{}: {}", p.title, question)
+                }
+                _ => p.title.clone(),
+            }),
+            tool: phase
+                .map(|p| room_tool(&p.tools, meeting.step, content, s))
+                .unwrap_or(RoomTool::None),
         }
+    }
+}
+
+fn people_line(content: &MeetingContent, s: &Strings) -> Option<String> {
+    let size = content.group_size();
+    if size == 0 {
+        return None;
+    }
+    let mut line = fill(s.room_present, &[("count", &size)]);
+    let inbrenger = match &content.inbrenger {
+        Some(name) if content.names_on_wall => Some(name.clone()),
+        Some(_) => None,
+        None => None,
+    };
+    if let Some(name) = inbrenger {
+        line.push_str("  ·  ");
+        line.push_str(&fill(s.room_inbrenger_named, &[("name", &name)]));
+    }
+    Some(line)
+}
+
+/// What the current phase's tools put on the wall. The association phase (scratchpad) shows
+/// nothing but what to do and the ring.
+fn room_tool(tools: &[Tool], step: Step, content: &MeetingContent, s: &Strings) -> RoomTool {
+    let names = content.names_on_wall;
+    if tools.contains(&Tool::Scratchpad) {
+        return RoomTool::None;
+    }
+    if tools.contains(&Tool::AdviceBoard) {
+        let board = &content.advice;
+        if board.revealed {
+            return RoomTool::List {
+                heading: s.tool_advice.to_owned(),
+                items: board
+                    .items()
+                    .iter()
+                    .map(|a| RoomItem {
+                        text: a.text.clone(),
+                        detail: None,
+                        dots: None,
+                        emphasis: false,
+                    })
+                    .collect(),
+            };
+        }
+        if !content.subgroups.is_empty() && board.is_empty() {
+            return RoomTool::List {
+                heading: s.advice_subgroups_make.to_owned(),
+                items: content
+                    .subgroups
+                    .iter()
+                    .enumerate()
+                    .map(|(i, group)| RoomItem {
+                        text: fill(s.room_subgroup, &[("n", &(i + 1))]),
+                        detail: Some(if names {
+                            group.join(", ")
+                        } else {
+                            fill(s.room_subgroup_people, &[("count", &group.len())])
+                        }),
+                        dots: None,
+                        emphasis: false,
+                    })
+                    .collect(),
+            };
+        }
+        if step == Step::Explain && board.is_empty() {
+            return RoomTool::None;
+        }
+        let expected = content.advice_expected();
+        let text = if expected > 0 {
+            fill(
+                s.room_advice_count,
+                &[("n", &board.len()), ("total", &expected)],
+            )
+        } else {
+            fill(s.room_advice_count_open, &[("n", &board.len())])
+        };
+        return RoomTool::Count { text };
+    }
+    if tools.contains(&Tool::Decision) {
+        let mut items: Vec<RoomItem> = content
+            .advice
+            .items()
+            .iter()
+            .filter(|a| a.mark.is_some())
+            .map(|a| RoomItem {
+                text: a.text.clone(),
+                detail: a.mark.map(|m| mark_text(m, s).to_owned()),
+                dots: None,
+                emphasis: a.mark == Some(AdviceMark::WillUse),
+            })
+            .collect();
+        if !content.decision.trim().is_empty() {
+            items.insert(
+                0,
+                RoomItem {
+                    text: content.decision.clone(),
+                    detail: None,
+                    dots: None,
+                    emphasis: true,
+                },
+            );
+        }
+        items.extend(
+            content
+                .follow_ups
+                .iter()
+                .filter(|f| !f.what.trim().is_empty())
+                .map(|f| {
+                    let detail = [f.who.trim(), f.by_when.trim()]
+                        .into_iter()
+                        .filter(|t| !t.is_empty() && (names || t != &f.who.trim()))
+                        .collect::<Vec<_>>()
+                        .join(" · ");
+                    RoomItem {
+                        text: format!("→ {}", f.what),
+                        detail: (!detail.is_empty()).then_some(detail),
+                        dots: None,
+                        emphasis: false,
+                    }
+                }),
+        );
+        if !items.is_empty() {
+            return RoomTool::List {
+                heading: s.room_decision_title.to_owned(),
+                items,
+            };
+        }
+    }
+    if tools.contains(&Tool::Choice) || tools.contains(&Tool::ProblemList) {
+        let voting = tools.contains(&Tool::Choice);
+        if !content.problems.is_empty() {
+            return RoomTool::List {
+                heading: s.tool_problems.to_owned(),
+                items: content
+                    .problems
+                    .iter()
+                    .map(|p| RoomItem {
+                        text: p.title.clone(),
+                        detail: {
+                            let mut parts = Vec::new();
+                            if !p.line.is_empty() {
+                                parts.push(p.line.clone());
+                            }
+                            if names && let Some(owner) = &p.owner {
+                                parts.push(owner.clone());
+                            }
+                            (!parts.is_empty()).then(|| parts.join(" · "))
+                        },
+                        dots: (voting && p.votes > 0).then_some(p.votes),
+                        emphasis: content.chosen_problem == Some(p.id),
+                    })
+                    .collect(),
+            };
+        }
+    }
+    if tools.contains(&Tool::QuestionLog) && !content.questions.is_empty() {
+        return RoomTool::Count {
+            text: fill(
+                s.room_question_count,
+                &[("count", &content.questions.len())],
+            ),
+        };
+    }
+    if content.insights_on_wall && !content.insights.is_empty() {
+        return RoomTool::List {
+            heading: s.room_insights.to_owned(),
+            items: content
+                .insights
+                .iter()
+                .map(|i| RoomItem {
+                    text: i.clone(),
+                    detail: None,
+                    dots: None,
+                    emphasis: false,
+                })
+                .collect(),
+        };
+    }
+    RoomTool::None
+}
+
+pub fn mark_text(mark: AdviceMark, s: &Strings) -> &'static str {
+    match mark {
+        AdviceMark::WillUse => s.mark_will_use,
+        AdviceMark::Maybe => s.mark_maybe,
+        AdviceMark::NotNow => s.mark_not_now,
     }
 }
 
@@ -269,7 +506,8 @@ mod tests {
         let t0 = 1_700_000_000_000;
         let mut meeting = Meeting::start(protocol, t0);
         let tz = TimeZone::UTC;
-        let view = RoomView::new(&meeting, Lang::Nl, &NL, t0, &tz);
+        let content = MeetingContent::default();
+        let view = RoomView::new(&meeting, &content, Lang::Nl, &NL, t0, &tz);
         assert_eq!(view.position, "Fase 1 van 8");
         assert_eq!(view.ring.state, RingState::Idle);
         assert_eq!(view.ring.time_text, "5:00");
@@ -283,7 +521,7 @@ mod tests {
             meeting.apply(Command::Next, t0);
         }
         let later = t0 + 6 * 60_000;
-        let view = RoomView::new(&meeting, Lang::Nl, &NL, later, &tz);
+        let view = RoomView::new(&meeting, &content, Lang::Nl, &NL, later, &tz);
         assert_eq!(view.ring.state, RingState::Overrun);
         assert_eq!(view.ring.time_text, "+1:00");
         assert_eq!(view.notice.as_deref(), Some(NL.room_time_up_line));

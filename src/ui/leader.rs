@@ -1,0 +1,187 @@
+//! The leader's screen during a meeting: the status, who is present, the time plan, the tools
+//! of the current phase and the private scratchpad. Never shown to the room when the wall has
+//! its own window.
+
+use egui::{RichText, Ui};
+
+use super::app::{AppCommand, KringApp};
+use super::room_view::format_countdown;
+use super::theme::{self, Palette};
+use super::tools::{self, phase_tools_ui};
+use crate::i18n::fill;
+use crate::meeting::Step;
+use crate::model::Tool;
+
+pub fn leader_ui(app: &mut KringApp, ui: &mut Ui) {
+    let s = app.strings();
+    let lang = app.lang();
+    let palette = Palette::for_theme(app.settings.theme);
+    let now = app.now_ms();
+    let Some(meeting) = &app.meeting else {
+        return;
+    };
+    let Some(phase) = meeting.current_phase().cloned() else {
+        return;
+    };
+    let step = match meeting.step {
+        Step::Explain => s.step_explain,
+        Step::Prepare => s.step_prepare,
+        Step::Run => s.step_run,
+        Step::Close => s.step_close,
+    };
+    let time = meeting
+        .countdown(now)
+        .map(|c| format_countdown(c.display_secs()))
+        .unwrap_or_default();
+    let position = fill(
+        s.room_phase_of,
+        &[
+            ("n", &(meeting.cursor + 1)),
+            ("total", &meeting.phase_count()),
+        ],
+    );
+    let mut commands = Vec::new();
+
+    egui::Panel::top("leader_status")
+        .frame(
+            egui::Frame::new()
+                .fill(palette.surface)
+                .inner_margin(egui::Margin::symmetric(16, 10)),
+        )
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(position).color(palette.muted));
+                ui.label(
+                    RichText::new(fill(
+                        s.leader_status,
+                        &[
+                            ("phase", &phase.title.get(lang)),
+                            ("step", &step),
+                            ("time", &time),
+                        ],
+                    ))
+                    .font(theme::bold(20.0)),
+                );
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let window_label = if app.room_window {
+                        s.room_window_close
+                    } else {
+                        s.room_window_open
+                    };
+                    if ui.button(window_label).clicked() {
+                        commands.push(AppCommand::ToggleRoomWindow);
+                    }
+                    if !app.room_window && ui.button(s.view_room).clicked() {
+                        commands.push(AppCommand::ToggleView);
+                    }
+                    if !app.leader.scratchpad_open && ui.button(s.scratch_open).clicked() {
+                        commands.push(AppCommand::ToggleScratchpad);
+                    }
+                });
+            });
+            if !app.room_window {
+                ui.label(RichText::new(s.single_screen_warning).color(palette.warning_text));
+            }
+        });
+
+    egui::Panel::left("leader_people")
+        .resizable(false)
+        .default_size(300.0)
+        .frame(egui::Frame::new().inner_margin(egui::Margin::same(14)))
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("people")
+                .show(ui, |ui| {
+                    ui.label(RichText::new(s.setup_title).font(theme::bold(18.0)));
+                    tools::presence_ui(app, ui, &mut commands);
+                });
+        });
+
+    if app.leader.scratchpad_open {
+        egui::Panel::right("scratchpad")
+            .resizable(false)
+            .default_size(360.0)
+            .frame(
+                egui::Frame::new()
+                    .fill(palette.surface)
+                    .inner_margin(egui::Margin::same(14)),
+            )
+            .show(ui, |ui| tools::scratchpad_ui(app, ui));
+    }
+
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(20, 14)))
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("tools")
+                .show(ui, |ui| {
+                    if app.leader.advice_entry_open {
+                        tools::advice_entry_ui(app, ui, &mut commands);
+                        return;
+                    }
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(phase.instructions.leader.get(lang)).size(17.0),
+                        )
+                        .wrap(),
+                    );
+                    ui.add_space(8.0);
+                    let shown: Vec<Tool> = phase
+                        .tools
+                        .iter()
+                        .copied()
+                        .filter(|t| *t != Tool::Scratchpad)
+                        .collect();
+                    phase_tools_ui(app, ui, &shown, &mut commands);
+                    let others: Vec<Tool> = [Tool::Notes, Tool::Insights]
+                        .into_iter()
+                        .filter(|t| !shown.contains(t))
+                        .collect();
+                    egui::CollapsingHeader::new(s.other_tools)
+                        .id_salt("other_tools")
+                        .show(ui, |ui| phase_tools_ui(app, ui, &others, &mut commands));
+                });
+        });
+
+    for command in commands {
+        app.send(command);
+    }
+}
+
+/// Before the first phase: who is here today.
+pub fn setup_ui(app: &mut KringApp, ui: &mut Ui) {
+    let s = app.strings();
+    let palette = Palette::for_theme(app.settings.theme);
+    let mut commands = Vec::new();
+    egui::CentralPanel::default()
+        .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(32, 24)))
+        .show(ui, |ui| {
+            ui.set_max_width(760.0);
+            ui.heading(s.setup_title);
+            ui.add(egui::Label::new(RichText::new(s.setup_hint).color(palette.muted)).wrap());
+            ui.add_space(10.0);
+            tools::presence_ui(app, ui, &mut commands);
+            ui.add_space(16.0);
+            ui.horizontal(|ui| {
+                let next =
+                    egui::Button::new(RichText::new(s.setup_continue).font(theme::bold(22.0)))
+                        .fill(palette.badge_fill)
+                        .stroke(egui::Stroke::new(2.0, palette.accent))
+                        .min_size(egui::vec2(200.0, 44.0));
+                if ui.add(next).clicked() {
+                    commands.push(AppCommand::FinishSetup);
+                }
+                let window_label = if app.room_window {
+                    s.room_window_close
+                } else {
+                    s.room_window_open
+                };
+                if ui.button(window_label).clicked() {
+                    commands.push(AppCommand::ToggleRoomWindow);
+                }
+            });
+        });
+    for command in commands {
+        app.send(command);
+    }
+}
