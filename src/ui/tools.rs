@@ -125,6 +125,14 @@ fn labelled_field(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> eg
     .inner
 }
 
+/// Gives a small button (a "+", a "×") a full name for screen readers and tests.
+fn name(response: egui::Response, name: &str) -> egui::Response {
+    response
+        .ctx
+        .accesskit_node_builder(response.id, |node| node.set_label(name.to_owned()));
+    response
+}
+
 fn enter_pressed(response: &egui::Response) -> bool {
     response.lost_focus() && response.ctx.input(|i| i.key_pressed(egui::Key::Enter))
 }
@@ -361,15 +369,13 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
                 });
                 if choosing {
                     ui.horizontal(|ui| {
-                        if ui.button("−").on_hover_text("-1").clicked() {
+                        let minus = format!("-1 {}", problem.title);
+                        if name(ui.button("−"), &minus).on_hover_text(&minus).clicked() {
                             commands.push(tool(ToolCommand::Vote(problem.id, -1)));
                         }
                         ui.label(RichText::new(problem.votes.to_string()).font(theme::bold(20.0)));
-                        if ui
-                            .button("+")
-                            .on_hover_text(format!("+1 {}", problem.title))
-                            .clicked()
-                        {
+                        let plus = format!("+1 {}", problem.title);
+                        if name(ui.button("+"), &plus).on_hover_text(&plus).clicked() {
                             commands.push(tool(ToolCommand::Vote(problem.id, 1)));
                         }
                     });
