@@ -3,13 +3,22 @@
 
 mod atomic;
 mod catalog;
+mod conflicts;
 mod data_dir;
+mod lock;
+mod quarantine;
 mod records;
 mod settings;
 
 pub use atomic::write_atomic;
 pub use catalog::{Catalog, ProtocolEntry, ProtocolSource, builtin_protocol_sources};
+pub use conflicts::{ConflictCopy, ConflictKind, conflict_kind, find_conflicts};
 pub use data_dir::{DATA_DIR_ENV, DEFAULT_GROUP, DataDir, DataDirError};
+pub use lock::{GroupLock, HOLDER_FILE, LOCK_FILE, LockInfo, LockOutcome};
+pub use quarantine::{
+    ConflictFile, DirLoad, LoadProblem, QUARANTINE_DIR, Rejection, load_dir, parse_error_reason,
+    quarantine,
+};
 pub use records::{
     SaveError, list_records, load_record, protocol_id_of_file_name, record_file_name, save_record,
 };
