@@ -1,0 +1,432 @@
+//! Every loader meets damaged input without panicking: random bytes and mutations of real
+//! files (the shipped protocols, a meeting record, a settings file) go through
+//! `Protocol::from_ron`, `load_record`, `load_settings`, `Catalog::load` and `load_dir`.
+//!
+//! Deterministic by default: one run uses a fixed seed, a second one a seed taken from the
+//! clock, and both are printed. To repeat a failure: `KRING_FUZZ_SEED=<seed> cargo test
+//! --test fuzz_loaders`. The input that failed is saved in the target folder.
+
+use std::fs;
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use kring::model::{Lang, MeetingRecord, Protocol, RECORD_FORMAT_VERSION};
+use kring::store::{
+    Catalog, QUARANTINE_DIR, Rejection, Settings, Theme, find_conflicts, load_dir, load_record,
+    load_settings, parse_error_reason, to_ron,
+};
+
+const FIXED_SEED: u64 = 0x4b52_494e_4721_2024;
+/// Cases per seed; each case runs every single-file loader once.
+const CASES_PER_SEED: usize = 1000;
+/// Every this many cases, a folder of mutated files goes through the folder loaders.
+const FOLDER_EVERY: usize = 20;
+
+/// xorshift64*: small, fast and the same everywhere.
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Self {
+        Self(seed.max(1))
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number in `0..n` (n > 0).
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// Pieces that tend to upset a parser.
+const TOKENS: &[&str] = &[
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    "\"",
+    "'",
+    ",",
+    ":",
+    "\\",
+    "\\u{",
+    "\\u{110000}",
+    "r#\"",
+    "b\"",
+    "/*",
+    "*/",
+    "//",
+    "\n",
+    "\u{feff}",
+    "é",
+    "\u{202e}",
+    "99999999999999999999999999999999",
+    "-9223372036854775809",
+    "4294967296",
+    "-1",
+    "1e999",
+    "-1e-999",
+    "NaN",
+    "inf",
+    "0x",
+    "0b2",
+    "Some(",
+    "None",
+    "true",
+    "()",
+    "#![enable(implicit_some)]",
+    "format_version: 999,",
+    "format_version: 4294967295,",
+    "format_version: -1,",
+];
+
+/// Real files to mutate: (name, bytes).
+fn corpus() -> Vec<(String, Vec<u8>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    let mut protocols: Vec<PathBuf> = fs::read_dir(root.join("protocols"))
+        .expect("protocols folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    protocols.sort();
+    assert!(!protocols.is_empty(), "the shipped protocols are found");
+    for path in protocols {
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        files.push((name, fs::read(&path).expect("read protocol")));
+    }
+
+    let fixture = root.join("tests/fixtures/meeting-format-1.ron");
+    files.push((
+        "meeting-format-1.ron".to_owned(),
+        fs::read(&fixture).expect("read fixture"),
+    ));
+    files.push((
+        "meeting.ron".to_owned(),
+        to_ron(&realistic_record(&fixture))
+            .expect("record to RON")
+            .into_bytes(),
+    ));
+
+    let settings = Settings {
+        language: Lang::En,
+        theme: Theme::Dark,
+        last_protocol: Some("balint-9-fasen".to_owned()),
+        ..Settings::default()
+    };
+    files.push((
+        "settings.ron".to_owned(),
+        to_ron(&settings).expect("settings to RON").into_bytes(),
+    ));
+    files
+}
+
+/// A current-format meeting record with several phases and breaks, built from the fixture so
+/// that it keeps compiling as the record gains fields.
+fn realistic_record(fixture: &Path) -> MeetingRecord {
+    let mut record = load_record(fixture).expect("the fixture loads");
+    record.format_version = RECORD_FORMAT_VERSION;
+    let phase = record.phases[0].clone();
+    for n in 0..6 {
+        let mut more = phase.clone();
+        more.id = format!("fase-{n}");
+        more.title.nl = format!("Fase {n} \u{2014} \u{201c}aanhalingstekens\u{201d}, é, ü");
+        more.actual_secs = 300 + n * 17;
+        record.phases.push(more);
+    }
+    record.ended_early = true;
+    record
+}
+
+fn mutate(rng: &mut Rng, base: &[u8]) -> Vec<u8> {
+    if rng.chance(8) {
+        let len = rng.below(300);
+        return (0..len).map(|_| rng.next() as u8).collect();
+    }
+    let mut bytes = base.to_vec();
+    for _ in 0..=rng.below(4) {
+        let at = rng.below(bytes.len() + 1);
+        match rng.below(8) {
+            0 => {
+                if let Some(b) = bytes.get_mut(at) {
+                    *b ^= 1 << rng.below(8);
+                }
+            }
+            1 => {
+                if let Some(b) = bytes.get_mut(at) {
+                    *b = rng.next() as u8;
+                }
+            }
+            2 => bytes.truncate(at),
+            3 | 4 => {
+                let token = rng.pick(TOKENS).as_bytes();
+                bytes.splice(at..at, token.iter().copied());
+            }
+            5 => {
+                // Deep nesting, closed or not.
+                let depth = 1 + rng.below(5000);
+                let (open, close): (&[u8], &[u8]) = *rng.pick(&[
+                    (b"[".as_slice(), b"]".as_slice()),
+                    (b"(", b")"),
+                    (b"{", b"}"),
+                    (b"Some(", b")"),
+                    (b"x: (", b")"),
+                ]);
+                let mut nested = open.repeat(depth);
+                if rng.chance(50) {
+                    nested.extend(close.repeat(depth));
+                }
+                bytes.splice(at..at, nested);
+            }
+            6 => {
+                let end = (at + rng.below(64)).min(bytes.len());
+                bytes.drain(at..end);
+            }
+            _ => {
+                let end = (at + rng.below(64)).min(bytes.len());
+                let copy = bytes[at..end].to_vec();
+                let to = rng.below(bytes.len() + 1);
+                bytes.splice(to..to, copy);
+            }
+        }
+    }
+    bytes
+}
+
+/// Names a sync tool or a person might give a file, some of them conflict copies.
+fn file_name(rng: &mut Rng, n: usize) -> String {
+    let base = format!("2026-11-23_1930_balint-9-fasen-{n}");
+    let forms = [
+        format!("{base}.ron"),
+        format!("{base}.sync-conflict-20241123-101500-ABCDEF7.ron"),
+        format!("{base} (conflicted copy 2024-11-23 101500).ron"),
+        format!("{base}_conflict-20241123-101500.ron"),
+        format!("{base} (Jan's conflicted copy 2024-11-23).ron"),
+        format!("{base}-DESKTOP-4F2K9QL.ron"),
+        format!("{base}-2.ron"),
+        format!(".{base}.ron.tmp-1"),
+        format!("é{base}ø (conflict é).ron"),
+    ];
+    rng.pick(&forms).clone()
+}
+
+fn parse_record(_path: &Path, text: &str) -> Result<MeetingRecord, Rejection> {
+    let record: MeetingRecord =
+        ron::from_str(text).map_err(|err| Rejection::damaged(parse_error_reason(&err)))?;
+    if record.format_version > RECORD_FORMAT_VERSION {
+        return Err(Rejection::newer_format("written by a newer Kring"));
+    }
+    Ok(record)
+}
+
+fn count_files(dir: &Path) -> usize {
+    fs::read_dir(dir).map_or(0, |listing| {
+        listing
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_file())
+            .count()
+    })
+}
+
+fn empty_folder(dir: &Path) {
+    if dir.exists() {
+        fs::remove_dir_all(dir).expect("clear folder");
+    }
+    fs::create_dir_all(dir).expect("make folder");
+}
+
+/// Runs one case. Its first draws make the input, so a failure can make it again.
+fn one_case(rng: &mut Rng, case: usize, corpus: &[(String, Vec<u8>)], work: &Path) {
+    let (name, base) = rng.pick(corpus);
+    let bytes = mutate(rng, base);
+    let text = String::from_utf8_lossy(&bytes);
+
+    let _ = Protocol::from_ron(name, &text);
+
+    let record_path = work.join("record.ron");
+    fs::write(&record_path, &bytes).expect("write record");
+    let _ = load_record(&record_path);
+
+    let settings_path = work.join("settings.ron");
+    fs::write(&settings_path, &bytes).expect("write settings");
+    let loaded = load_settings(&settings_path);
+    if let Some((aside, _)) = &loaded.set_aside {
+        assert_eq!(
+            fs::read(aside).ok(),
+            Some(bytes),
+            "a damaged settings file is kept"
+        );
+        fs::remove_file(aside).expect("clear the damaged settings file");
+    }
+
+    if case.is_multiple_of(FOLDER_EVERY) {
+        folder_case(rng, corpus, work);
+    }
+    let mut name =
+        String::from_utf8_lossy(&mutate(rng, b"2026-11-23_1930_balint-9-fasen.ron")).into_owned();
+    name.push_str(".ron");
+    let _ = find_conflicts(&[name, "2026-11-23_1930_balint-9-fasen.ron".to_owned()]);
+}
+
+/// A folder of mutated files through `load_dir` and `Catalog::load`: no panic, and every
+/// file ends up loaded, set aside, reported or left alone, never lost.
+fn folder_case(rng: &mut Rng, corpus: &[(String, Vec<u8>)], work: &Path) {
+    let group = work.join("group");
+    empty_folder(&group);
+    let meetings = group.join("meetings");
+    fs::create_dir(&meetings).expect("make meetings folder");
+    let mut written = 0;
+    for n in 0..1 + rng.below(8) {
+        let (_, base) = rng.pick(corpus);
+        let bytes = if rng.chance(20) {
+            base.clone()
+        } else {
+            mutate(rng, base)
+        };
+        let path = meetings.join(file_name(rng, n % 3));
+        if !path.exists() {
+            written += 1;
+        }
+        fs::write(path, bytes).expect("write meeting");
+    }
+    let load = load_dir(&meetings, &group, parse_record);
+    let quarantined = count_files(&group.join(QUARANTINE_DIR));
+    assert_eq!(
+        count_files(&meetings) + quarantined,
+        written,
+        "no file is lost"
+    );
+    let moved = load
+        .problems
+        .iter()
+        .filter(|p| p.moved_to.is_some())
+        .count();
+    assert_eq!(moved, quarantined);
+    for problem in &load.problems {
+        assert!(!problem.reason.is_empty());
+    }
+
+    let catalog = Catalog::load(Some(&meetings));
+    assert!(catalog.entries.len() >= 5, "the built-in protocols stay");
+}
+
+fn run(seed: u64, corpus: &[(String, Vec<u8>)]) {
+    println!("fuzz seed {seed} (repeat with KRING_FUZZ_SEED={seed})");
+    let work = tempfile::tempdir().expect("tempdir");
+    let mut rng = Rng::new(seed);
+    for case in 0..CASES_PER_SEED {
+        // The case's own generator, so that a failure is reported with the seed that made it.
+        let case_seed = rng.next();
+        let mut case_rng = Rng::new(case_seed);
+        let result = panic::catch_unwind(AssertUnwindSafe(|| {
+            one_case(&mut case_rng, case, corpus, work.path());
+        }));
+        if let Err(payload) = result {
+            let saved = Path::new(env!("CARGO_TARGET_TMPDIR"))
+                .join(format!("fuzz-failure-{seed}-{case}.bin"));
+            // Make the case's input again, the way one_case made it.
+            let mut again = Rng::new(case_seed);
+            let (_, base) = again.pick(corpus);
+            let input = mutate(&mut again, base);
+            fs::write(&saved, &input).ok();
+            panic!(
+                "case {case} of seed {seed} panicked ({:?}); input saved to {}",
+                payload
+                    .downcast_ref::<String>()
+                    .map(String::as_str)
+                    .or_else(|| payload.downcast_ref::<&str>().copied()),
+                saved.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn loaders_never_panic_on_damaged_input() {
+    let corpus = corpus();
+    let seeds = match std::env::var("KRING_FUZZ_SEED") {
+        Ok(seed) => vec![seed.trim().parse().expect("KRING_FUZZ_SEED is a number")],
+        Err(_) => {
+            let clock = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64);
+            vec![FIXED_SEED, clock]
+        }
+    };
+    for seed in seeds {
+        run(seed, &corpus);
+    }
+}
+
+#[test]
+fn the_original_files_load() {
+    // The mutations start from files that are valid, so they probe near real input.
+    let corpus = corpus();
+    let work = tempfile::tempdir().expect("tempdir");
+    for (name, bytes) in &corpus {
+        let text = std::str::from_utf8(bytes).expect("UTF-8");
+        if name.starts_with("meeting") {
+            let path = work.path().join(name);
+            fs::write(&path, bytes).expect("write");
+            load_record(&path).expect("the record loads");
+        } else if name == "settings.ron" {
+            assert!(
+                load_settings(&work.path().join("none.ron"))
+                    .set_aside
+                    .is_none()
+            );
+            let path = work.path().join(name);
+            fs::write(&path, bytes).expect("write");
+            let loaded = load_settings(&path);
+            assert!(loaded.set_aside.is_none(), "{:?}", loaded.set_aside);
+            assert_eq!(loaded.settings.theme, Theme::Dark);
+        } else {
+            Protocol::from_ron(name, text).expect("the protocol loads");
+        }
+    }
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let work = tempfile::tempdir().expect("tempdir");
+    for (open, close) in [("[", "]"), ("(", ")"), ("Some(", ")"), ("{", "}")] {
+        for depth in [127, 128, 129, 1000, 100_000] {
+            let inner = format!("{}{}", open.repeat(depth), close.repeat(depth));
+            for text in [
+                inner.clone(),
+                format!("(format_version: 1, id: {inner})"),
+                format!("(format_version: 1, extra: {inner})"),
+                format!("(format_version: 1, phases: [{inner}])"),
+                format!("(language: {inner})"),
+            ] {
+                assert!(Protocol::from_ron("deep.ron", &text).is_err());
+                let path = work.path().join("deep.ron");
+                fs::write(&path, &text).expect("write");
+                assert!(load_record(&path).is_err());
+                let settings = load_settings(&path);
+                // Within the limit, unknown settings fields are ignored; beyond it, an error.
+                assert!(depth < 1000 || settings.set_aside.is_some(), "{depth}");
+                let _ = parse_record(&path, &text);
+            }
+        }
+    }
+}
