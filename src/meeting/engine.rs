@@ -47,7 +47,8 @@ pub enum Command {
     StartPause,
     /// On to the next step (or, after closing, the next phase).
     Next,
-    /// Back one step (from explaining a phase, back to closing the one before).
+    /// Back one step (from explaining a phase, back to closing the one before; a skipped phase
+    /// before it is opened again).
     Back,
     /// One minute more on the countdown on screen (preparation, phase or break).
     AddMinute,
@@ -256,12 +257,17 @@ impl Meeting {
     fn back(&mut self, now_ms: i64) {
         match self.step {
             Step::Explain => {
-                let previous = (0..self.cursor)
-                    .rev()
-                    .find(|&i| self.phases[i].status != PhaseStatus::Skipped);
-                if let Some(previous) = previous {
+                // Back goes to the phase before, also when it was skipped: that undoes a skip
+                // made by mistake, and the phase opens from its start.
+                if let Some(previous) = self.cursor.checked_sub(1) {
+                    let was_skipped = self.phases[previous].status == PhaseStatus::Skipped;
                     self.leave_phase(now_ms, PhaseStatus::Pending);
-                    self.enter_phase(previous, Step::Close, now_ms);
+                    let step = if was_skipped {
+                        Step::Explain
+                    } else {
+                        Step::Close
+                    };
+                    self.enter_phase(previous, step, now_ms);
                 }
             }
             Step::Prepare => self.set_step(Step::Explain, now_ms),

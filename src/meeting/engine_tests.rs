@@ -181,7 +181,7 @@ fn back_after_overrun_resumes_the_phase_with_its_overrun() {
 }
 
 #[test]
-fn skip_current_and_skip_ahead_and_back_passes_over_skipped() {
+fn skip_current_skip_ahead_and_back_undoes_a_skip() {
     let mut m = Meeting::start(protocol(), T0);
     m.apply(Command::ToggleSkip(1), T0);
     assert_eq!(m.phases[1].status, PhaseStatus::Skipped);
@@ -190,8 +190,13 @@ fn skip_current_and_skip_ahead_and_back_passes_over_skipped() {
     assert_eq!(m.phases[0].status, PhaseStatus::Active);
     m.apply(Command::SkipCurrent, T0 + MIN);
     assert_eq!((m.cursor, m.step), (2, Step::Explain), "skips over b too");
+    // Back undoes a skip: b opens again from its start.
     m.apply(Command::Back, T0 + MIN);
-    assert_eq!(m.cursor, 2, "no phase before c left that was not skipped");
+    assert_eq!((m.cursor, m.step), (1, Step::Explain));
+    assert_eq!(m.phases[1].status, PhaseStatus::Active);
+    assert_eq!(m.phases[2].status, PhaseStatus::Pending);
+    m.apply(Command::SkipCurrent, T0 + MIN);
+    assert_eq!(m.cursor, 2);
     m.apply(Command::SkipCurrent, T0 + 2 * MIN);
     assert!(m.is_finished());
     let record = m.to_record(T0 + 2 * MIN, String::new());

@@ -27,7 +27,9 @@ pub fn control_bar_ui(app: &mut KringApp, ui: &mut Ui) {
     let can_back = meeting.cursor > 0 || meeting.step != crate::meeting::Step::Explain;
     let mut commands = Vec::new();
 
-    if !leader_text.trim().is_empty() && !on_break {
+    // On the leader screen the instruction stands above the tools already.
+    let leader_screen = app.room_window || app.leader_view;
+    if !leader_text.trim().is_empty() && !on_break && !leader_screen {
         ui.add(
             egui::Label::new(
                 RichText::new(format!("{}: {leader_text}", s.ctl_for_leader))

@@ -87,6 +87,7 @@ pub fn leader_ui(app: &mut KringApp, ui: &mut Ui) {
     egui::Panel::left("leader_people")
         .resizable(false)
         .default_size(300.0)
+        .max_size(320.0)
         .frame(egui::Frame::new().inner_margin(egui::Margin::same(14)))
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
@@ -160,7 +161,19 @@ pub fn setup_ui(app: &mut KringApp, ui: &mut Ui) {
             ui.heading(s.setup_title);
             ui.add(egui::Label::new(RichText::new(s.setup_hint).color(palette.muted)).wrap());
             ui.add_space(10.0);
-            tools::presence_ui(app, ui, &mut commands);
+            let field = tools::presence_ui(app, ui, &mut commands);
+            // Enter in the empty name field moves on, so a leader never needs the mouse.
+            if field.lost_focus()
+                && app.leader.name_draft.trim().is_empty()
+                && ui.input(|i| i.key_pressed(egui::Key::Enter))
+                && commands.is_empty()
+            {
+                commands.push(AppCommand::FinishSetup);
+            }
+            if !app.leader.setup_focused {
+                field.request_focus();
+                app.leader.setup_focused = true;
+            }
             ui.add_space(16.0);
             ui.horizontal(|ui| {
                 let next =

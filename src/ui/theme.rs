@@ -125,6 +125,8 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
     visuals.selection.bg_fill = palette.done_fill;
     visuals.selection.stroke = egui::Stroke::new(2.0, palette.accent);
     visuals.widgets.noninteractive.fg_stroke.color = palette.text;
+    // Check boxes and fields need a visible edge on the calm background.
+    visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, palette.badge_stroke);
     ctx.set_theme(egui_theme);
     ctx.set_visuals_of(egui_theme, visuals);
     ctx.all_styles_mut(|style| {

@@ -63,6 +63,8 @@ pub struct LeaderState {
     pub advice_draft: String,
     pub advice_entry_open: bool,
     pub advice_thanks: bool,
+    /// The name field got the cursor when the setup screen opened.
+    pub setup_focused: bool,
     pub subgroup_size: usize,
     pub insight_draft: String,
     pub follow_up: FollowUp,
@@ -83,6 +85,7 @@ impl Default for LeaderState {
             advice_draft: String::new(),
             advice_entry_open: false,
             advice_thanks: false,
+            setup_focused: false,
             subgroup_size: 3,
             insight_draft: String::new(),
             follow_up: FollowUp::default(),
@@ -138,12 +141,24 @@ fn enter_pressed(response: &egui::Response) -> bool {
 }
 
 /// Who is present: names or initials, or just a count; the inbrenger; names on the wall.
-pub fn presence_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
+/// Returns the name field, so the setup screen can put the cursor in it.
+pub fn presence_ui(
+    app: &mut KringApp,
+    ui: &mut Ui,
+    commands: &mut Vec<AppCommand>,
+) -> egui::Response {
     let s = app.strings();
     let palette = Palette::for_theme(app.settings.theme);
     let content = &app.content;
-    let response = labelled_field(ui, s.present_add_label, &mut app.leader.name_draft, 180.0);
-    let add_clicked = ui.button(s.present_add).clicked();
+    let (response, add_clicked) = ui
+        .horizontal(|ui| {
+            let label = ui.label(s.present_add_label);
+            let field = ui
+                .add(TextEdit::singleline(&mut app.leader.name_draft).desired_width(180.0))
+                .labelled_by(label.id);
+            (field, ui.button(s.present_add).clicked())
+        })
+        .inner;
     if (add_clicked || enter_pressed(&response)) && !app.leader.name_draft.trim().is_empty() {
         commands.push(tool(ToolCommand::AddPresent(std::mem::take(
             &mut app.leader.name_draft,
@@ -219,6 +234,7 @@ pub fn presence_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppComman
                 .labelled_by(label.id);
         });
     }
+    response
 }
 
 fn tool(command: ToolCommand) -> AppCommand {
