@@ -7,5 +7,6 @@ pub mod cli;
 pub mod i18n;
 pub mod meeting;
 pub mod model;
+pub mod privacy;
 pub mod store;
 pub mod ui;
