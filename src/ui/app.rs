@@ -376,6 +376,7 @@ impl KringApp {
         let in_intro = self.screen == Screen::Intro && self.overlay == Overlay::None;
         let in_home = self.screen == Screen::Home && self.overlay == Overlay::None;
         let in_setup = self.screen == Screen::Setup && self.overlay == Overlay::None;
+        let private_entry = self.leader.advice_entry_open;
         let logs_questions = self
             .meeting
             .as_ref()
@@ -398,7 +399,9 @@ impl KringApp {
             if (in_meeting || in_setup) && take(Key::F3) {
                 commands.push(AppCommand::ToggleRoomWindow);
             }
-            if typing {
+            // While members take turns at the private advice entry, no shortcut works: a
+            // stray key must not end, skip or pause the meeting.
+            if typing || private_entry {
                 return;
             }
             if take(Key::Questionmark) {
@@ -472,11 +475,16 @@ impl KringApp {
                     let before = meeting.cursor;
                     meeting.apply(command, now);
                     let entered = (meeting.cursor != before).then(|| meeting.current_phase());
-                    if let Some(Some(phase)) = entered
-                        && phase.tools.contains(&Tool::Scratchpad)
-                    {
-                        // The association phase opens the private pad on the leader screen.
-                        self.leader.scratchpad_open = true;
+                    if let Some(Some(phase)) = entered {
+                        // The association phase opens the private pad on the leader screen,
+                        // and closes it again when the group moves on.
+                        if phase.tools.contains(&Tool::Scratchpad) {
+                            self.leader.scratchpad_open = true;
+                            self.leader.scratchpad_auto = true;
+                        } else if self.leader.scratchpad_auto {
+                            self.leader.scratchpad_open = false;
+                            self.leader.scratchpad_auto = false;
+                        }
                     }
                     if meeting.is_finished() {
                         self.finish(now);
@@ -502,6 +510,7 @@ impl KringApp {
             }
             AppCommand::ToggleScratchpad => {
                 self.leader.scratchpad_open = !self.leader.scratchpad_open;
+                self.leader.scratchpad_auto = false;
                 if self.leader.scratchpad_open && !self.room_window {
                     self.leader_view = true;
                 }

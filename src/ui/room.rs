@@ -160,7 +160,6 @@ pub fn room_ui(ui: &mut Ui, rect: Rect, view: &RoomView, palette: &Palette) {
                     }
                 });
             }
-            tool_ui(ui, &view.tool, palette, unit);
             for (role, instruction) in &view.roles {
                 ui.add(
                     egui::Label::new(
@@ -171,6 +170,7 @@ pub fn room_ui(ui: &mut Ui, rect: Rect, view: &RoomView, palette: &Palette) {
                     .wrap(),
                 );
             }
+            tool_ui(ui, &view.tool, palette, unit);
         },
     );
 
@@ -325,15 +325,32 @@ fn tool_ui(ui: &mut Ui, tool: &RoomTool, palette: &Palette, unit: f32) {
                     .font(theme::bold(room::BODY * unit))
                     .color(palette.muted),
             );
-            // Shrink the rows a little when many must fit, never below legible.
+            // Rows in units of the font size; a row with a detail line is taller.
             let rows: f32 = items
                 .iter()
-                .map(|i| if i.detail.is_some() { 2.2 } else { 1.4 })
+                .map(|i| if i.detail.is_some() { 2.4 } else { 1.5 })
                 .sum();
-            let fit = ui.available_height() / rows.max(1.0) / 1.25;
-            let size = fit.clamp(room::BODY * 0.8 * unit, room::PURPOSE * unit);
-            for item in items {
-                list_item_ui(ui, item, size, palette, unit);
+            let available = ui.available_height().max(1.0);
+            let min_size = room::BODY * 0.85 * unit;
+            // Spread over columns when one column would not fit at a legible size.
+            let columns = (1..=3)
+                .find(|c| rows / *c as f32 * min_size <= available)
+                .unwrap_or(3);
+            let size =
+                (available * columns as f32 / rows.max(1.0)).clamp(min_size, room::PURPOSE * unit);
+            if columns == 1 {
+                for item in items {
+                    list_item_ui(ui, item, size, palette, unit);
+                }
+            } else {
+                let per_column = items.len().div_ceil(columns);
+                ui.columns(columns, |uis| {
+                    for (column, chunk) in uis.iter_mut().zip(items.chunks(per_column)) {
+                        for item in chunk {
+                            list_item_ui(column, item, size, palette, unit);
+                        }
+                    }
+                });
             }
         }
     }
@@ -341,16 +358,16 @@ fn tool_ui(ui: &mut Ui, tool: &RoomTool, palette: &Palette, unit: f32) {
 
 fn list_item_ui(ui: &mut Ui, item: &RoomItem, size: f32, palette: &Palette, unit: f32) {
     ui.horizontal(|ui| {
-        let marker = if item.emphasis { "●" } else { "•" };
-        ui.label(
-            RichText::new(marker)
-                .font(theme::regular(size))
-                .color(if item.emphasis {
-                    palette.accent
-                } else {
-                    palette.muted
-                }),
-        );
+        // A round marker, filled in the accent colour for what stands out (drawn, so no font
+        // needs the glyph).
+        let (marker, _) =
+            ui.allocate_exact_size(egui::vec2(size * 0.6, size * 1.2), egui::Sense::hover());
+        let (radius, color) = if item.emphasis {
+            (size * 0.22, palette.accent)
+        } else {
+            (size * 0.12, palette.muted)
+        };
+        ui.painter().circle_filled(marker.center(), radius, color);
         ui.vertical(|ui| {
             ui.spacing_mut().item_spacing.y = 0.002 * unit;
             let font = if item.emphasis {

@@ -53,6 +53,8 @@ pub enum ToolCommand {
 pub struct LeaderState {
     pub scratchpad: String,
     pub scratchpad_open: bool,
+    /// Opened by the phase (not by the leader): closes when the phase is over.
+    pub scratchpad_auto: bool,
     pub name_draft: String,
     pub problem_title: String,
     pub problem_line: String,
@@ -75,6 +77,7 @@ impl Default for LeaderState {
         Self {
             scratchpad: String::new(),
             scratchpad_open: false,
+            scratchpad_auto: false,
             name_draft: String::new(),
             problem_title: String::new(),
             problem_line: String::new(),
@@ -150,11 +153,11 @@ pub fn presence_ui(
     let s = app.strings();
     let palette = Palette::for_theme(app.settings.theme);
     let content = &app.content;
+    let label = ui.label(s.present_add_label);
     let (response, add_clicked) = ui
         .horizontal(|ui| {
-            let label = ui.label(s.present_add_label);
             let field = ui
-                .add(TextEdit::singleline(&mut app.leader.name_draft).desired_width(180.0))
+                .add(TextEdit::singleline(&mut app.leader.name_draft).desired_width(130.0))
                 .labelled_by(label.id);
             (field, ui.button(s.present_add).clicked())
         })
@@ -350,15 +353,8 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
                 ));
             }
         });
-        let leaders = app.content.vote_leaders();
-        if !leaders.is_empty() {
-            let titles: Vec<&str> = leaders
-                .iter()
-                .filter_map(|id| app.content.problem(*id).map(|p| p.title.as_str()))
-                .collect();
-            ui.label(fill(s.choice_leaders, &[("titles", &titles.join(", "))]));
-        }
     }
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
     egui::Grid::new(("problems", choosing))
         .num_columns(if choosing { 4 } else { 2 })
         .spacing([12.0, 6.0])
@@ -415,6 +411,17 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
                 ui.end_row();
             }
         });
+    // Below the list, so the rows do not move while the group votes.
+    if choosing {
+        let leaders = app.content.vote_leaders();
+        if !leaders.is_empty() {
+            let titles: Vec<&str> = leaders
+                .iter()
+                .filter_map(|id| app.content.problem(*id).map(|p| p.title.as_str()))
+                .collect();
+            ui.label(fill(s.choice_leaders, &[("titles", &titles.join(", "))]));
+        }
+    }
 }
 
 fn questions_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
@@ -629,11 +636,20 @@ pub fn advice_entry_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCo
     if response.changed() {
         app.leader.advice_thanks = false;
     }
+    // The cursor stays in the field: whatever a member types goes into their advice, never
+    // into a leader's shortcut.
+    if !response.has_focus() {
+        response.request_focus();
+    }
     ui.horizontal(|ui| {
         let submit = egui::Button::new(RichText::new(s.advice_submit).font(theme::bold(20.0)))
             .fill(palette.badge_fill)
             .stroke(egui::Stroke::new(2.0, palette.accent));
-        if ui.add(submit).clicked() && !app.leader.advice_draft.trim().is_empty() {
+        let submit_key =
+            ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter));
+        if (ui.add(submit).on_hover_text("Ctrl+Enter").clicked() || submit_key)
+            && !app.leader.advice_draft.trim().is_empty()
+        {
             commands.push(tool(ToolCommand::SubmitAdvice(std::mem::take(
                 &mut app.leader.advice_draft,
             ))));
