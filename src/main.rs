@@ -38,11 +38,19 @@ fn main() -> ExitCode {
 }
 
 fn run_gui(data_dir: Option<std::path::PathBuf>) -> ExitCode {
-    let data = match DataDir::resolve(data_dir) {
-        Ok(data) => data,
+    // A data folder that cannot be used (it is a file, there is no home folder) does not stop
+    // the app: it runs on a temporary folder and says so on the home screen.
+    let (data, fallback_reason) = match DataDir::resolve(data_dir) {
+        Ok(data) => (data, None),
         Err(err) => {
-            eprintln!("kring: {err}");
-            return ExitCode::from(2);
+            let fallback = std::env::temp_dir().join("kring-temporary-data");
+            match DataDir::new(&fallback) {
+                Ok(data) => (data, Some(err.to_string())),
+                Err(second) => {
+                    eprintln!("kring: {err}; the temporary folder {second} cannot be used either.");
+                    return ExitCode::from(2);
+                }
+            }
         }
     };
     let options = eframe::NativeOptions {
@@ -61,7 +69,13 @@ fn run_gui(data_dir: Option<std::path::PathBuf>) -> ExitCode {
     let result = eframe::run_native(
         "Kring",
         options,
-        Box::new(move |_cc| Ok(Box::new(KringApp::new(data, Arc::new(SystemClock))))),
+        Box::new(move |_cc| {
+            let mut app = KringApp::new(data, Arc::new(SystemClock));
+            if let Some(reason) = fallback_reason {
+                app.report_data_dir_fallback(&reason);
+            }
+            Ok(Box::new(app))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -212,6 +212,20 @@ pub struct Strings {
     pub single_screen_warning: &'static str,
     pub other_tools: &'static str,
     pub leader_status: &'static str,
+    pub lock_someone: &'static str,
+    pub lock_read_only: &'static str,
+    pub lock_unavailable: &'static str,
+    pub resume_unreadable: &'static str,
+    pub resume_damaged: &'static str,
+    pub resume_discarded: &'static str,
+    pub resume_title: &'static str,
+    pub resume_body: &'static str,
+    pub resume_as_pause: &'static str,
+    pub resume_as_running: &'static str,
+    pub resume_later: &'static str,
+    pub resume_discard: &'static str,
+    pub autosave_failed: &'static str,
+    pub data_dir_fallback: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -431,6 +445,20 @@ pub const NL: Strings = Strings {
     single_screen_warning: "Dit venster is nu ook wat de groep ziet. Open de wand in een apart venster (F3) voordat iemand iets privé invoert.",
     other_tools: "Andere hulpmiddelen",
     leader_status: "{phase} · {step} · {time}",
+    lock_someone: "een andere Kring",
+    lock_read_only: "Deze groep is open in {who}. Dit venster kan alleen lezen, zodat er niets dubbel of door elkaar wordt bewaard. Sluit de andere Kring en start deze opnieuw.",
+    lock_unavailable: "De groepsmap kan niet worden vergrendeld ({reason}). Kring werkt door, maar let op dat de groep niet tegelijk ergens anders open staat.",
+    resume_unreadable: "Een onafgeronde bijeenkomst in {path} kan niet worden gelezen: {error}",
+    resume_damaged: "Een onafgeronde bijeenkomst was beschadigd en is apart gezet: {problem}",
+    resume_discarded: "De onafgeronde bijeenkomst is apart gezet (niet gewist): {problem}",
+    resume_title: "Verdergaan met de vorige bijeenkomst?",
+    resume_body: "Kring is gestopt tijdens {protocol}, in fase {phase} van {total} ({title}). De bijeenkomst begon om {started}; Kring bewaarde hem het laatst om {saved}.",
+    resume_as_pause: "Verdergaan: de tussentijd telt als pauze",
+    resume_as_running: "Verdergaan: de tussentijd telt mee",
+    resume_later: "Niet nu",
+    resume_discard: "Apart zetten en opnieuw beginnen",
+    autosave_failed: "Automatisch bewaren lukt nu niet: {error}. Alles staat nog in het geheugen; Kring probeert het elke paar seconden opnieuw.",
+    data_dir_fallback: "De gegevensmap kon niet worden gebruikt: {error} Kring gebruikt nu tijdelijk {path}. Start Kring met --data-dir MAP om een andere map te kiezen.",
 };
 
 pub const EN: Strings = Strings {
@@ -634,6 +662,20 @@ pub const EN: Strings = Strings {
     single_screen_warning: "This window is also what the group sees now. Open the wall in its own window (F3) before anyone enters anything private.",
     other_tools: "Other tools",
     leader_status: "{phase} · {step} · {time}",
+    lock_someone: "another Kring",
+    lock_read_only: "This group is open in {who}. This window can only read, so nothing is saved twice or mixed up. Close the other Kring and start this one again.",
+    lock_unavailable: "The group folder cannot be locked ({reason}). Kring carries on, but make sure the group is not open elsewhere at the same time.",
+    resume_unreadable: "An unfinished meeting in {path} cannot be read: {error}",
+    resume_damaged: "An unfinished meeting was damaged and has been set aside: {problem}",
+    resume_discarded: "The unfinished meeting has been set aside (not deleted): {problem}",
+    resume_title: "Carry on with the last meeting?",
+    resume_body: "Kring stopped during {protocol}, in phase {phase} of {total} ({title}). The meeting began at {started}; Kring last saved it at {saved}.",
+    resume_as_pause: "Carry on: the time in between counts as a pause",
+    resume_as_running: "Carry on: the time in between counts",
+    resume_later: "Not now",
+    resume_discard: "Set aside and start afresh",
+    autosave_failed: "Saving automatically fails right now: {error}. Everything is still in memory; Kring tries again every few seconds.",
+    data_dir_fallback: "The data folder could not be used: {error} Kring now uses {path} for the time being. Start Kring with --data-dir FOLDER to choose another folder.",
 };
 
 #[cfg(test)]

@@ -416,6 +416,19 @@ impl Meeting {
         self.ended_early = early;
     }
 
+    /// After a crash or power cut: make the time the app was closed (`gap_ms`) count as a
+    /// pause. Without this call the gap counts as time that ran, which is what the clock says.
+    pub fn treat_gap_as_pause(&mut self, gap_ms: i64) {
+        if let Some(state) = self.phases.get_mut(self.cursor) {
+            state.open.skip_gap(gap_ms);
+            state.prepare.skip_gap(gap_ms);
+            state.run.skip_gap(gap_ms);
+        }
+        if let Some(active) = &mut self.active_break {
+            active.clock.skip_gap(gap_ms);
+        }
+    }
+
     pub fn planned_run_secs(&self, index: usize) -> i64 {
         let base = self
             .protocol

@@ -349,3 +349,24 @@ fn a_whole_meeting_records_planned_and_actual_minutes_per_phase() {
     assert_eq!(record.phases[0].overrun_secs, 2 * 60);
     assert_eq!(record.duration_minutes(), 32);
 }
+
+#[test]
+fn a_gap_after_a_crash_counts_as_pause_or_as_running_as_the_leader_chooses() {
+    let mut m = Meeting::start(protocol(), T0);
+    m.apply(Command::SkipCurrent, T0);
+    m.apply(Command::Next, T0); // b: 5 minutes running
+    let saved = m.clone();
+    // The app died at 2 minutes and came back at 12 minutes.
+    let back = T0 + 12 * MIN;
+    let mut as_pause = saved.clone();
+    as_pause.treat_gap_as_pause(10 * MIN);
+    assert_eq!(remaining_secs(&as_pause, back), 3 * 60);
+    let as_running = saved;
+    assert_eq!(remaining_secs(&as_running, back), -7 * 60);
+    // A break in progress: its countdown stands still over the gap as well.
+    let mut m = Meeting::start(protocol(), T0);
+    m.apply(Command::StartBreak { minutes: 10 }, T0);
+    m.treat_gap_as_pause(5 * MIN);
+    let countdown = m.break_countdown(T0 + 6 * MIN).expect("break");
+    assert_eq!(countdown.display_secs(), 9 * 60);
+}

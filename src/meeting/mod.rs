@@ -2,6 +2,7 @@
 
 mod clock;
 mod engine;
+mod in_progress;
 mod stopwatch;
 
 #[cfg(test)]
@@ -9,4 +10,5 @@ mod engine_tests;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use engine::{ActiveBreak, Command, Countdown, Meeting, PhaseState, PhaseStatus, Step};
+pub use in_progress::{IN_PROGRESS_FORMAT_VERSION, InProgress, InProgressRef, Stage};
 pub use stopwatch::Stopwatch;

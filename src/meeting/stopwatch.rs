@@ -28,6 +28,14 @@ impl Stopwatch {
         }
     }
 
+    /// Moves a running stretch's start later by `gap_ms`, so that a gap (the app was closed)
+    /// does not count.
+    pub fn skip_gap(&mut self, gap_ms: i64) {
+        if let Some(since) = &mut self.running_since_ms {
+            *since += gap_ms.max(0);
+        }
+    }
+
     pub fn elapsed_ms(&self, now_ms: i64) -> i64 {
         self.accumulated_ms
             + self

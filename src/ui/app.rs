@@ -11,12 +11,33 @@ use super::room_view::{RoomView, local_date_time};
 use super::tools::{LeaderState, ToolCommand};
 use super::{controls, home, leader, room, screens, theme};
 use crate::i18n::{self, Strings, fill};
-use crate::meeting::{Clock, Command, Meeting, Step};
+use crate::meeting::{
+    Clock, Command, IN_PROGRESS_FORMAT_VERSION, InProgress, InProgressRef, Meeting, Stage, Step,
+};
 use crate::model::{Lang, MeetingContent, MeetingRecord, Tool};
 use crate::store::{
-    Catalog, DEFAULT_GROUP, DataDir, Settings, Theme, list_records, load_settings,
-    protocol_id_of_file_name, save_record, save_settings,
+    Catalog, DEFAULT_GROUP, DataDir, GroupLock, LockOutcome, Settings, Theme, list_records,
+    load_settings, protocol_id_of_file_name, quarantine, save_record, save_settings, to_ron,
+    write_atomic,
 };
+
+/// How long after a change the meeting in progress is on disk at the latest.
+const AUTOSAVE_DELAY_MS: i64 = 1_000;
+/// While a countdown runs nothing changes, but the file is refreshed so that after a crash
+/// Kring knows about when it stopped.
+const AUTOSAVE_HEARTBEAT_MS: i64 = 5_000;
+/// After a failed write (read-only folder, full disk), try again this often.
+const AUTOSAVE_RETRY_MS: i64 = 5_000;
+
+/// The autosave of the meeting in progress.
+#[derive(Debug, Default)]
+struct Autosave {
+    /// What was last written, without its time, to see whether anything changed.
+    last_text: String,
+    last_write_ms: i64,
+    /// Why the last write failed; shown to the leader until a write succeeds.
+    error: Option<String>,
+}
 
 /// The default length of a rest break, in minutes; adjustable with + and - during the break.
 pub const DEFAULT_BREAK_MINUTES: i64 = 10;
@@ -54,6 +75,15 @@ pub enum AppCommand {
     SetTheme(Theme),
     RetrySave,
     BackHome,
+    /// Carry on with the meeting found after a crash; `gap_as_pause` makes the time the app
+    /// was closed count as a pause instead of as time that ran.
+    Resume {
+        gap_as_pause: bool,
+    },
+    /// Not now: the saved meeting stays on disk and is offered again at the next start.
+    PostponeResume,
+    /// Put the saved meeting aside (into quarantine/, never deleted) and start fresh.
+    DiscardResume,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,6 +135,13 @@ pub struct KringApp {
     pub(crate) show_controls: bool,
     applied_theme: Option<Theme>,
     fonts_installed: bool,
+    autosave: Autosave,
+    /// A meeting found on disk at start-up that was not finished.
+    pub(crate) resume_offer: Option<InProgress>,
+    /// Held while this window may write the group's folder.
+    lock: Option<GroupLock>,
+    /// Why this window may not write the group's folder (another Kring has it).
+    pub(crate) read_only: Option<String>,
     pending: Vec<AppCommand>,
 }
 
@@ -149,13 +186,145 @@ impl KringApp {
             show_controls: true,
             applied_theme: None,
             fonts_installed: false,
+            autosave: Autosave::default(),
+            resume_offer: None,
+            lock: None,
+            read_only: None,
             pending: Vec::new(),
         };
         if let Some(id) = app.selected.clone() {
             app.intro_first = !app.group_has_met_with(&id);
         }
         app.room_window = app.settings.separate_room_window;
+        app.take_group_lock();
+        if app.read_only.is_none() {
+            app.find_meeting_in_progress();
+        }
         app
+    }
+
+    fn autosave_path(&self) -> PathBuf {
+        self.data.group_dir(DEFAULT_GROUP).join("in-progress.ron")
+    }
+
+    /// One Kring at a time writes a group's folder; another opens read-only and says why.
+    fn take_group_lock(&mut self) {
+        match GroupLock::acquire(&self.data.group_dir(DEFAULT_GROUP), self.clock.now_ms()) {
+            LockOutcome::Acquired(lock) => self.lock = Some(lock),
+            LockOutcome::ReadOnly { holder } => {
+                let s = self.strings();
+                let who = holder.map_or_else(|| s.lock_someone.to_owned(), |h| h.to_string());
+                self.read_only = Some(fill(s.lock_read_only, &[("who", &who)]));
+            }
+            LockOutcome::Unavailable { reason } => {
+                let s = self.strings();
+                self.notices
+                    .push(fill(s.lock_unavailable, &[("reason", &reason)]));
+            }
+        }
+    }
+
+    /// A meeting that was not finished (crash, power cut, kill) is offered for resuming. A
+    /// damaged file is moved to quarantine/ and reported.
+    fn find_meeting_in_progress(&mut self) {
+        let path = self.autosave_path();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return,
+            Err(err) => {
+                let s = self.strings();
+                self.notices.push(fill(
+                    s.resume_unreadable,
+                    &[("path", &path.display()), ("error", &err)],
+                ));
+                return;
+            }
+        };
+        match InProgress::parse(&text) {
+            Ok(state) => self.resume_offer = Some(state),
+            Err(reason) => {
+                let problem = quarantine(self.data.root(), &path, reason);
+                let s = self.strings();
+                self.notices
+                    .push(fill(s.resume_damaged, &[("problem", &problem)]));
+            }
+        }
+    }
+
+    /// Writes the meeting in progress when it changed (at most once a second) and refreshes it
+    /// every few seconds. A failed write keeps everything in memory, says why, and retries.
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        if self.read_only.is_some() {
+            return;
+        }
+        let stage = match self.screen {
+            Screen::Setup => Stage::Setup,
+            Screen::Intro => Stage::Intro,
+            Screen::Meeting => Stage::Meeting,
+            Screen::Home | Screen::Finished => return,
+        };
+        let Some(meeting) = &self.meeting else {
+            return;
+        };
+        let now = self.clock.now_ms();
+        let snapshot = |saved_at_ms| InProgressRef {
+            format_version: IN_PROGRESS_FORMAT_VERSION,
+            saved_at_ms,
+            stage,
+            meeting,
+            content: &self.content,
+        };
+        let Ok(text) = to_ron(&snapshot(0)) else {
+            return;
+        };
+        let since = now - self.autosave.last_write_ms;
+        let changed = text != self.autosave.last_text;
+        let wait = if self.autosave.error.is_some() {
+            AUTOSAVE_RETRY_MS
+        } else if changed {
+            AUTOSAVE_DELAY_MS
+        } else {
+            AUTOSAVE_HEARTBEAT_MS
+        };
+        if since < wait {
+            if changed || self.autosave.error.is_some() {
+                ctx.request_repaint_after(Duration::from_millis((wait - since) as u64 + 5));
+            }
+            return;
+        }
+        let result = to_ron(&snapshot(now))
+            .map_err(|e| e.to_string())
+            .and_then(|full| {
+                write_atomic(&self.autosave_path(), full.as_bytes()).map_err(|e| e.to_string())
+            });
+        self.autosave.last_write_ms = now;
+        match result {
+            Ok(()) => {
+                self.autosave.last_text = text;
+                self.autosave.error = None;
+            }
+            Err(err) => {
+                log::warn!("autosave failed: {err}");
+                self.autosave.error = Some(err);
+                ctx.request_repaint_after(Duration::from_millis(AUTOSAVE_RETRY_MS as u64));
+            }
+        }
+    }
+
+    /// Why the meeting in progress is not on disk right now, if it is not.
+    pub(crate) fn autosave_error(&self) -> Option<&str> {
+        self.autosave.error.as_deref()
+    }
+
+    /// The meeting is over and its record is saved: the autosave is no longer needed.
+    fn clear_autosave(&mut self) {
+        let path = self.autosave_path();
+        if path.exists()
+            && let Err(err) = std::fs::remove_file(&path)
+        {
+            log::warn!("could not remove {}: {err}", path.display());
+        }
+        self.autosave = Autosave::default();
     }
 
     /// The id of the protocol `step` places after (or before) the selected one in the list.
@@ -176,6 +345,17 @@ impl KringApp {
             .iter()
             .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .any(|name| protocol_id_of_file_name(&name) == Some(protocol_id))
+    }
+
+    /// Tells the leader that the data folder asked for could not be used and which one is
+    /// used instead.
+    pub fn report_data_dir_fallback(&mut self, error: &str) {
+        let s = self.strings();
+        let path = self.data.root().display().to_string();
+        self.notices.insert(
+            0,
+            fill(s.data_dir_fallback, &[("error", &error), ("path", &path)]),
+        );
     }
 
     pub fn screen(&self) -> Screen {
@@ -245,6 +425,7 @@ impl KringApp {
         for command in commands {
             self.apply(ctx, command);
         }
+        self.autosave_tick(ctx);
         self.schedule_repaint(ctx);
     }
 
@@ -263,6 +444,9 @@ impl KringApp {
         }
         if self.overlay == Overlay::ConfirmEnd {
             controls::confirm_end_ui(self, ui.ctx());
+        }
+        if self.screen == Screen::Home && self.resume_offer.is_some() {
+            controls::resume_ui(self, ui.ctx());
         }
         let ctx = ui.ctx().clone();
         for command in std::mem::take(&mut self.pending) {
@@ -374,7 +558,9 @@ impl KringApp {
         let typing = ctx.egui_wants_keyboard_input();
         let in_meeting = self.screen == Screen::Meeting && self.overlay == Overlay::None;
         let in_intro = self.screen == Screen::Intro && self.overlay == Overlay::None;
-        let in_home = self.screen == Screen::Home && self.overlay == Overlay::None;
+        let in_home = self.screen == Screen::Home
+            && self.overlay == Overlay::None
+            && self.resume_offer.is_none();
         let in_setup = self.screen == Screen::Setup && self.overlay == Overlay::None;
         let private_entry = self.leader.advice_entry_open;
         let logs_questions = self
@@ -516,6 +702,32 @@ impl KringApp {
                 }
             }
             AppCommand::Curtain => self.leader.curtain(),
+            AppCommand::Resume { gap_as_pause } => {
+                if let Some(state) = self.resume_offer.take() {
+                    let mut meeting = state.meeting;
+                    if gap_as_pause {
+                        meeting.treat_gap_as_pause(now - state.saved_at_ms);
+                    }
+                    self.meeting = Some(meeting);
+                    self.content = state.content;
+                    self.leader = LeaderState::default();
+                    self.finished = None;
+                    self.screen = match state.stage {
+                        Stage::Setup => Screen::Setup,
+                        Stage::Intro => Screen::Intro,
+                        Stage::Meeting => Screen::Meeting,
+                    };
+                }
+            }
+            AppCommand::PostponeResume => self.resume_offer = None,
+            AppCommand::DiscardResume => {
+                self.resume_offer = None;
+                let path = self.autosave_path();
+                let problem = quarantine(self.data.root(), &path, "set aside by the leader");
+                let s = self.strings();
+                self.notices
+                    .push(fill(s.resume_discarded, &[("problem", &problem)]));
+            }
             AppCommand::SelectProtocol(id) => {
                 self.intro_first = !self.group_has_met_with(&id);
                 self.selected = Some(id);
@@ -594,6 +806,9 @@ impl KringApp {
     }
 
     fn start_meeting(&mut self, now: i64) {
+        if self.read_only.is_some() || self.resume_offer.is_some() {
+            return;
+        }
         let Some(entry) = self.selected.as_deref().and_then(|id| self.catalog.get(id)) else {
             return;
         };
@@ -696,8 +911,9 @@ impl KringApp {
         record.content = self.content.clone();
         let saved =
             save_record(&self.data.meetings_dir(DEFAULT_GROUP), &record).map_err(|e| e.to_string());
-        if let Err(err) = &saved {
-            log::error!("{err}");
+        match &saved {
+            Ok(_) => self.clear_autosave(),
+            Err(err) => log::error!("{err}"),
         }
         self.finished = Some(Finished { record, saved });
         self.overlay = Overlay::None;

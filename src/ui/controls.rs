@@ -27,6 +27,15 @@ pub fn control_bar_ui(app: &mut KringApp, ui: &mut Ui) {
     let can_back = meeting.cursor > 0 || meeting.step != crate::meeting::Step::Explain;
     let mut commands = Vec::new();
 
+    if let Some(error) = app.autosave_error() {
+        ui.add(
+            egui::Label::new(
+                RichText::new(fill(s.autosave_failed, &[("error", &error)]))
+                    .color(palette.warning_text),
+            )
+            .wrap(),
+        );
+    }
     // On the leader screen the instruction stands above the tools already.
     let leader_screen = app.room_window || app.leader_view;
     if !leader_text.trim().is_empty() && !on_break && !leader_screen {
@@ -225,6 +234,66 @@ pub fn help_ui(app: &mut KringApp, ctx: &egui::Context) {
     });
     if close || modal.should_close() {
         app.send(AppCommand::CloseOverlay);
+    }
+}
+
+/// After a crash: carry on with the meeting that was in progress, and choose how the time the
+/// app was closed counts.
+pub fn resume_ui(app: &mut KringApp, ctx: &egui::Context) {
+    let s = app.strings();
+    let lang = app.lang();
+    let tz = app.tz().clone();
+    let Some(state) = &app.resume_offer else {
+        return;
+    };
+    let meeting = &state.meeting;
+    let title = meeting
+        .current_phase()
+        .map(|p| p.title.get(lang).to_owned())
+        .unwrap_or_default();
+    let body = fill(
+        s.resume_body,
+        &[
+            ("protocol", &meeting.protocol.name.get(lang)),
+            ("phase", &(meeting.cursor + 1)),
+            ("total", &meeting.phase_count()),
+            ("title", &title),
+            ("started", &local_hhmm(meeting.started_at_ms, &tz)),
+            ("saved", &local_hhmm(state.saved_at_ms, &tz)),
+        ],
+    );
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("resume")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading(s.resume_title);
+        ui.add_space(6.0);
+        ui.add(egui::Label::new(body).wrap());
+        ui.add_space(10.0);
+        let primary = egui::Button::new(RichText::new(s.resume_as_pause).strong());
+        let primary = ui.add(primary);
+        if !ui.memory(|m| m.focused().is_some()) {
+            primary.request_focus();
+        }
+        if primary.clicked() {
+            answer = Some(AppCommand::Resume { gap_as_pause: true });
+        }
+        if ui.button(s.resume_as_running).clicked() {
+            answer = Some(AppCommand::Resume {
+                gap_as_pause: false,
+            });
+        }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui.button(s.resume_later).clicked() {
+                answer = Some(AppCommand::PostponeResume);
+            }
+            if ui.button(s.resume_discard).clicked() {
+                answer = Some(AppCommand::DiscardResume);
+            }
+        });
+    });
+    if let Some(answer) = answer {
+        app.send(answer);
     }
 }
 

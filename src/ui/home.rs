@@ -54,6 +54,16 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
     egui::Panel::bottom("home_bottom")
         .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(20, 8)))
         .show(ui, |ui| {
+            if let Some(read_only) = &app.read_only {
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(read_only)
+                            .strong()
+                            .color(palette.warning_text),
+                    )
+                    .wrap(),
+                );
+            }
             for notice in &app.notices {
                 ui.label(RichText::new(notice).color(palette.warning_text));
             }
@@ -171,7 +181,12 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
                 .fill(palette.badge_fill)
                 .stroke(egui::Stroke::new(2.0, palette.accent))
                 .min_size(egui::vec2(260.0, 48.0));
-            if ui.add(start).on_hover_text("Enter").clicked() {
+            let can_start = app.read_only.is_none() && app.resume_offer.is_none();
+            if ui
+                .add_enabled(can_start, start)
+                .on_hover_text("Enter")
+                .clicked()
+            {
                 commands.push(AppCommand::StartMeeting);
             }
             ui.add_space(12.0);

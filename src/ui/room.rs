@@ -325,19 +325,44 @@ fn tool_ui(ui: &mut Ui, tool: &RoomTool, palette: &Palette, unit: f32) {
                     .font(theme::bold(room::BODY * unit))
                     .color(palette.muted),
             );
-            // Rows in units of the font size; a row with a detail line is taller.
-            let rows: f32 = items
-                .iter()
-                .map(|i| if i.detail.is_some() { 2.4 } else { 1.5 })
-                .sum();
+            // Find the largest legible size and fewest columns at which the list fits, from
+            // an estimate of each item's wrapped lines (Atkinson averages ~0.52 em a glyph).
             let available = ui.available_height().max(1.0);
-            let min_size = room::BODY * 0.85 * unit;
-            // Spread over columns when one column would not fit at a legible size.
-            let columns = (1..=3)
-                .find(|c| rows / *c as f32 * min_size <= available)
-                .unwrap_or(3);
-            let size =
-                (available * columns as f32 / rows.max(1.0)).clamp(min_size, room::PURPOSE * unit);
+            let width = ui.available_width().max(1.0);
+            let gap = ui.spacing().item_spacing.y;
+            let height_at = |size: f32, columns: usize| -> f32 {
+                let column_width = (width / columns as f32 - size).max(size * 4.0);
+                let lines = |text: &str, em: f32| {
+                    ((text.chars().count() as f32 * 0.52 * em) / column_width)
+                        .ceil()
+                        .max(1.0)
+                };
+                let total: f32 = items
+                    .iter()
+                    .map(|i| {
+                        lines(&i.text, size) * size * 1.3
+                            + i.detail
+                                .as_deref()
+                                .map_or(0.0, |d| lines(d, size * 0.8) * size * 1.05)
+                            + gap
+                    })
+                    .sum();
+                total / columns as f32
+            };
+            let min_size = room::BODY * 0.8 * unit;
+            let max_size = room::PURPOSE * unit;
+            let mut choice = (min_size, 3);
+            'search: for columns in 1..=3 {
+                let mut size = max_size;
+                while size >= min_size {
+                    if height_at(size, columns) <= available {
+                        choice = (size, columns);
+                        break 'search;
+                    }
+                    size -= 0.002 * unit;
+                }
+            }
+            let (size, columns) = choice;
             if columns == 1 {
                 for item in items {
                     list_item_ui(ui, item, size, palette, unit);
@@ -418,6 +443,17 @@ fn dots_ui(ui: &mut Ui, dots: u32, size: f32, palette: &Palette) {
 }
 
 fn badge_ui(ui: &mut Ui, text: &str, palette: &Palette, unit: f32) {
+    // Start a new row when the whole badge does not fit on this one, rather than squeezing it.
+    let font = theme::regular(room::BADGE * unit);
+    let text_width = ui
+        .painter()
+        .layout_no_wrap(text.to_owned(), font, palette.text)
+        .size()
+        .x;
+    let needed = text_width + 2.0 * (0.018 * unit) + 0.004 * unit;
+    if needed > ui.available_width() && ui.available_width() < ui.max_rect().width() {
+        ui.end_row();
+    }
     Frame::new()
         .fill(palette.badge_fill)
         .stroke(Stroke::new(0.002 * unit, palette.badge_stroke))
@@ -427,10 +463,13 @@ fn badge_ui(ui: &mut Ui, text: &str, palette: &Palette, unit: f32) {
             (0.008 * unit) as i8,
         ))
         .show(ui, |ui| {
-            ui.label(
-                RichText::new(text)
-                    .font(theme::regular(room::BADGE * unit))
-                    .color(palette.text),
+            ui.add(
+                egui::Label::new(
+                    RichText::new(text)
+                        .font(theme::regular(room::BADGE * unit))
+                        .color(palette.text),
+                )
+                .wrap(),
             );
         });
 }

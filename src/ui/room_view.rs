@@ -355,7 +355,7 @@ fn room_tool(tools: &[Tool], step: Step, content: &MeetingContent, s: &Strings) 
                         .collect::<Vec<_>>()
                         .join(" · ");
                     RoomItem {
-                        text: format!("→ {}", f.what),
+                        text: f.what.clone(),
                         detail: (!detail.is_empty()).then_some(detail),
                         dots: None,
                         emphasis: false,
