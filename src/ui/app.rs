@@ -563,6 +563,7 @@ impl KringApp {
             && self.resume_offer.is_none();
         let in_setup = self.screen == Screen::Setup && self.overlay == Overlay::None;
         let private_entry = self.leader.advice_entry_open;
+        let in_finished = self.screen == Screen::Finished && self.overlay == Overlay::None;
         let logs_questions = self
             .meeting
             .as_ref()
@@ -595,6 +596,9 @@ impl KringApp {
             }
             if in_intro && (take(Key::Space) || take(Key::ArrowRight)) {
                 commands.push(AppCommand::BeginPhases);
+            }
+            if in_finished && take(Key::Enter) {
+                commands.push(AppCommand::BackHome);
             }
             if in_home {
                 if take(Key::Enter) {
