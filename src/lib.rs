@@ -4,6 +4,7 @@
 //! `store` (files) and `i18n` use `model`; nothing below `ui` knows egui.
 
 pub mod cli;
+pub mod export;
 pub mod i18n;
 pub mod meeting;
 pub mod model;

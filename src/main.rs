@@ -33,7 +33,20 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         }
+        Cli::Export(args) => finish(cli::export(&args, &mut std::io::stdout())),
+        Cli::DemoData(args) => finish(cli::demo_data(&args, &mut std::io::stdout())),
         Cli::Gui { data_dir } => run_gui(data_dir),
+    }
+}
+
+/// Exit code 0, or 1 after saying what went wrong.
+fn finish(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("kring: {message}");
+            ExitCode::from(1)
+        }
     }
 }
 

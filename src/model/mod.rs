@@ -1,6 +1,7 @@
 //! Data and validation: protocols, meeting records, languages. No screen, no files.
 
 mod content;
+mod group;
 mod protocol;
 mod record;
 
@@ -8,6 +9,7 @@ pub use content::{
     Advice, AdviceBoard, AdviceMark, FollowUp, IDEAL_GROUP_MAX, MeetingContent, Problem, Question,
     QuestionFocus, QuestionKind,
 };
+pub use group::{GROUP_FORMAT_VERSION, GroupSettings, Retention};
 pub use protocol::{
     Instructions, MAX_PHASE_MINUTES, PROTOCOL_FORMAT_VERSION, Phase, Protocol, ProtocolIssue,
     Range, Text, Tool, Variant,

@@ -6,6 +6,18 @@ use std::path::Path;
 /// never a mix: a temporary file beside it, flushed to disk, then renamed over the target.
 /// On Unix the file is readable by its owner only (0600), and new folders are 0700.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, bytes, true)
+}
+
+/// Like [`write_atomic`] (temporary file, rename, so a reader never sees half a file), but
+/// without waiting for the disk: after a power cut the file may be missing or empty. Only for
+/// files that can be made again, such as `kring demo-data`'s thousands of example meetings,
+/// where waiting for the disk after every file would take most of the time.
+pub fn write_atomic_no_sync(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, bytes, false)
+}
+
+fn write_atomic_with(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -29,11 +41,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         }
         let mut file = options.open(&tmp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
+        if sync {
+            file.sync_all()?;
+        }
         drop(file);
         fs::rename(&tmp, path)?;
         // Make the rename itself durable. Not every platform can open a folder; that is fine.
-        if let Ok(dir_handle) = File::open(dir) {
+        if sync && let Ok(dir_handle) = File::open(dir) {
             dir_handle.sync_all().ok();
         }
         Ok(())

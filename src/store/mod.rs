@@ -5,15 +5,19 @@ mod atomic;
 mod catalog;
 mod conflicts;
 mod data_dir;
+mod groups;
 mod lock;
 mod quarantine;
 mod records;
 mod settings;
 
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_atomic_no_sync};
 pub use catalog::{Catalog, ProtocolEntry, ProtocolSource, builtin_protocol_sources};
 pub use conflicts::{ConflictCopy, ConflictKind, conflict_kind, find_conflicts};
 pub use data_dir::{DATA_DIR_ENV, DEFAULT_GROUP, DataDir, DataDirError};
+pub use groups::{
+    GROUP_FILE, GroupList, create_group, group_id_for, list_groups, load_group, save_group,
+};
 pub use lock::{GroupLock, HOLDER_FILE, LOCK_FILE, LockInfo, LockOutcome};
 pub use quarantine::{
     ConflictFile, DirLoad, LoadProblem, QUARANTINE_DIR, Rejection, load_dir, parse_error_reason,

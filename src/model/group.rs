@@ -1,0 +1,123 @@
+//! A group's own settings: its name, the agreements the members signed, how often, where and
+//! how long it meets, what it costs, and how long its history is kept.
+//!
+//! One `group.ron` per group folder (see `store::groups`). Several Dutch professional
+//! registers ask for the signed group agreement, so its text lives here, word for word.
+
+use serde::{Deserialize, Serialize};
+
+use super::Lang;
+
+/// The group settings format this build writes. Older formats are read and brought up to
+/// date; a newer one is refused with a message to update Kring.
+pub const GROUP_FORMAT_VERSION: u32 = 1;
+
+/// How long the group keeps its meeting records.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Retention {
+    /// Until the group deletes them itself.
+    #[default]
+    Keep,
+    Months6,
+    Months12,
+    Months24,
+}
+
+impl Retention {
+    /// Every choice, in the order a settings screen offers them.
+    pub const ALL: [Self; 4] = [Self::Keep, Self::Months6, Self::Months12, Self::Months24];
+
+    /// How many months records are kept, or `None` when they are kept until deleted.
+    pub fn months(self) -> Option<u32> {
+        match self {
+            Self::Keep => None,
+            Self::Months6 => Some(6),
+            Self::Months12 => Some(12),
+            Self::Months24 => Some(24),
+        }
+    }
+
+    /// The choice in words, for a settings screen or an export.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Keep, Lang::Nl) => "Bewaren tot we het zelf verwijderen",
+            (Self::Keep, Lang::En) => "Keep until we delete it ourselves",
+            (Self::Months6, Lang::Nl) => "6 maanden",
+            (Self::Months6, Lang::En) => "6 months",
+            (Self::Months12, Lang::Nl) => "12 maanden",
+            (Self::Months12, Lang::En) => "12 months",
+            (Self::Months24, Lang::Nl) => "24 maanden",
+            (Self::Months24, Lang::En) => "24 months",
+        }
+    }
+}
+
+/// What a group has agreed and how it meets. Every field is free text a person writes, except
+/// the meeting length and the retention choice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GroupSettings {
+    pub format_version: u32,
+    /// The group's name as its members call it.
+    pub name: String,
+    /// The group agreement: confidentiality, presence, what happens with what is shared.
+    /// This is the text the members signed.
+    pub agreements: String,
+    /// e.g. "elke zes weken op dinsdagavond".
+    pub meets_how_often: String,
+    /// e.g. "bij een van de leden thuis, bij toerbeurt".
+    pub meets_where: String,
+    /// How long a meeting lasts, in minutes.
+    pub meeting_minutes: u32,
+    /// Who pays what, e.g. for a room or a supervisor.
+    pub costs: String,
+    /// How long meeting records are kept.
+    pub retention: Retention,
+}
+
+impl Default for GroupSettings {
+    fn default() -> Self {
+        Self {
+            format_version: GROUP_FORMAT_VERSION,
+            name: "Mijn groep".to_owned(),
+            agreements: String::new(),
+            meets_how_often: String::new(),
+            meets_where: String::new(),
+            meeting_minutes: 120,
+            costs: String::new(),
+            retention: Retention::Keep,
+        }
+    }
+}
+
+impl GroupSettings {
+    /// Default settings under another name.
+    pub fn named(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            ..Self::default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_missing_fields() {
+        let settings = GroupSettings::default();
+        assert_eq!(settings.name, "Mijn groep");
+        assert_eq!(settings.retention, Retention::Keep);
+        assert_eq!(settings.format_version, GROUP_FORMAT_VERSION);
+
+        // A hand-written file with only some fields reads; the rest take their defaults.
+        let partial: GroupSettings =
+            ron::from_str("(format_version: 1, name: \"Team Noord\", retention: Months12)")
+                .expect("partial file reads");
+        assert_eq!(partial.name, "Team Noord");
+        assert_eq!(partial.retention.months(), Some(12));
+        assert_eq!(partial.meeting_minutes, 120);
+        assert_eq!(Retention::Keep.months(), None);
+    }
+}

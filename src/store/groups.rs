@@ -1,0 +1,461 @@
+//! Groups on disk: one folder per group under `<data dir>/groups/`, each with its settings
+//! in `group.ron` and its meeting records in `meetings/`:
+//!
+//! ```text
+//! groups/mijn-groep/group.ron
+//! groups/mijn-groep/meetings/2026-11-23_1930_balint-9-fasen.ron
+//! ```
+//!
+//! The folder name is the group's id. A folder without a `group.ron` is still a group (the
+//! first Kring versions wrote only `meetings/`); it has default settings, named after its id.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use crate::model::{GROUP_FORMAT_VERSION, GroupSettings};
+
+use super::atomic::create_private_dir;
+use super::quarantine::{LoadProblem, QUARANTINE_DIR, Rejection, quarantine};
+use super::{DEFAULT_GROUP, DataDir, to_ron, write_atomic};
+
+/// The name of a group's settings file inside its folder.
+pub const GROUP_FILE: &str = "group.ron";
+
+/// The longest id [`group_id_for`] makes, in characters.
+const MAX_ID_CHARS: usize = 40;
+
+/// What [`list_groups`] found.
+#[derive(Clone, Debug, Default)]
+pub struct GroupList {
+    /// (id, settings) of every group, in id order. A group whose `group.ron` could not be
+    /// read is here too, with default settings and its id as name.
+    pub groups: Vec<(String, GroupSettings)>,
+    /// The `group.ron` files that could not be read. They are left where they are: they are
+    /// set aside only when the group's settings are saved again.
+    pub problems: Vec<LoadProblem>,
+}
+
+/// Every group in the data folder, in id order. When there is none yet, the default group
+/// ([`DEFAULT_GROUP`], "Mijn groep") is listed, so there is always a group to meet in; it
+/// gets its folder when something is first saved in it.
+pub fn list_groups(data: &DataDir) -> GroupList {
+    let mut list = GroupList::default();
+    let groups_dir = data.root().join("groups");
+    let mut ids: Vec<String> = match fs::read_dir(&groups_dir) {
+        Ok(listing) => listing
+            .filter_map(Result::ok)
+            .filter(|entry| entry.path().is_dir())
+            .filter_map(|entry| entry.file_name().into_string().ok())
+            .filter(|id| check_id(id).is_ok())
+            .collect(),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Vec::new(),
+        Err(err) => {
+            list.problems.push(LoadProblem {
+                path: groups_dir.clone(),
+                moved_to: None,
+                reason: format!(
+                    "the groups folder cannot be read ({err}); check that you may open it"
+                ),
+            });
+            Vec::new()
+        }
+    };
+    ids.sort();
+    for id in ids {
+        let path = data.group_dir(&id).join(GROUP_FILE);
+        let settings = match read_group_file(&path) {
+            Ok(Some(settings)) => settings,
+            Ok(None) => defaults_for(&id),
+            Err(rejection) => {
+                list.problems.push(LoadProblem {
+                    path,
+                    moved_to: None,
+                    reason: rejection.reason,
+                });
+                GroupSettings::named(id.clone())
+            }
+        };
+        list.groups.push((id, settings));
+    }
+    if list.groups.is_empty() {
+        list.groups
+            .push((DEFAULT_GROUP.to_owned(), GroupSettings::default()));
+    }
+    list
+}
+
+/// Makes a new group folder (with `group.ron` and an empty `meetings/`) and returns its id:
+/// the name in lower-case letters, digits and dashes ("Team Noord" becomes `team-noord`),
+/// with `-2`, `-3`... added when a group already has that id.
+pub fn create_group(data: &DataDir, name: &str) -> Result<String, String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("a group needs a name: type one, e.g. \"Intervisie Noord\".".to_owned());
+    }
+    let groups_dir = data.root().join("groups");
+    create_private_dir(&groups_dir).map_err(|err| {
+        format!(
+            "{}: the groups folder cannot be made ({err}); check that you may write in {}.",
+            groups_dir.display(),
+            data.root().display()
+        )
+    })?;
+    let base = group_id_for(name);
+    let mut n = 1u32;
+    let id = loop {
+        let id = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        let dir = data.group_dir(&id);
+        // Creating the folder claims the id, even against another Kring on a synced folder.
+        match create_one_private_dir(&dir) {
+            Ok(()) => break id,
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => n += 1,
+            Err(err) => {
+                return Err(format!(
+                    "{}: the group folder cannot be made ({err}); check that you may write there.",
+                    dir.display()
+                ));
+            }
+        }
+        if n > 10_000 {
+            return Err(format!(
+                "{}: too many groups are called \"{base}\"; choose another name.",
+                groups_dir.display()
+            ));
+        }
+    };
+    let meetings = data.meetings_dir(&id);
+    let result = create_private_dir(&meetings)
+        .map_err(|err| {
+            format!(
+                "{}: the meetings folder cannot be made ({err}); check that you may write there.",
+                meetings.display()
+            )
+        })
+        .and_then(|()| save_group(data, &id, &GroupSettings::named(name)).map(|_| ()));
+    if let Err(err) = result {
+        // Leave nothing half made behind: both folders are still empty.
+        fs::remove_dir(&meetings).ok();
+        fs::remove_dir(data.group_dir(&id)).ok();
+        return Err(err);
+    }
+    Ok(id)
+}
+
+/// Reads a group's settings. A group folder without `group.ron` (and the default group, even
+/// before it has a folder) has default settings, named after the group. A damaged or newer
+/// file is an error that says where and what to do; the file is left as it is.
+pub fn load_group(data: &DataDir, id: &str) -> Result<GroupSettings, String> {
+    check_id(id)?;
+    let dir = data.group_dir(id);
+    let path = dir.join(GROUP_FILE);
+    match read_group_file(&path) {
+        Ok(Some(settings)) => Ok(settings),
+        Ok(None) if id == DEFAULT_GROUP || dir.is_dir() => Ok(defaults_for(id)),
+        Ok(None) => Err(format!(
+            "{}: there is no group \"{id}\" here; choose one of the groups in {}, or create it.",
+            dir.display(),
+            data.root().join("groups").display()
+        )),
+        Err(rejection) => Err(format!("{}: {}.", path.display(), rejection.reason)),
+    }
+}
+
+/// Writes a group's settings atomically to `<group>/group.ron` (the folder is made when
+/// needed), in the current format. A damaged `group.ron` already there is never overwritten:
+/// it is first moved into the group's `quarantine/` folder, and that move is returned so it
+/// can be reported. A file from a newer Kring is left alone and saving fails.
+pub fn save_group(
+    data: &DataDir,
+    id: &str,
+    settings: &GroupSettings,
+) -> Result<Option<LoadProblem>, String> {
+    check_id(id)?;
+    let dir = data.group_dir(id);
+    let path = dir.join(GROUP_FILE);
+    let mut set_aside = None;
+    if let Err(rejection) = read_group_file(&path) {
+        if !rejection.set_aside {
+            return Err(format!(
+                "{}: {}; the settings were not saved, so that file stays as it is.",
+                path.display(),
+                rejection.reason
+            ));
+        }
+        let problem = quarantine(&dir, &path, rejection.reason);
+        if problem.moved_to.is_none() {
+            return Err(format!(
+                "{problem} The settings were not saved, so nothing is overwritten."
+            ));
+        }
+        set_aside = Some(problem);
+    }
+    let mut settings = settings.clone();
+    settings.format_version = GROUP_FORMAT_VERSION;
+    let text = to_ron(&settings).map_err(|err| {
+        format!(
+            "{}: the group settings could not be put into words ({err}); please report this.",
+            path.display()
+        )
+    })?;
+    write_atomic(&path, text.as_bytes()).map_err(|err| {
+        format!(
+            "{}: the group settings could not be written ({err}); check that the folder exists \
+             and that you may write in it.",
+            path.display()
+        )
+    })?;
+    Ok(set_aside)
+}
+
+/// The id a new group with this name gets: lower-case letters, digits and dashes, accents
+/// dropped ("Één Groep!" becomes `een-groep`), at most 40 characters, never empty.
+pub fn group_id_for(name: &str) -> String {
+    let mut id = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let plain = match c {
+            'a'..='z' | '0'..='9' => Some(c.to_string()),
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => Some("a".to_owned()),
+            'ç' => Some("c".to_owned()),
+            'è' | 'é' | 'ê' | 'ë' => Some("e".to_owned()),
+            'ì' | 'í' | 'î' | 'ï' => Some("i".to_owned()),
+            'ñ' => Some("n".to_owned()),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => Some("o".to_owned()),
+            'ù' | 'ú' | 'û' | 'ü' => Some("u".to_owned()),
+            'ý' | 'ÿ' => Some("y".to_owned()),
+            'ĳ' => Some("ij".to_owned()),
+            'ß' => Some("ss".to_owned()),
+            'æ' => Some("ae".to_owned()),
+            'œ' => Some("oe".to_owned()),
+            _ => None,
+        };
+        match plain {
+            Some(text) => id.push_str(&text),
+            None if !id.is_empty() && !id.ends_with('-') => id.push('-'),
+            None => {}
+        }
+    }
+    let mut id: String = id.chars().take(MAX_ID_CHARS).collect();
+    while id.ends_with('-') {
+        id.pop();
+    }
+    if id.is_empty() {
+        return "groep".to_owned();
+    }
+    // Names a folder cannot have on Windows, and the name of the quarantine folder.
+    const RESERVED: [&str; 9] = [
+        QUARANTINE_DIR,
+        "con",
+        "prn",
+        "aux",
+        "nul",
+        "com1",
+        "com2",
+        "lpt1",
+        "lpt2",
+    ];
+    if RESERVED.contains(&id.as_str()) {
+        id.push_str("-groep");
+    }
+    id
+}
+
+/// Default settings for a group folder without `group.ron`.
+fn defaults_for(id: &str) -> GroupSettings {
+    if id == DEFAULT_GROUP {
+        GroupSettings::default()
+    } else {
+        GroupSettings::named(id)
+    }
+}
+
+/// An id must be one plain folder name: not empty, no path separators, not hidden.
+fn check_id(id: &str) -> Result<(), String> {
+    let bad = id.is_empty()
+        || id.starts_with('.')
+        || id == QUARANTINE_DIR
+        || id
+            .chars()
+            .any(|c| matches!(c, '/' | '\\' | ':') || c.is_control());
+    if bad {
+        Err(format!(
+            "\"{id}\" is not a group id: an id is one folder name inside the groups folder, \
+             e.g. \"{DEFAULT_GROUP}\"."
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// `Ok(None)`: there is no file. `Err`: there is one, but it cannot be used.
+fn read_group_file(path: &Path) -> Result<Option<GroupSettings>, Rejection> {
+    let text = match fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(err) if err.kind() == io::ErrorKind::InvalidData => {
+            return Err(Rejection::damaged(
+                "the file is not UTF-8 text; save it as UTF-8 in a text editor",
+            ));
+        }
+        Err(err) => {
+            // Unreadable (permissions): nothing to set aside, and nothing to overwrite.
+            return Err(Rejection::newer_format(format!(
+                "the file cannot be read ({err}); check that you may open it"
+            )));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut settings: GroupSettings = ron::from_str(text).map_err(|err| {
+        Rejection::damaged(format!(
+            "line {}, column {}: not readable group settings ({}); repair it in a text editor",
+            err.span.start.line, err.span.start.col, err.code
+        ))
+    })?;
+    if settings.format_version > GROUP_FORMAT_VERSION {
+        return Err(Rejection::newer_format(format!(
+            "written by a newer Kring (format {}); update Kring to read it",
+            settings.format_version
+        )));
+    }
+    settings.format_version = GROUP_FORMAT_VERSION;
+    Ok(Some(settings))
+}
+
+/// Creates exactly one folder (its parent must exist), readable by its owner only on Unix.
+/// Fails with `AlreadyExists` when it is there, which is what claims a new group's id.
+fn create_one_private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Retention;
+
+    fn data() -> (tempfile::TempDir, DataDir) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let data = DataDir::new(dir.path()).expect("data dir");
+        (dir, data)
+    }
+
+    #[test]
+    fn ids_are_plain_slugs() {
+        assert_eq!(group_id_for("Team Noord"), "team-noord");
+        assert_eq!(group_id_for("  Één Groep!! "), "een-groep");
+        assert_eq!(group_id_for("Mijn groep"), DEFAULT_GROUP);
+        assert_eq!(group_id_for("???"), "groep");
+        assert_eq!(group_id_for("CON"), "con-groep");
+        assert_eq!(group_id_for("quarantine"), "quarantine-groep");
+        assert!(group_id_for(&"lang ".repeat(30)).len() <= MAX_ID_CHARS);
+        assert!(!group_id_for(&"lang ".repeat(30)).ends_with('-'));
+    }
+
+    #[test]
+    fn an_empty_data_dir_lists_the_default_group() {
+        let (_dir, data) = data();
+        let list = list_groups(&data);
+        assert_eq!(list.groups.len(), 1);
+        assert_eq!(list.groups[0].0, DEFAULT_GROUP);
+        assert_eq!(list.groups[0].1.name, "Mijn groep");
+        assert!(list.problems.is_empty());
+        assert_eq!(
+            load_group(&data, DEFAULT_GROUP).expect("default").name,
+            "Mijn groep"
+        );
+        assert!(load_group(&data, "no-such-group").is_err());
+    }
+
+    #[test]
+    fn create_save_load_and_list() {
+        let (_dir, data) = data();
+        let id = create_group(&data, "Team Noord").expect("create");
+        assert_eq!(id, "team-noord");
+        assert!(data.meetings_dir(&id).is_dir());
+        let again = create_group(&data, "Team noord").expect("create again");
+        assert_eq!(again, "team-noord-2", "an id is never taken twice");
+        assert!(create_group(&data, "   ").is_err());
+
+        let mut settings = load_group(&data, &id).expect("load");
+        assert_eq!(settings.name, "Team Noord");
+        settings.agreements = "Wat hier gezegd wordt, blijft hier.".to_owned();
+        settings.retention = Retention::Months24;
+        assert_eq!(save_group(&data, &id, &settings).expect("save"), None);
+        assert_eq!(load_group(&data, &id).expect("reload"), settings);
+
+        // The folder the app has always used, with meetings but no group.ron.
+        std::fs::create_dir_all(data.meetings_dir(DEFAULT_GROUP)).expect("legacy folder");
+        let list = list_groups(&data);
+        let ids: Vec<&str> = list.groups.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, [DEFAULT_GROUP, "team-noord", "team-noord-2"]);
+        assert_eq!(list.groups[0].1.name, "Mijn groep");
+        assert_eq!(list.groups[1].1, settings);
+        assert!(list.problems.is_empty());
+
+        for bad in ["", "..", ".hidden", "a/b", "a\\b", QUARANTINE_DIR] {
+            assert!(load_group(&data, bad).is_err(), "{bad:?}");
+            assert!(save_group(&data, bad, &settings).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_group_file_lists_reports_and_is_set_aside_before_saving() {
+        let (_dir, data) = data();
+        let id = create_group(&data, "Kring Zuid").expect("create");
+        let path = data.group_dir(&id).join(GROUP_FILE);
+        std::fs::write(&path, "(format_version: 1, name: \"Kring Zuid\"").expect("damage");
+
+        let list = list_groups(&data);
+        assert_eq!(list.groups.len(), 1);
+        assert_eq!(list.groups[0].1.name, id, "listed with its id as name");
+        assert_eq!(list.problems.len(), 1);
+        assert_eq!(list.problems[0].path, path);
+        assert!(
+            list.problems[0].reason.contains("line 1"),
+            "{:?}",
+            list.problems
+        );
+        assert!(path.exists(), "listing moves nothing");
+        let err = load_group(&data, &id).expect_err("damaged");
+        assert!(err.contains("group.ron") && err.contains("line 1"), "{err}");
+
+        let problem = save_group(&data, &id, &GroupSettings::named("Kring Zuid"))
+            .expect("save")
+            .expect("the damaged file was set aside");
+        let moved = problem.moved_to.expect("moved");
+        assert!(moved.starts_with(data.group_dir(&id).join(QUARANTINE_DIR)));
+        assert!(
+            std::fs::read_to_string(&moved)
+                .expect("kept")
+                .contains("Kring Zuid")
+        );
+        assert_eq!(load_group(&data, &id).expect("fresh").name, "Kring Zuid");
+        // The quarantine folder is not a group.
+        assert_eq!(list_groups(&data).groups.len(), 1);
+    }
+
+    #[test]
+    fn a_newer_group_file_is_neither_read_nor_overwritten() {
+        let (_dir, data) = data();
+        let path = data.group_dir("toekomst").join(GROUP_FILE);
+        write_atomic(&path, b"(format_version: 99, name: \"Toekomst\")").expect("write");
+        let err = load_group(&data, "toekomst").expect_err("newer");
+        assert!(err.contains("newer Kring"), "{err}");
+        assert!(save_group(&data, "toekomst", &GroupSettings::default()).is_err());
+        assert!(
+            std::fs::read_to_string(&path)
+                .expect("still there")
+                .contains("99")
+        );
+    }
+}
