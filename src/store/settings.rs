@@ -25,6 +25,8 @@ pub struct Settings {
     pub theme: Theme,
     /// The protocol chosen last, preselected on the home screen.
     pub last_protocol: Option<String>,
+    /// The group chosen last.
+    pub last_group: Option<String>,
     /// Show the wall in a window of its own (a projector as a second screen).
     pub separate_room_window: bool,
 }
@@ -36,6 +38,7 @@ impl Default for Settings {
             language: Lang::Nl,
             theme: Theme::Light,
             last_protocol: None,
+            last_group: None,
             separate_room_window: false,
         }
     }

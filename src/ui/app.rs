@@ -7,6 +7,7 @@ use std::time::Duration;
 use egui::{Key, Ui};
 use jiff::tz::TimeZone;
 
+use super::library::HomeTab;
 use super::room_view::{RoomView, local_date_time};
 use super::tools::{LeaderState, ToolCommand};
 use super::{controls, home, leader, room, screens, theme};
@@ -14,12 +15,15 @@ use crate::i18n::{self, Strings, fill};
 use crate::meeting::{
     Clock, Command, IN_PROGRESS_FORMAT_VERSION, InProgress, InProgressRef, Meeting, Stage, Step,
 };
+use crate::model::{GroupSettings, PreparedCase};
 use crate::model::{Lang, MeetingContent, MeetingRecord, Tool};
+use crate::privacy::{Finding, FindingKind};
 use crate::store::{
     Catalog, DEFAULT_GROUP, DataDir, GroupLock, LockOutcome, Settings, Theme, list_records,
     load_settings, protocol_id_of_file_name, quarantine, save_record, save_settings, to_ron,
     write_atomic,
 };
+use crate::store::{DirLoad, GroupList, History, SearchHit};
 
 /// How long after a change the meeting in progress is on disk at the latest.
 const AUTOSAVE_DELAY_MS: i64 = 1_000;
@@ -84,6 +88,58 @@ pub enum AppCommand {
     PostponeResume,
     /// Put the saved meeting aside (into quarantine/, never deleted) and start fresh.
     DiscardResume,
+    SetHomeTab(HomeTab),
+    SelectGroup(String),
+    CreateGroup(String),
+    SaveGroup,
+    NewCase,
+    EditCase(String),
+    CaseEdited,
+    SaveCase,
+    /// Export the case being edited; with open privacy warnings it asks first.
+    ExportCase {
+        confirmed: bool,
+    },
+    CancelCaseExport,
+    ImportCaseDialog,
+    ImportCaseFile(PathBuf),
+    ReplaceFinding {
+        field: String,
+        finding: Finding,
+        with: String,
+    },
+    /// Phase 1: add a prepared case from a file, or from my cases.
+    BringInCaseDialog,
+    BringInCase(PreparedCase),
+    SearchHistory,
+    SelectMeeting(usize),
+    ExportMeeting {
+        index: usize,
+        html: bool,
+    },
+    ExportAttendance,
+    /// A follow-up step of an earlier meeting: done, or carried into today's meeting.
+    FollowUpDone {
+        meeting: usize,
+        step: usize,
+    },
+    FollowUpCarry {
+        meeting: usize,
+        step: usize,
+    },
+    RetentionCheck,
+    RetentionConfirm,
+    RetentionCancel,
+}
+
+/// What a file dialog (run on its own thread, so the UI never freezes) came back with.
+#[derive(Debug)]
+pub enum DialogResult {
+    ImportCase(Option<PathBuf>),
+    ExportCase(PreparedCase, Option<PathBuf>),
+    /// Text to write, and where.
+    WriteText(String, Option<PathBuf>),
+    BringInCase(Option<PathBuf>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,6 +198,28 @@ pub struct KringApp {
     lock: Option<GroupLock>,
     /// Why this window may not write the group's folder (another Kring has it).
     pub(crate) read_only: Option<String>,
+    /// The group whose folder is used.
+    pub(crate) group: String,
+    pub(crate) groups: GroupList,
+    pub(crate) group_settings: GroupSettings,
+    pub(crate) group_status: Option<String>,
+    pub(crate) home_tab: HomeTab,
+    /// Loaded when first needed; dropped when a meeting is saved or the group changes.
+    pub(crate) history: Option<History>,
+    pub(crate) history_query: String,
+    pub(crate) history_hits: Option<Vec<SearchHit>>,
+    pub(crate) history_selected: Option<usize>,
+    pub(crate) history_record: Option<Result<MeetingRecord, String>>,
+    pub(crate) reflection_phase: Option<String>,
+    pub(crate) cases: Option<DirLoad<PreparedCase>>,
+    pub(crate) case_edit: Option<PreparedCase>,
+    /// Privacy findings in the case being edited: (field key, finding, replacement).
+    pub(crate) case_findings: Vec<(String, Finding, String)>,
+    pub(crate) case_status: Option<String>,
+    pub(crate) confirm_case_export: bool,
+    pub(crate) retention_pending: Option<Vec<PathBuf>>,
+    dialog_tx: std::sync::mpsc::Sender<DialogResult>,
+    dialog_rx: std::sync::mpsc::Receiver<DialogResult>,
     pending: Vec<AppCommand>,
 }
 
@@ -165,6 +243,7 @@ impl KringApp {
             .clone()
             .filter(|id| catalog.get(id).is_some())
             .or_else(|| catalog.entries.first().map(|e| e.protocol.id.clone()));
+        let (dialog_tx, dialog_rx) = std::sync::mpsc::channel();
         let mut app = Self {
             clock,
             tz: TimeZone::try_system().unwrap_or(TimeZone::UTC),
@@ -190,12 +269,38 @@ impl KringApp {
             resume_offer: None,
             lock: None,
             read_only: None,
+            group: DEFAULT_GROUP.to_owned(),
+            groups: GroupList::default(),
+            group_settings: GroupSettings::default(),
+            group_status: None,
+            home_tab: HomeTab::Meeting,
+            history: None,
+            history_query: String::new(),
+            history_hits: None,
+            history_selected: None,
+            history_record: None,
+            reflection_phase: None,
+            cases: None,
+            case_edit: None,
+            case_findings: Vec::new(),
+            case_status: None,
+            confirm_case_export: false,
+            retention_pending: None,
+            dialog_tx,
+            dialog_rx,
             pending: Vec::new(),
         };
+        app.room_window = app.settings.separate_room_window;
+        app.groups = crate::store::list_groups(&app.data);
+        if let Some(last) = app.settings.last_group.clone()
+            && app.groups.groups.iter().any(|(id, _)| *id == last)
+        {
+            app.group = last;
+        }
+        app.group_settings = app.group_settings_for(&app.group);
         if let Some(id) = app.selected.clone() {
             app.intro_first = !app.group_has_met_with(&id);
         }
-        app.room_window = app.settings.separate_room_window;
         app.take_group_lock();
         if app.read_only.is_none() {
             app.find_meeting_in_progress();
@@ -203,13 +308,147 @@ impl KringApp {
         app
     }
 
+    fn group_settings_for(&self, id: &str) -> GroupSettings {
+        self.groups
+            .groups
+            .iter()
+            .find(|(gid, _)| gid == id)
+            .map(|(_, g)| g.clone())
+            .unwrap_or_default()
+    }
+
+    pub(crate) fn ensure_history_loaded(&mut self) {
+        if self.history.is_none() {
+            self.history = Some(History::load(
+                &self.data.meetings_dir(&self.group),
+                self.data.root(),
+            ));
+            self.history_hits = None;
+            self.history_selected = None;
+        }
+    }
+
+    pub(crate) fn ensure_cases_loaded(&mut self) {
+        if self.cases.is_none() {
+            self.cases = Some(crate::store::list_cases(
+                &crate::store::cases_dir(&self.data),
+                self.data.root(),
+            ));
+        }
+    }
+
+    pub(crate) fn cases_list(&self) -> Vec<(PathBuf, PreparedCase)> {
+        self.cases
+            .as_ref()
+            .map(|c| c.items.clone())
+            .unwrap_or_default()
+    }
+
+    /// Runs the privacy check over every field of the case being edited.
+    fn recompute_findings(&mut self) {
+        self.case_findings.clear();
+        let Some(case) = &self.case_edit else {
+            return;
+        };
+        let mut names: Vec<String> = Vec::new();
+        for (key, text) in case.text_fields() {
+            for finding in crate::privacy::scan(text) {
+                let with = if finding.kind == FindingKind::PersonName {
+                    // The same name gets the same placeholder everywhere in the case.
+                    let n = match names.iter().position(|n| *n == finding.text) {
+                        Some(n) => n,
+                        None => {
+                            names.push(finding.text.clone());
+                            names.len() - 1
+                        }
+                    };
+                    crate::privacy::placeholder(finding.kind, n)
+                } else {
+                    crate::privacy::placeholder(finding.kind, 0)
+                };
+                self.case_findings.push((key.to_owned(), finding, with));
+            }
+        }
+    }
+
+    /// Opens a file dialog on its own thread; the answer comes back through the channel.
+    fn spawn_dialog(
+        &self,
+        ctx: &egui::Context,
+        dialog: impl FnOnce() -> DialogResult + Send + 'static,
+    ) {
+        let tx = self.dialog_tx.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let result = dialog();
+            tx.send(result).ok();
+            ctx.request_repaint();
+        });
+    }
+
+    /// Takes in what file dialogs answered and files dropped on the window.
+    fn poll_files(&mut self, ctx: &egui::Context) {
+        let s = self.strings();
+        while let Ok(result) = self.dialog_rx.try_recv() {
+            match result {
+                DialogResult::ImportCase(Some(path)) => {
+                    self.pending.push(AppCommand::ImportCaseFile(path));
+                }
+                DialogResult::ExportCase(case, Some(path)) => {
+                    self.case_status = Some(match crate::store::export_case(&case, &path) {
+                        Ok(()) => fill(s.file_written, &[("path", &path.display())]),
+                        Err(error) => fill(s.file_failed, &[("error", &error)]),
+                    });
+                }
+                DialogResult::WriteText(text, Some(path)) => {
+                    let status = match write_atomic(&path, text.as_bytes()) {
+                        Ok(()) => fill(s.file_written, &[("path", &path.display())]),
+                        Err(error) => fill(s.file_failed, &[("error", &error)]),
+                    };
+                    self.group_status = Some(status.clone());
+                    self.notices.push(status);
+                }
+                DialogResult::BringInCase(Some(path)) => {
+                    match crate::store::load_case_file(&path) {
+                        Ok(case) => self.pending.push(AppCommand::BringInCase(case)),
+                        Err(error) => self.notices.push(fill(s.file_failed, &[("error", &error)])),
+                    }
+                }
+                // The dialog was cancelled.
+                DialogResult::ImportCase(None)
+                | DialogResult::ExportCase(_, None)
+                | DialogResult::WriteText(_, None)
+                | DialogResult::BringInCase(None) => {}
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        for path in dropped {
+            if self.screen == Screen::Meeting {
+                match crate::store::load_case_file(&path) {
+                    Ok(case) => self.pending.push(AppCommand::BringInCase(case)),
+                    Err(error) => self.notices.push(fill(s.file_failed, &[("error", &error)])),
+                }
+            } else {
+                self.home_tab = HomeTab::Cases;
+                self.pending.push(AppCommand::ImportCaseFile(path));
+            }
+        }
+    }
+
     fn autosave_path(&self) -> PathBuf {
-        self.data.group_dir(DEFAULT_GROUP).join("in-progress.ron")
+        self.data.group_dir(&self.group).join("in-progress.ron")
     }
 
     /// One Kring at a time writes a group's folder; another opens read-only and says why.
     fn take_group_lock(&mut self) {
-        match GroupLock::acquire(&self.data.group_dir(DEFAULT_GROUP), self.clock.now_ms()) {
+        match GroupLock::acquire(&self.data.group_dir(&self.group), self.clock.now_ms()) {
             LockOutcome::Acquired(lock) => self.lock = Some(lock),
             LockOutcome::ReadOnly { holder } => {
                 let s = self.strings();
@@ -327,6 +566,94 @@ impl KringApp {
         self.autosave = Autosave::default();
     }
 
+    fn save_case(&mut self, now: i64) {
+        let s = self.strings();
+        let Some(case) = &mut self.case_edit else {
+            return;
+        };
+        case.updated_at_ms = now;
+        self.case_status = Some(
+            match crate::store::save_case(&crate::store::cases_dir(&self.data), case) {
+                Ok(path) => fill(s.cases_saved, &[("path", &path.display())]),
+                Err(error) => fill(s.file_failed, &[("error", &error)]),
+            },
+        );
+        self.cases = None;
+    }
+
+    /// Switches to another group: its folder, lock, history and settings.
+    fn select_group(&mut self, id: String, now: i64) {
+        if id == self.group || self.meeting.is_some() {
+            return;
+        }
+        self.lock = None;
+        self.read_only = None;
+        self.resume_offer = None;
+        self.group = id;
+        self.group_settings = self.group_settings_for(&self.group);
+        self.history = None;
+        self.history_hits = None;
+        self.history_selected = None;
+        self.settings.last_group = Some(self.group.clone());
+        self.save_settings();
+        let _ = now;
+        self.take_group_lock();
+        if self.read_only.is_none() {
+            self.find_meeting_in_progress();
+        }
+        if let Some(id) = self.selected.clone() {
+            self.intro_first = !self.group_has_met_with(&id);
+        }
+    }
+
+    /// Meeting records and prepared cases older than the group's retention period.
+    fn expired_files(&mut self, now: i64) -> Vec<PathBuf> {
+        let Some(months) = self.group_settings.retention.months() else {
+            return Vec::new();
+        };
+        let cutoff =
+            now - i64::from(months) * 30 * 24 * 3_600_000 - i64::from(months / 2) * 24 * 3_600_000;
+        self.ensure_history_loaded();
+        let mut files: Vec<PathBuf> = self
+            .history
+            .as_ref()
+            .map(|h| {
+                h.summaries()
+                    .iter()
+                    .filter(|m| m.started_at_ms < cutoff)
+                    .map(|m| m.path.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.ensure_cases_loaded();
+        files.extend(
+            self.cases_list()
+                .into_iter()
+                .filter(|(_, c)| c.updated_at_ms < cutoff)
+                .map(|(path, _)| path),
+        );
+        files
+    }
+
+    /// Attendance and hours per member, with the group's agreement: proof for registers.
+    fn attendance_markdown(&self) -> String {
+        let g = &self.group_settings;
+        let mut out = format!(
+            "# {}\n\n## Afspraken / Agreements\n\n{}\n\n",
+            g.name, g.agreements
+        );
+        out.push_str("| naam / name | bijeenkomsten / meetings | uren / hours |\n|---|---|---|\n");
+        if let Some(history) = &self.history {
+            for (name, meetings, minutes) in history.attendance_hours() {
+                out.push_str(&format!(
+                    "| {name} | {meetings} | {:.1} |\n",
+                    minutes as f64 / 60.0
+                ));
+            }
+        }
+        out
+    }
+
     /// The id of the protocol `step` places after (or before) the selected one in the list.
     fn neighbour_protocol(&self, step: isize) -> Option<String> {
         let entries = &self.catalog.entries;
@@ -341,7 +668,7 @@ impl KringApp {
     /// Whether the group has a meeting record with this protocol. The introduction of the
     /// method is offered by default only to a group that has not used the protocol yet.
     fn group_has_met_with(&self, protocol_id: &str) -> bool {
-        list_records(&self.data.meetings_dir(DEFAULT_GROUP))
+        list_records(&self.data.meetings_dir(&self.group))
             .iter()
             .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .any(|name| protocol_id_of_file_name(&name) == Some(protocol_id))
@@ -421,7 +748,9 @@ impl KringApp {
             theme::apply(ctx, self.settings.theme);
             self.applied_theme = Some(self.settings.theme);
         }
-        let commands = self.shortcuts(ctx);
+        self.poll_files(ctx);
+        let mut commands = self.shortcuts(ctx);
+        commands.append(&mut self.pending);
         for command in commands {
             self.apply(ctx, command);
         }
@@ -724,6 +1053,210 @@ impl KringApp {
                 }
             }
             AppCommand::PostponeResume => self.resume_offer = None,
+            AppCommand::SetHomeTab(tab) => self.home_tab = tab,
+            AppCommand::SelectGroup(id) => self.select_group(id, now),
+            AppCommand::CreateGroup(name) => match crate::store::create_group(&self.data, &name) {
+                Ok(id) => {
+                    self.groups = crate::store::list_groups(&self.data);
+                    self.select_group(id, now);
+                }
+                Err(error) => self.group_status = Some(error),
+            },
+            AppCommand::SaveGroup => {
+                let s = self.strings();
+                self.group_status = Some(
+                    match crate::store::save_group(&self.data, &self.group, &self.group_settings) {
+                        Ok(_) => {
+                            self.groups = crate::store::list_groups(&self.data);
+                            s.group_saved.to_owned()
+                        }
+                        Err(error) => fill(s.file_failed, &[("error", &error)]),
+                    },
+                );
+            }
+            AppCommand::NewCase => {
+                self.case_edit = Some(PreparedCase::new(now, &mut rand::rng()));
+                self.case_status = None;
+                self.recompute_findings();
+            }
+            AppCommand::EditCase(id) => {
+                self.case_edit = self
+                    .cases_list()
+                    .into_iter()
+                    .map(|(_, c)| c)
+                    .find(|c| c.id == id);
+                self.case_status = None;
+                self.recompute_findings();
+            }
+            AppCommand::CaseEdited => self.recompute_findings(),
+            AppCommand::SaveCase => self.save_case(now),
+            AppCommand::ExportCase { confirmed } => {
+                if !confirmed && !self.case_findings.is_empty() {
+                    self.confirm_case_export = true;
+                } else if let Some(case) = self.case_edit.clone() {
+                    self.confirm_case_export = false;
+                    self.save_case(now);
+                    let name = format!(
+                        "{}.{}",
+                        if case.title.trim().is_empty() {
+                            "casus"
+                        } else {
+                            case.title.trim()
+                        },
+                        crate::store::CASE_FILE_EXTENSION
+                    );
+                    self.spawn_dialog(ctx, move || {
+                        let path = rfd::FileDialog::new()
+                            .set_file_name(name)
+                            .add_filter("Kring", &[crate::store::CASE_FILE_EXTENSION])
+                            .save_file();
+                        DialogResult::ExportCase(case, path)
+                    });
+                }
+            }
+            AppCommand::CancelCaseExport => self.confirm_case_export = false,
+            AppCommand::ImportCaseDialog => self.spawn_dialog(ctx, || {
+                DialogResult::ImportCase(
+                    rfd::FileDialog::new()
+                        .add_filter("Kring", &[crate::store::CASE_FILE_EXTENSION, "ron"])
+                        .pick_file(),
+                )
+            }),
+            AppCommand::ImportCaseFile(path) => {
+                let s = self.strings();
+                match crate::store::import_case(&crate::store::cases_dir(&self.data), &path) {
+                    Ok(case) => {
+                        self.cases = None;
+                        self.case_edit = Some(case);
+                        self.case_status = None;
+                        self.recompute_findings();
+                    }
+                    Err(error) => {
+                        self.case_status = Some(fill(s.file_failed, &[("error", &error)]));
+                    }
+                }
+            }
+            AppCommand::ReplaceFinding {
+                field,
+                finding,
+                with,
+            } => {
+                if let Some(case) = &mut self.case_edit
+                    && let Some(text) = case.text_field_mut(&field)
+                {
+                    *text = crate::privacy::replace(text, &finding, &with);
+                }
+                self.recompute_findings();
+            }
+            AppCommand::BringInCaseDialog => self.spawn_dialog(ctx, || {
+                DialogResult::BringInCase(
+                    rfd::FileDialog::new()
+                        .add_filter("Kring", &[crate::store::CASE_FILE_EXTENSION, "ron"])
+                        .pick_file(),
+                )
+            }),
+            AppCommand::BringInCase(case) => {
+                let problem = case.to_problem();
+                let owner = self.leader.problem_owner.take();
+                if let Some(id) = self
+                    .content
+                    .add_problem(&problem.title, &problem.line, owner)
+                    && let Some(added) = self.content.problems.iter_mut().find(|p| p.id == id)
+                {
+                    added.question = problem.question;
+                }
+            }
+            AppCommand::SearchHistory => {
+                let query = self.history_query.trim().to_owned();
+                self.history_hits = if query.is_empty() {
+                    None
+                } else {
+                    self.history.as_ref().map(|h| h.search(&query))
+                };
+            }
+            AppCommand::SelectMeeting(index) => {
+                self.history_selected = Some(index);
+                // Read once here, not on every frame of the summary.
+                self.history_record = self.history.as_ref().map(|h| h.record(index));
+            }
+            AppCommand::ExportMeeting { index, html } => {
+                let lang = self.lang();
+                if let Some(record) = self.history.as_ref().and_then(|h| h.record(index).ok()) {
+                    let record = &record;
+                    let (text, extension) = if html {
+                        (crate::export::meeting_html(record, lang), "html")
+                    } else {
+                        (crate::export::meeting_markdown(record, lang), "md")
+                    };
+                    let name = format!(
+                        "{}.{extension}",
+                        crate::store::record_file_name(record).trim_end_matches(".ron")
+                    );
+                    self.spawn_dialog(ctx, move || {
+                        let path = rfd::FileDialog::new()
+                            .set_file_name(name)
+                            .add_filter(extension, &[extension])
+                            .save_file();
+                        DialogResult::WriteText(text, path)
+                    });
+                }
+            }
+            AppCommand::ExportAttendance => {
+                self.ensure_history_loaded();
+                let text = self.attendance_markdown();
+                self.spawn_dialog(ctx, move || {
+                    let path = rfd::FileDialog::new()
+                        .set_file_name("aanwezigheid.md")
+                        .add_filter("md", &["md"])
+                        .save_file();
+                    DialogResult::WriteText(text, path)
+                });
+            }
+            AppCommand::FollowUpDone { meeting, step } => {
+                if let Some(history) = &mut self.history
+                    && let Err(error) = history.mark_follow_up(meeting, step, true)
+                {
+                    self.notices.push(error);
+                }
+            }
+            AppCommand::FollowUpCarry { meeting, step } => {
+                if let Some(history) = &mut self.history {
+                    let step_value = history
+                        .record(meeting)
+                        .ok()
+                        .and_then(|r| r.content.follow_ups.get(step).cloned());
+                    if let Some(mut carried) = step_value {
+                        match history.mark_follow_up(meeting, step, true) {
+                            Ok(()) => {
+                                carried.done = false;
+                                self.content.follow_ups.push(carried);
+                            }
+                            Err(error) => self.notices.push(error),
+                        }
+                    }
+                }
+            }
+            AppCommand::RetentionCheck => {
+                self.retention_pending = Some(self.expired_files(now));
+            }
+            AppCommand::RetentionConfirm => {
+                let s = self.strings();
+                let files = self.retention_pending.take().unwrap_or_default();
+                let mut removed = 0;
+                for path in &files {
+                    match std::fs::remove_file(path) {
+                        Ok(()) => removed += 1,
+                        Err(error) => self.notices.push(fill(
+                            s.file_failed,
+                            &[("error", &format!("{}: {error}", path.display()))],
+                        )),
+                    }
+                }
+                self.history = None;
+                self.cases = None;
+                self.group_status = Some(fill(s.retention_done, &[("count", &removed)]));
+            }
+            AppCommand::RetentionCancel => self.retention_pending = None,
             AppCommand::DiscardResume => {
                 self.resume_offer = None;
                 let path = self.autosave_path();
@@ -796,7 +1329,7 @@ impl KringApp {
                     && finished.saved.is_err()
                 {
                     finished.saved =
-                        save_record(&self.data.meetings_dir(DEFAULT_GROUP), &finished.record)
+                        save_record(&self.data.meetings_dir(&self.group), &finished.record)
                             .map_err(|e| e.to_string());
                 }
             }
@@ -914,7 +1447,8 @@ impl KringApp {
         let mut record = meeting.to_record(now, started_local);
         record.content = self.content.clone();
         let saved =
-            save_record(&self.data.meetings_dir(DEFAULT_GROUP), &record).map_err(|e| e.to_string());
+            save_record(&self.data.meetings_dir(&self.group), &record).map_err(|e| e.to_string());
+        self.history = None;
         match &saved {
             Ok(_) => self.clear_autosave(),
             Err(err) => log::error!("{err}"),

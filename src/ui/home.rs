@@ -3,6 +3,7 @@
 use egui::{RichText, ScrollArea, Ui};
 
 use super::app::{AppCommand, KringApp};
+use super::library::{self, HomeTab};
 use super::theme::{self, Palette};
 use crate::i18n::fill;
 use crate::model::Lang;
@@ -24,30 +25,24 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(s.app_name).font(theme::bold(30.0)));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let mut theme_choice = app.settings.theme;
-                    for (choice, label) in
-                        [(Theme::Dark, s.theme_dark), (Theme::Light, s.theme_light)]
-                    {
-                        if ui
-                            .selectable_value(&mut theme_choice, choice, label)
-                            .clicked()
-                        {
-                            commands.push(AppCommand::SetTheme(choice));
-                        }
-                    }
-                    ui.label(s.home_theme);
-                    ui.add_space(16.0);
-                    let mut lang_choice = lang;
-                    for choice in Lang::ALL.iter().rev() {
-                        if ui
-                            .selectable_value(&mut lang_choice, *choice, choice.native_name())
-                            .clicked()
-                        {
-                            commands.push(AppCommand::SetLanguage(*choice));
-                        }
-                    }
-                    ui.label(s.home_language);
+                    settings_row_ui(app, ui, &mut commands);
                 });
+            });
+            ui.horizontal(|ui| {
+                for (tab, label) in [
+                    (HomeTab::Meeting, s.tab_meeting),
+                    (HomeTab::Cases, s.tab_cases),
+                    (HomeTab::History, s.tab_history),
+                    (HomeTab::Reflection, s.tab_reflection),
+                    (HomeTab::Group, s.tab_group),
+                ] {
+                    if ui
+                        .selectable_label(app.home_tab == tab, RichText::new(label).size(18.0))
+                        .clicked()
+                    {
+                        commands.push(AppCommand::SetHomeTab(tab));
+                    }
+                }
             });
         });
 
@@ -98,6 +93,26 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
                 .color(palette.muted),
             );
         });
+
+    if app.confirm_case_export {
+        confirm_case_export_ui(app, ui.ctx(), &mut commands);
+    }
+    if app.retention_pending.is_some() {
+        retention_ui(app, ui.ctx(), &mut commands);
+    }
+    match app.home_tab {
+        HomeTab::Meeting => {}
+        HomeTab::Cases => library::cases_ui(app, ui, &mut commands),
+        HomeTab::History => library::history_ui(app, ui, &mut commands),
+        HomeTab::Reflection => library::reflection_ui(app, ui),
+        HomeTab::Group => library::group_ui(app, ui, &mut commands),
+    }
+    if app.home_tab != HomeTab::Meeting {
+        for command in commands {
+            app.send(command);
+        }
+        return;
+    }
 
     egui::Panel::left("protocol_list")
         .resizable(false)
@@ -236,4 +251,128 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
     for command in commands {
         app.send(command);
     }
+}
+
+/// Which group's folder is used; a leader of several groups picks one here.
+fn group_picker_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
+    let s = app.strings();
+    let current = app
+        .groups
+        .groups
+        .iter()
+        .find(|(id, _)| *id == app.group)
+        .map_or_else(|| app.group_settings.name.clone(), |(_, g)| g.name.clone());
+    let enabled = app.meeting.is_none();
+    ui.add_enabled_ui(enabled, |ui| {
+        let response = egui::ComboBox::from_id_salt("group")
+            .selected_text(current)
+            .show_ui(ui, |ui| {
+                for (id, group) in &app.groups.groups {
+                    if ui.selectable_label(*id == app.group, &group.name).clicked() {
+                        commands.push(AppCommand::SelectGroup(id.clone()));
+                    }
+                }
+                ui.separator();
+                let id = egui::Id::unique("new_group_name");
+                let mut name: String = ui.data_mut(|d| d.get_temp(id).unwrap_or_default());
+                let label = ui.label(s.group_new_name);
+                ui.add(egui::TextEdit::singleline(&mut name).char_limit(library::LINE_LIMIT))
+                    .labelled_by(label.id);
+                if ui.button(s.group_create).clicked() && !name.trim().is_empty() {
+                    commands.push(AppCommand::CreateGroup(std::mem::take(&mut name)));
+                }
+                ui.data_mut(|d| d.insert_temp(id, name));
+            })
+            .response;
+        response.on_hover_text(s.group_label);
+    });
+    ui.label(s.group_label);
+}
+
+fn confirm_case_export_ui(app: &KringApp, ctx: &egui::Context, commands: &mut Vec<AppCommand>) {
+    let s = app.strings();
+    egui::Modal::new(egui::Id::unique("confirm_case_export")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        ui.heading(s.export_warn_title);
+        ui.add(
+            egui::Label::new(fill(
+                s.export_warn_body,
+                &[("count", &app.case_findings.len())],
+            ))
+            .wrap(),
+        );
+        ui.horizontal(|ui| {
+            if ui.button(s.export_cancel).clicked() {
+                commands.push(AppCommand::CancelCaseExport);
+            }
+            if ui.button(s.export_anyway).clicked() {
+                commands.push(AppCommand::ExportCase { confirmed: true });
+            }
+        });
+    });
+}
+
+/// Lists what expired before anything is deleted.
+fn retention_ui(app: &KringApp, ctx: &egui::Context, commands: &mut Vec<AppCommand>) {
+    let s = app.strings();
+    let files = app.retention_pending.clone().unwrap_or_default();
+    egui::Modal::new(egui::Id::unique("retention")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        if files.is_empty() {
+            ui.label(s.retention_none);
+            if ui.button(s.help_close).clicked() {
+                commands.push(AppCommand::RetentionCancel);
+            }
+            return;
+        }
+        ui.heading(s.retention_title);
+        ui.label(fill(s.retention_body, &[("count", &files.len())]));
+        ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+            for path in &files {
+                ui.label(
+                    path.file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                );
+            }
+        });
+        ui.horizontal(|ui| {
+            if ui.button(s.retention_cancel).clicked() {
+                commands.push(AppCommand::RetentionCancel);
+            }
+            if ui.button(s.retention_confirm).clicked() {
+                commands.push(AppCommand::RetentionConfirm);
+            }
+        });
+    });
+}
+
+/// Theme, language and group, at the right of the top bar.
+fn settings_row_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
+    let s = app.strings();
+    let lang = app.lang();
+
+    let mut theme_choice = app.settings.theme;
+    for (choice, label) in [(Theme::Dark, s.theme_dark), (Theme::Light, s.theme_light)] {
+        if ui
+            .selectable_value(&mut theme_choice, choice, label)
+            .clicked()
+        {
+            commands.push(AppCommand::SetTheme(choice));
+        }
+    }
+    ui.label(s.home_theme);
+    ui.add_space(16.0);
+    let mut lang_choice = lang;
+    for choice in Lang::ALL.iter().rev() {
+        if ui
+            .selectable_value(&mut lang_choice, *choice, choice.native_name())
+            .clicked()
+        {
+            commands.push(AppCommand::SetLanguage(*choice));
+        }
+    }
+    ui.label(s.home_language);
+    ui.add_space(16.0);
+    group_picker_ui(app, ui, commands);
 }

@@ -175,6 +175,8 @@ pub fn setup_ui(app: &mut KringApp, ui: &mut Ui) {
                 app.leader.setup_focused = true;
             }
             ui.add_space(16.0);
+            follow_ups_ui(app, ui, &mut commands);
+            ui.add_space(16.0);
             ui.horizontal(|ui| {
                 let next =
                     egui::Button::new(RichText::new(s.setup_continue).font(theme::bold(22.0)))
@@ -197,4 +199,58 @@ pub fn setup_ui(app: &mut KringApp, ui: &mut Ui) {
     for command in commands {
         app.send(command);
     }
+}
+
+/// "What came of it?": the open follow-up steps of the group's earlier meetings, to mark done
+/// or to carry into today's meeting.
+fn follow_ups_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
+    let s = app.strings();
+    let palette = Palette::for_theme(app.settings.theme);
+    app.ensure_history_loaded();
+    let Some(history) = &app.history else {
+        return;
+    };
+    ui.label(RichText::new(s.followups_title).font(theme::bold(20.0)));
+    let open = history.open_follow_ups();
+    if open.is_empty() {
+        ui.label(RichText::new(s.followups_none).color(palette.muted));
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("follow_ups")
+        .max_height(260.0)
+        .show(ui, |ui| {
+            for (meeting, step, follow_up) in open.iter().take(30) {
+                let date = history
+                    .summaries()
+                    .get(*meeting)
+                    .map(|m| m.started_local.chars().take(10).collect::<String>())
+                    .unwrap_or_default();
+                ui.horizontal_wrapped(|ui| {
+                    let done = format!("{}: {}", s.followup_done, follow_up.what);
+                    if ui.button(s.followup_done).on_hover_text(&done).clicked() {
+                        commands.push(AppCommand::FollowUpDone {
+                            meeting: *meeting,
+                            step: *step,
+                        });
+                    }
+                    let carry = format!("{}: {}", s.followup_carry, follow_up.what);
+                    if ui.button(s.followup_carry).on_hover_text(&carry).clicked() {
+                        commands.push(AppCommand::FollowUpCarry {
+                            meeting: *meeting,
+                            step: *step,
+                        });
+                    }
+                    ui.label(RichText::new(&follow_up.what).strong());
+                    let mut detail = vec![fill(s.followup_from, &[("date", &date)])];
+                    if !follow_up.who.trim().is_empty() {
+                        detail.push(follow_up.who.clone());
+                    }
+                    if !follow_up.by_when.trim().is_empty() {
+                        detail.push(follow_up.by_when.clone());
+                    }
+                    ui.label(RichText::new(detail.join(" · ")).color(palette.muted));
+                });
+            }
+        });
 }

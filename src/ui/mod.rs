@@ -5,6 +5,7 @@ mod controls;
 mod home;
 mod icon;
 mod leader;
+mod library;
 mod ring;
 mod room;
 mod room_view;
@@ -12,8 +13,11 @@ mod screens;
 pub mod theme;
 mod tools;
 
-pub use app::{AppCommand, DEFAULT_BREAK_MINUTES, Finished, KringApp, Overlay, Screen};
+pub use app::{
+    AppCommand, DEFAULT_BREAK_MINUTES, DialogResult, Finished, KringApp, Overlay, Screen,
+};
 pub use icon::{ICON_SIZE, icon_rgba};
+pub use library::HomeTab;
 pub use room::{room_ui, room_unit};
 pub use room_view::{RingState, RingView, RoomView, StripState, format_countdown};
 pub use tools::{LeaderState, ToolCommand};

@@ -125,8 +125,12 @@ fn tool_frame(ui: &mut Ui, palette: &Palette, title: &str, add: impl FnOnce(&mut
 fn labelled_field(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> egui::Response {
     ui.horizontal(|ui| {
         let label = ui.label(label);
-        ui.add(TextEdit::singleline(text).desired_width(width))
-            .labelled_by(label.id)
+        ui.add(
+            TextEdit::singleline(text)
+                .desired_width(width)
+                .char_limit(super::library::LINE_LIMIT),
+        )
+        .labelled_by(label.id)
     })
     .inner
 }
@@ -314,7 +318,26 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
                     .labelled_by(label.id);
             });
         }
-        let add = ui.button(s.problem_add).clicked();
+        let add = ui
+            .horizontal(|ui| {
+                let add = ui.button(s.problem_add).clicked();
+                if ui.button(s.bring_in_case).clicked() {
+                    commands.push(AppCommand::BringInCaseDialog);
+                }
+                app.ensure_cases_loaded();
+                let mine = app.cases_list();
+                if !mine.is_empty() {
+                    ui.menu_button(s.bring_in_mine, |ui| {
+                        for (_, case) in mine {
+                            if ui.button(&case.title).clicked() {
+                                commands.push(AppCommand::BringInCase(case));
+                            }
+                        }
+                    });
+                }
+                add
+            })
+            .inner;
         if (add || enter_pressed(&title) || enter_pressed(&line))
             && !app.leader.problem_title.trim().is_empty()
         {
@@ -628,6 +651,7 @@ pub fn advice_entry_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCo
     let response = ui
         .add(
             TextEdit::multiline(&mut app.leader.advice_draft)
+                .char_limit(super::library::TEXT_LIMIT)
                 .desired_rows(6)
                 .desired_width(f32::INFINITY)
                 .font(theme::regular(20.0)),
@@ -694,6 +718,7 @@ fn decision_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) 
     let label = ui.label(RichText::new(s.decision_text).strong());
     ui.add(
         TextEdit::multiline(&mut app.content.decision)
+            .char_limit(super::library::TEXT_LIMIT)
             .desired_rows(3)
             .desired_width(f32::INFINITY),
     )
@@ -738,6 +763,7 @@ fn notes_ui(app: &mut KringApp, ui: &mut Ui) {
     let notes = app.content.notes.entry(phase_id).or_default();
     ui.add(
         TextEdit::multiline(notes)
+            .char_limit(super::library::TEXT_LIMIT)
             .desired_rows(4)
             .desired_width(f32::INFINITY),
     )
@@ -787,6 +813,7 @@ pub fn scratchpad_ui(app: &mut KringApp, ui: &mut Ui) {
     });
     ui.add(
         TextEdit::multiline(&mut app.leader.scratchpad)
+            .char_limit(super::library::TEXT_LIMIT)
             .desired_rows(18)
             .desired_width(f32::INFINITY),
     )

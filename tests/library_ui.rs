@@ -1,0 +1,195 @@
+//! Outside the meeting, through the UI: preparing a case with its privacy check, finding a
+//! meeting in the history, carrying a follow-up step into the next meeting.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use kring::meeting::{Command, ManualClock, Meeting};
+use kring::model::{FollowUp, MeetingContent};
+use kring::store::{Catalog, DEFAULT_GROUP, DataDir, History, save_record};
+use kring::ui::{KringApp, Screen};
+
+const T0: i64 = 1_763_900_000_000;
+type H = Harness<'static, KringApp>;
+
+fn new_harness(data: &Path, clock: &ManualClock) -> H {
+    let app = KringApp::new(DataDir::new(data).expect("dir"), Arc::new(clock.clone()));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut KringApp| app.frame(ui), app);
+    harness.run();
+    harness
+}
+
+fn click(h: &mut H, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+fn type_into(h: &mut H, role: Role, label: &str, text: &str) {
+    let field = h.get_by_role_and_label(role, label);
+    field.focus();
+    field.type_text(text);
+    h.run();
+}
+
+/// A finished meeting record in the default group, with the given advice and follow-up.
+fn write_meeting(data: &Path, started_ms: i64, advice: &[&str], follow_up: Option<&str>) {
+    let catalog = Catalog::load(None);
+    let protocol = catalog
+        .get("balint-8-stappen")
+        .expect("shipped")
+        .protocol
+        .clone();
+    let mut meeting = Meeting::start(protocol, started_ms);
+    meeting.apply(Command::EndEarly, started_ms + 60 * 60_000);
+    let mut record = meeting.to_record(started_ms + 60 * 60_000, format!("{started_ms}"));
+    let mut content = MeetingContent::default();
+    for name in ["An", "Bo", "Cas"] {
+        content.add_present(name);
+    }
+    let id = content.add_problem("Grenzen stellen", "", Some("Bo".into()));
+    if let Some(id) = id {
+        content.choose(id);
+    }
+    for text in advice {
+        content.advice.add(text, &mut rand::rng());
+    }
+    if let Some(what) = follow_up {
+        content.follow_ups.push(FollowUp {
+            what: what.to_owned(),
+            who: "Bo".to_owned(),
+            by_when: "volgende keer".to_owned(),
+            done: false,
+        });
+    }
+    record.content = content;
+    record.started_local = format!("2025-0{}-01 19:30", 1 + (started_ms % 8));
+    let dir = DataDir::new(data).expect("dir").meetings_dir(DEFAULT_GROUP);
+    save_record(&dir, &record).expect("saved");
+}
+
+#[test]
+fn a_case_is_prepared_with_privacy_warnings_that_replace_and_an_export_that_asks_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(T0);
+    let mut h = new_harness(dir.path(), &clock);
+    click(&mut h, "Casus voorbereiden");
+    h.get_all_by_label("Nieuwe casus")
+        .next()
+        .expect("button")
+        .click();
+    h.run();
+    type_into(&mut h, Role::TextInput, "Titel", "Dreigende vader");
+    type_into(
+        &mut h,
+        Role::MultilineTextInput,
+        "De situatie, kort",
+        "Vandaag sprak ik met Jan de Vries over zijn zoon. Zijn BSN is 111222333.",
+    );
+    h.get_by_label("naam · Jan de Vries");
+    h.get_by_label("BSN · 111222333");
+    h.get_by_label_contains("schendt het beroepsgeheim");
+
+    // Exporting with open warnings asks first.
+    click(&mut h, "Exporteren…");
+    h.get_by_label("Casus exporteren met open waarschuwingen?");
+    click(&mut h, "Terug naar de casus");
+
+    click(&mut h, "Vervang door „cliënt A”");
+    click(&mut h, "Vervang door „[BSN]”");
+    assert!(h.query_by_label("naam · Jan de Vries").is_none());
+    let situation = h
+        .get_by_role_and_label(Role::MultilineTextInput, "De situatie, kort")
+        .value()
+        .expect("text");
+    assert_eq!(
+        situation,
+        "Vandaag sprak ik met cliënt A over zijn zoon. Zijn BSN is [BSN]."
+    );
+    click(&mut h, "Bewaren");
+    let saved: Vec<_> = std::fs::read_dir(dir.path().join("cases"))
+        .expect("cases folder")
+        .collect();
+    assert_eq!(saved.len(), 1);
+    h.get_by_label("Dreigende vader"); // in the list of my cases
+}
+
+#[test]
+fn history_search_finds_a_word_that_occurs_only_in_one_advice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for i in 0..6 {
+        write_meeting(
+            dir.path(),
+            T0 - (i + 1) * 30 * 86_400_000,
+            &["Vraag om steun", "Oefen nee zeggen"],
+            None,
+        );
+    }
+    write_meeting(
+        dir.path(),
+        T0 - 400 * 86_400_000,
+        &["Blaas eens een Zeepbel van rust", "Neem pauze"],
+        None,
+    );
+    let clock = ManualClock::new(T0);
+    let mut h = new_harness(dir.path(), &clock);
+    click(&mut h, "Geschiedenis");
+    h.get_by_label("7 bijeenkomsten");
+    type_into(&mut h, Role::TextInput, "Zoeken", "zeepbél");
+    let hits = h.get_all_by_label_contains("Zeepbel").count();
+    assert_eq!(hits, 1, "one meeting matches");
+    h.get_all_by_label_contains("Zeepbel")
+        .next()
+        .expect("hit")
+        .click();
+    h.run();
+    // The read-only summary shows the advice (without author), beside the list's snippet.
+    assert_eq!(
+        h.get_all_by_label_contains("Blaas eens een Zeepbel van rust")
+            .count(),
+        2
+    );
+    type_into(&mut h, Role::TextInput, "Zoeken", "xyz");
+    h.get_by_label_contains("Niets gevonden");
+}
+
+#[test]
+fn an_open_follow_up_is_carried_into_the_next_meeting_and_closed_in_the_old_one() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_meeting(
+        dir.path(),
+        T0 - 30 * 86_400_000,
+        &["Vraag om steun"],
+        Some("Teamoverleg agenderen"),
+    );
+    let clock = ManualClock::new(T0);
+    let mut h = new_harness(dir.path(), &clock);
+    h.get_all_by_label_contains("Balint in 8 stappen")
+        .next()
+        .expect("listed")
+        .click();
+    h.run();
+    click(&mut h, "Bijeenkomst starten");
+    assert_eq!(h.state().screen(), Screen::Setup);
+    h.get_by_label("Wat kwam ervan? Open vervolgstappen");
+    h.get_by_label("Teamoverleg agenderen");
+    click(&mut h, "Meenemen naar vandaag");
+    assert_eq!(h.state().content().follow_ups.len(), 1);
+    assert_eq!(
+        h.state().content().follow_ups[0].what,
+        "Teamoverleg agenderen"
+    );
+    h.get_by_label("Geen open vervolgstappen uit eerdere bijeenkomsten.");
+    // On disk the old meeting's step is now done.
+    let history = History::load(
+        &DataDir::new(dir.path())
+            .expect("dir")
+            .meetings_dir(DEFAULT_GROUP),
+        dir.path(),
+    );
+    assert!(history.open_follow_ups().is_empty());
+}
