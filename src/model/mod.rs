@@ -1,10 +1,12 @@
 //! Data and validation: protocols, meeting records, languages. No screen, no files.
 
+mod case;
 mod content;
 mod group;
 mod protocol;
 mod record;
 
+pub use case::{CASE_FIELD_KEYS, CASE_FORMAT_VERSION, PreparedCase};
 pub use content::{
     Advice, AdviceBoard, AdviceMark, FollowUp, IDEAL_GROUP_MAX, MeetingContent, Problem, Question,
     QuestionFocus, QuestionKind,

@@ -2,21 +2,31 @@
 //! meeting records and settings. No screen.
 
 mod atomic;
+mod cases;
 mod catalog;
 mod conflicts;
 mod data_dir;
 mod groups;
+mod history;
 mod lock;
 mod quarantine;
 mod records;
 mod settings;
 
 pub use atomic::{write_atomic, write_atomic_no_sync};
+pub use cases::{
+    CASE_FILE_EXTENSION, CASES_DIR, case_path, cases_dir, export_case, import_case, list_cases,
+    load_case_file, save_case,
+};
 pub use catalog::{Catalog, ProtocolEntry, ProtocolSource, builtin_protocol_sources};
 pub use conflicts::{ConflictCopy, ConflictKind, conflict_kind, find_conflicts};
 pub use data_dir::{DATA_DIR_ENV, DEFAULT_GROUP, DataDir, DataDirError};
 pub use groups::{
     GROUP_FILE, GroupList, create_group, group_id_for, list_groups, load_group, save_group,
+};
+pub use history::{
+    History, HitField, MeetingSummary, MemberTurns, PhaseTiming, QuestionTags, SearchHit,
+    fold_for_search,
 };
 pub use lock::{GroupLock, HOLDER_FILE, LOCK_FILE, LockInfo, LockOutcome};
 pub use quarantine::{
