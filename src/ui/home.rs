@@ -286,7 +286,6 @@ fn group_picker_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppComman
             .response;
         response.on_hover_text(s.group_label);
     });
-    ui.label(s.group_label);
 }
 
 fn confirm_case_export_ui(app: &KringApp, ctx: &egui::Context, commands: &mut Vec<AppCommand>) {
