@@ -89,8 +89,10 @@ fn a_data_folder_that_is_a_file_is_refused_with_a_clear_message() {
 fn retention_lists_expired_meetings_and_cases_and_deletes_only_after_confirmation() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = DataDir::new(dir.path()).expect("dir");
-    let mut settings = GroupSettings::default();
-    settings.retention = Retention::Months6;
+    let settings = GroupSettings {
+        retention: Retention::Months6,
+        ..GroupSettings::default()
+    };
     save_group(&data, DEFAULT_GROUP, &settings).expect("group");
     let protocol = Catalog::load(None)
         .get("uitpluizen")
