@@ -206,6 +206,8 @@ pub struct KringApp {
     pub(crate) home_tab: HomeTab,
     /// Loaded when first needed; dropped when a meeting is saved or the group changes.
     pub(crate) history: Option<History>,
+    /// The history being read on a background thread, so opening it never stalls the screen.
+    history_preload: Option<std::sync::mpsc::Receiver<History>>,
     pub(crate) history_query: String,
     pub(crate) history_hits: Option<Vec<SearchHit>>,
     pub(crate) history_selected: Option<usize>,
@@ -275,6 +277,7 @@ impl KringApp {
             group_status: None,
             home_tab: HomeTab::Meeting,
             history: None,
+            history_preload: None,
             history_query: String::new(),
             history_hits: None,
             history_selected: None,
@@ -305,6 +308,7 @@ impl KringApp {
         if app.read_only.is_none() {
             app.find_meeting_in_progress();
         }
+        app.start_history_preload();
         app
     }
 
@@ -317,14 +321,42 @@ impl KringApp {
             .unwrap_or_default()
     }
 
+    /// Reads the group's history on a background thread (at start-up, after a meeting, after
+    /// switching groups), so the History tab opens at once even with thousands of meetings.
+    fn start_history_preload(&mut self) {
+        self.history = None;
+        self.history_hits = None;
+        self.history_selected = None;
+        self.history_record = None;
+        let (tx, rx) = std::sync::mpsc::channel();
+        let meetings = self.data.meetings_dir(&self.group);
+        let root = self.data.root().to_owned();
+        std::thread::spawn(move || {
+            tx.send(History::load(&meetings, &root)).ok();
+        });
+        self.history_preload = Some(rx);
+    }
+
+    /// The history, now: takes the preloaded one (waiting for it if it is still being read)
+    /// or reads it here.
     pub(crate) fn ensure_history_loaded(&mut self) {
-        if self.history.is_none() {
-            self.history = Some(History::load(
-                &self.data.meetings_dir(&self.group),
-                self.data.root(),
-            ));
-            self.history_hits = None;
-            self.history_selected = None;
+        if self.history.is_some() {
+            return;
+        }
+        let preloaded = self.history_preload.take().and_then(|rx| rx.recv().ok());
+        self.history = Some(preloaded.unwrap_or_else(|| {
+            History::load(&self.data.meetings_dir(&self.group), self.data.root())
+        }));
+        self.history_hits = None;
+        self.history_selected = None;
+    }
+
+    fn poll_history_preload(&mut self) {
+        if let Some(rx) = &self.history_preload
+            && let Ok(history) = rx.try_recv()
+        {
+            self.history = Some(history);
+            self.history_preload = None;
         }
     }
 
@@ -591,9 +623,7 @@ impl KringApp {
         self.resume_offer = None;
         self.group = id;
         self.group_settings = self.group_settings_for(&self.group);
-        self.history = None;
-        self.history_hits = None;
-        self.history_selected = None;
+        self.start_history_preload();
         self.settings.last_group = Some(self.group.clone());
         self.save_settings();
         let _ = now;
@@ -749,6 +779,7 @@ impl KringApp {
             self.applied_theme = Some(self.settings.theme);
         }
         self.poll_files(ctx);
+        self.poll_history_preload();
         let mut commands = self.shortcuts(ctx);
         commands.append(&mut self.pending);
         for command in commands {
@@ -1252,7 +1283,7 @@ impl KringApp {
                         )),
                     }
                 }
-                self.history = None;
+                self.start_history_preload();
                 self.cases = None;
                 self.group_status = Some(fill(s.retention_done, &[("count", &removed)]));
             }
@@ -1448,7 +1479,7 @@ impl KringApp {
         record.content = self.content.clone();
         let saved =
             save_record(&self.data.meetings_dir(&self.group), &record).map_err(|e| e.to_string());
-        self.history = None;
+        self.start_history_preload();
         match &saved {
             Ok(_) => self.clear_autosave(),
             Err(err) => log::error!("{err}"),
