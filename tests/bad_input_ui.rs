@@ -1,45 +1,24 @@
 //! Bad input and housekeeping through the UI: huge pastes, odd characters, a data folder that
 //! is a file, retention that lists what goes before anything is deleted.
 
-use std::path::Path;
-use std::sync::Arc;
+mod common;
+use common::*;
 
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use kring::meeting::{Command, ManualClock, Meeting};
 use kring::model::{GroupSettings, PreparedCase, Retention};
 use kring::store::{
     Catalog, DEFAULT_GROUP, DataDir, DataDirError, cases_dir, save_case, save_group, save_record,
 };
-use kring::ui::KringApp;
 
-const T0: i64 = 1_763_900_000_000;
 const DAY: i64 = 86_400_000;
-type H = Harness<'static, KringApp>;
-
-fn new_harness(data: &Path, clock: &ManualClock) -> H {
-    let app = KringApp::new(DataDir::new(data).expect("dir"), Arc::new(clock.clone()));
-    // Arabic has no glyphs in the shipped fonts: the app draws boxes for it (and keeps the
-    // text); the test harness would otherwise stop at the first missing glyph.
-    let mut harness = Harness::builder()
-        .allow_missing_glyphs()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut KringApp| app.frame(ui), app);
-    harness.run();
-    harness
-}
-
-fn click(h: &mut H, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
-}
 
 #[test]
 fn a_megabyte_pasted_into_a_field_is_cut_to_its_limit_and_the_app_stays_usable() {
     let dir = tempfile::tempdir().expect("tempdir");
     let clock = ManualClock::new(T0);
-    let mut h = new_harness(dir.path(), &clock);
+    let mut h = new_harness_allowing_missing_glyphs(dir.path(), &clock);
     click(&mut h, "Casus voorbereiden");
     h.get_all_by_label("Nieuwe casus")
         .next()
@@ -116,7 +95,7 @@ fn retention_lists_expired_meetings_and_cases_and_deletes_only_after_confirmatio
     save_case(&cases_dir(&data), &old_case).expect("case");
 
     let clock = ManualClock::new(T0);
-    let mut h = new_harness(dir.path(), &clock);
+    let mut h = new_harness_allowing_missing_glyphs(dir.path(), &clock);
     h.get_by_role_and_label(Role::Button, "Groep").click();
     h.run();
     click(&mut h, "Verlopen gegevens opruimen…");

@@ -1,40 +1,17 @@
 //! Outside the meeting, through the UI: preparing a case with its privacy check, finding a
 //! meeting in the history, carrying a follow-up step into the next meeting.
 
+mod common;
+use common::*;
+
 use std::path::Path;
-use std::sync::Arc;
 
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use kring::meeting::{Command, ManualClock, Meeting};
 use kring::model::{FollowUp, MeetingContent};
 use kring::store::{Catalog, DEFAULT_GROUP, DataDir, History, save_record};
-use kring::ui::{KringApp, Screen};
-
-const T0: i64 = 1_763_900_000_000;
-type H = Harness<'static, KringApp>;
-
-fn new_harness(data: &Path, clock: &ManualClock) -> H {
-    let app = KringApp::new(DataDir::new(data).expect("dir"), Arc::new(clock.clone()));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut KringApp| app.frame(ui), app);
-    harness.run();
-    harness
-}
-
-fn click(h: &mut H, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
-}
-
-fn type_into(h: &mut H, role: Role, label: &str, text: &str) {
-    let field = h.get_by_role_and_label(role, label);
-    field.focus();
-    field.type_text(text);
-    h.run();
-}
+use kring::ui::Screen;
 
 /// A finished meeting record in the default group, with the given advice and follow-up.
 fn write_meeting(data: &Path, started_ms: i64, advice: &[&str], follow_up: Option<&str>) {

@@ -1,47 +1,17 @@
 //! The meeting tools used as a leader uses them, through the UI, and what ends up saved.
 
-use std::path::Path;
-use std::sync::Arc;
+mod common;
+use common::*;
 
 use egui::Key;
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kring::meeting::ManualClock;
 use kring::model::{AdviceMark, QuestionFocus, QuestionKind};
 use kring::store::{DEFAULT_GROUP, DataDir, list_records, load_record};
-use kring::ui::{KringApp, Screen};
+use kring::ui::Screen;
 
-const T0: i64 = 1_763_900_000_000;
 const SECRET: &str = "Mijn geheime associatie: zij lijkt op mijn zus";
-
-type H = Harness<'static, KringApp>;
-
-fn new_harness(data: &Path, clock: &ManualClock) -> H {
-    let app = KringApp::new(DataDir::new(data).expect("dir"), Arc::new(clock.clone()));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut KringApp| app.frame(ui), app);
-    harness.run();
-    harness
-}
-
-fn click(harness: &mut H, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-fn type_into(harness: &mut H, role: Role, label: &str, text: &str) {
-    let field = harness.get_by_role_and_label(role, label);
-    field.focus();
-    field.type_text(text);
-    harness.run();
-}
-
-fn press(harness: &mut H, key: Key) {
-    harness.key_press(key);
-    harness.run();
-}
 
 /// Clicks "next step" until the next phase opens (or the meeting ends).
 fn next_phase(harness: &mut H, clock: &ManualClock) {

@@ -1,7 +1,7 @@
 //! The app driven as a leader drives it: clicks and keys, with a clock the test moves.
 
-use std::path::Path;
-use std::sync::Arc;
+mod common;
+use common::*;
 
 use egui::Key;
 use egui_kittest::Harness;
@@ -10,25 +10,6 @@ use kring::meeting::{ManualClock, Step};
 use kring::model::PhaseOutcome;
 use kring::store::{DEFAULT_GROUP, DataDir, list_records, load_record};
 use kring::ui::{KringApp, Screen};
-
-const T0: i64 = 1_763_900_000_000;
-
-fn new_harness(data: &Path, clock: &ManualClock) -> Harness<'static, KringApp> {
-    let app = KringApp::new(
-        DataDir::new(data).expect("data dir"),
-        Arc::new(clock.clone()),
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut KringApp| app.frame(ui), app);
-    harness.run();
-    harness
-}
-
-fn press(harness: &mut Harness<'static, KringApp>, key: Key) {
-    harness.key_press(key);
-    harness.run();
-}
 
 fn select(harness: &mut Harness<'static, KringApp>, protocol_name: &str) {
     // The protocol list comes before the selected protocol's heading.

@@ -1,32 +1,16 @@
 //! Nothing is lost: the meeting in progress is on disk within seconds, a crash is followed by
 //! an offer to resume, a second Kring on the same group only reads, a failing disk is retried.
 
+mod common;
+use common::*;
+
 use std::path::Path;
-use std::sync::Arc;
 
 use egui::Key;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use kring::meeting::{ManualClock, Step};
 use kring::store::{DEFAULT_GROUP, DataDir};
-use kring::ui::{KringApp, Screen};
-
-const T0: i64 = 1_763_900_000_000;
-type H = Harness<'static, KringApp>;
-
-fn new_harness(data: &Path, clock: &ManualClock) -> H {
-    let app = KringApp::new(DataDir::new(data).expect("dir"), Arc::new(clock.clone()));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut KringApp| app.frame(ui), app);
-    harness.run();
-    harness
-}
-
-fn press(h: &mut H, key: Key) {
-    h.key_press(key);
-    h.run();
-}
+use kring::ui::Screen;
 
 fn in_progress_file(data: &Path) -> std::path::PathBuf {
     DataDir::new(data)

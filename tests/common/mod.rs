@@ -1,0 +1,61 @@
+//! What the UI tests share: a harness on a data folder with a clock the test moves, and the
+//! few gestures a leader makes.
+#![allow(dead_code)] // each test file uses its own subset
+
+use std::path::Path;
+use std::sync::Arc;
+
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use kring::meeting::ManualClock;
+use kring::store::DataDir;
+use kring::ui::KringApp;
+
+/// A fixed "now" (2025-11-23) so dates in records are stable.
+pub const T0: i64 = 1_763_900_000_000;
+
+pub type H = Harness<'static, KringApp>;
+
+/// The app at 1280x800 (the leader's screen) on `data`, its time from `clock`.
+pub fn new_harness(data: &Path, clock: &ManualClock) -> H {
+    build(data, clock, false)
+}
+
+/// As [`new_harness`], for text in scripts the shipped fonts cannot draw (the app draws
+/// boxes for those and keeps the text; the harness would otherwise stop at the first one).
+pub fn new_harness_allowing_missing_glyphs(data: &Path, clock: &ManualClock) -> H {
+    build(data, clock, true)
+}
+
+fn build(data: &Path, clock: &ManualClock, allow_missing_glyphs: bool) -> H {
+    let app = KringApp::new(
+        DataDir::new(data).expect("data dir"),
+        Arc::new(clock.clone()),
+    );
+    let mut builder = Harness::builder().with_size(egui::vec2(1280.0, 800.0));
+    if allow_missing_glyphs {
+        builder = builder.allow_missing_glyphs();
+    }
+    let mut harness = builder.build_ui_state(|ui, app: &mut KringApp| app.frame(ui), app);
+    harness.run();
+    harness
+}
+
+pub fn click(h: &mut H, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+pub fn press(h: &mut H, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+pub fn type_into(h: &mut H, role: Role, label: &str, text: &str) {
+    let field = h.get_by_role_and_label(role, label);
+    field.focus();
+    field.type_text(text);
+    h.run();
+}
