@@ -19,12 +19,7 @@ fn a_megabyte_pasted_into_a_field_is_cut_to_its_limit_and_the_app_stays_usable()
     let dir = tempfile::tempdir().expect("tempdir");
     let clock = ManualClock::new(T0);
     let mut h = new_harness_allowing_missing_glyphs(dir.path(), &clock);
-    click(&mut h, "Casus voorbereiden");
-    h.get_all_by_label("Nieuwe casus")
-        .next()
-        .expect("button")
-        .click();
-    h.run();
+    open_new_case(&mut h);
     let megabyte = "Lorem ipsum dolor sit amet. ".repeat(40_000);
     assert!(megabyte.len() > 1_000_000);
     let field = h.get_by_role_and_label(Role::MultilineTextInput, "De situatie, kort");

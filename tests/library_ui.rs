@@ -54,12 +54,7 @@ fn a_case_is_prepared_with_privacy_warnings_that_replace_and_an_export_that_asks
     let dir = tempfile::tempdir().expect("tempdir");
     let clock = ManualClock::new(T0);
     let mut h = new_harness(dir.path(), &clock);
-    click(&mut h, "Casus voorbereiden");
-    h.get_all_by_label("Nieuwe casus")
-        .next()
-        .expect("button")
-        .click();
-    h.run();
+    open_new_case(&mut h);
     type_into(&mut h, Role::TextInput, "Titel", "Dreigende vader");
     type_into(
         &mut h,

@@ -63,14 +63,7 @@ pub fn leader_ui(app: &mut KringApp, ui: &mut Ui) {
                     .font(theme::bold(20.0)),
                 );
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    let window_label = if app.room_window {
-                        s.room_window_close
-                    } else {
-                        s.room_window_open
-                    };
-                    if ui.button(window_label).clicked() {
-                        commands.push(AppCommand::ToggleRoomWindow);
-                    }
+                    room_window_button(app, ui, &mut commands);
                     if !app.room_window && ui.button(s.view_room).clicked() {
                         commands.push(AppCommand::ToggleView);
                     }
@@ -186,14 +179,7 @@ pub fn setup_ui(app: &mut KringApp, ui: &mut Ui) {
                 if ui.add(next).clicked() {
                     commands.push(AppCommand::FinishSetup);
                 }
-                let window_label = if app.room_window {
-                    s.room_window_close
-                } else {
-                    s.room_window_open
-                };
-                if ui.button(window_label).clicked() {
-                    commands.push(AppCommand::ToggleRoomWindow);
-                }
+                room_window_button(app, ui, &mut commands);
             });
         });
     for command in commands {
@@ -253,4 +239,17 @@ fn follow_ups_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>
                 });
             }
         });
+}
+
+/// Opens the wall in a window of its own, or closes that window.
+fn room_window_button(app: &KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
+    let s = app.strings();
+    let label = if app.room_window {
+        s.room_window_close
+    } else {
+        s.room_window_open
+    };
+    if ui.button(label).clicked() {
+        commands.push(AppCommand::ToggleRoomWindow);
+    }
 }

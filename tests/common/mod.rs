@@ -59,3 +59,13 @@ pub fn type_into(h: &mut H, role: Role, label: &str, text: &str) {
     field.type_text(text);
     h.run();
 }
+
+/// The "prepare a case" tab with a new, empty case.
+pub fn open_new_case(h: &mut H) {
+    click(h, "Casus voorbereiden");
+    h.get_all_by_label("Nieuwe casus")
+        .next()
+        .expect("button")
+        .click();
+    h.run();
+}
