@@ -960,8 +960,8 @@ mod tests {
 
     #[test]
     fn placeholders_are_the_same_in_both_languages() {
-        // Compare the `{...}` placeholders field by field through the Debug-free route: each
-        // pair is listed through a macro-free table built from both constants.
+        // Every text with placeholders, in both languages: a translation that drops or renames
+        // a `{...}` would show the raw placeholder to the user.
         let pairs = [
             (NL.home_group_size, EN.home_group_size),
             (NL.home_total_time, EN.home_total_time),
@@ -978,6 +978,22 @@ mod tests {
             (NL.done_saved, EN.done_saved),
             (NL.done_save_failed, EN.done_save_failed),
             (NL.done_breaks, EN.done_breaks),
+            (NL.present_total, EN.present_total),
+            (NL.large_group_title, EN.large_group_title),
+            (NL.room_advice_count, EN.room_advice_count),
+            (NL.room_question_count, EN.room_question_count),
+            (NL.choice_dots_left, EN.choice_dots_left),
+            (NL.question_summary, EN.question_summary),
+            (NL.lock_read_only, EN.lock_read_only),
+            (NL.resume_body, EN.resume_body),
+            (NL.autosave_failed, EN.autosave_failed),
+            (NL.data_dir_fallback, EN.data_dir_fallback),
+            (NL.privacy_replace, EN.privacy_replace),
+            (NL.export_warn_body, EN.export_warn_body),
+            (NL.history_problems, EN.history_problems),
+            (NL.reflection_waited, EN.reflection_waited),
+            (NL.group_attendance_row, EN.group_attendance_row),
+            (NL.retention_body, EN.retention_body),
         ];
         for (nl, en) in pairs {
             assert_eq!(placeholders(nl), placeholders(en), "{nl} / {en}");
