@@ -20,6 +20,8 @@ Usage:
   kring demo-data --data-dir DIR [--meetings N] [--group NAME] [--seed S]
                              write an example group with N meetings (default 40) into
                              DIR, for trying Kring out; same seed, same group
+  kring bench [--quick]      measure this build (start-up, CPU, memory, frame times, history,
+                             saving) against its budgets; see BENCHMARKS.md
   kring --help               this text
   kring --version            the version
 ";
@@ -30,6 +32,7 @@ pub enum Cli {
     Check { files: Vec<PathBuf> },
     Export(ExportArgs),
     DemoData(DemoArgs),
+    Bench(Vec<String>),
     Help,
     Version,
 }
@@ -60,6 +63,7 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Cli, String> {
             }
             "export" => return parse_export(args, data_dir).map(Cli::Export),
             "demo-data" => return parse_demo_data(args, data_dir).map(Cli::DemoData),
+            "bench" => return Ok(Cli::Bench(args.collect())),
             other => {
                 if let Some(dir) = other.strip_prefix("--data-dir=") {
                     data_dir = Some(PathBuf::from(dir));

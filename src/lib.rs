@@ -3,6 +3,7 @@
 //! Layers, arrows pointing down only: `ui` draws and uses everything; `meeting` (the engine),
 //! `store` (files) and `i18n` use `model`; nothing below `ui` knows egui.
 
+pub mod bench;
 pub mod cli;
 pub mod export;
 pub mod i18n;

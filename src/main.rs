@@ -9,6 +9,8 @@ use kring::store::DataDir;
 use kring::ui::KringApp;
 
 fn main() -> ExitCode {
+    // Start-up is measured from here (see `kring bench`).
+    let process_start = std::time::Instant::now();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = match cli::parse(std::env::args().skip(1)) {
         Ok(cli) => cli,
@@ -35,7 +37,8 @@ fn main() -> ExitCode {
         }
         Cli::Export(args) => finish(cli::export(&args, &mut std::io::stdout())),
         Cli::DemoData(args) => finish(cli::demo_data(&args, &mut std::io::stdout())),
-        Cli::Gui { data_dir } => run_gui(data_dir),
+        Cli::Bench(args) => kring::bench::main(&args),
+        Cli::Gui { data_dir } => run_gui(data_dir, process_start),
     }
 }
 
@@ -50,7 +53,7 @@ fn finish(result: Result<(), String>) -> ExitCode {
     }
 }
 
-fn run_gui(data_dir: Option<std::path::PathBuf>) -> ExitCode {
+fn run_gui(data_dir: Option<std::path::PathBuf>, process_start: std::time::Instant) -> ExitCode {
     // A data folder that cannot be used (it is a file, there is no home folder) does not stop
     // the app: it runs on a temporary folder and says so on the home screen.
     let (data, fallback_reason) = match DataDir::resolve(data_dir) {
@@ -87,7 +90,7 @@ fn run_gui(data_dir: Option<std::path::PathBuf>) -> ExitCode {
             if let Some(reason) = fallback_reason {
                 app.report_data_dir_fallback(&reason);
             }
-            Ok(Box::new(app))
+            Ok(Box::new(kring::bench::FirstFrame::new(app, process_start)))
         }),
     );
     match result {
