@@ -264,7 +264,9 @@ fn strip_ui(ui: &mut Ui, rect: Rect, items: &[StripItem], palette: &Palette, uni
     let usable = rect.width() - gap * (items.len().saturating_sub(1)) as f32;
     let painter = ui.painter_at(rect.expand(4.0));
     let mut x = rect.left();
-    let radius = 0.008 * unit;
+    // A small fixed radius: egui draws corners up to 5 points with a quarter of the vertices,
+    // and every vertex is rasterized again each second on a software-rendered projector PC.
+    let radius = 4.0;
     for item in items {
         let width = usable * item.minutes.max(1.0) / total;
         let segment = Rect::from_min_size(egui::pos2(x, rect.top()), vec2(width, rect.height()));

@@ -138,6 +138,16 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
     visuals.selection.bg_fill = palette.done_fill;
     visuals.selection.stroke = egui::Stroke::new(2.0, palette.accent);
     visuals.widgets.noninteractive.fg_stroke.color = palette.text;
+    // Small corner radii: cheap to draw once a second (see BENCHMARKS.md, CPU).
+    for widget in [
+        &mut visuals.widgets.noninteractive,
+        &mut visuals.widgets.inactive,
+        &mut visuals.widgets.hovered,
+        &mut visuals.widgets.active,
+        &mut visuals.widgets.open,
+    ] {
+        widget.corner_radius = egui::CornerRadius::same(4);
+    }
     // Check boxes and fields need a visible edge on the calm background.
     visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, palette.badge_stroke);
     ctx.set_theme(egui_theme);
