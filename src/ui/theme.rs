@@ -149,7 +149,7 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
         widget.corner_radius = egui::CornerRadius::same(4);
     }
     // Check boxes and fields need a visible edge on the calm background.
-    visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, palette.badge_stroke);
+    visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, palette.muted);
     ctx.set_theme(egui_theme);
     ctx.set_visuals_of(egui_theme, visuals);
     ctx.all_styles_mut(|style| {
