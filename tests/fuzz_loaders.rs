@@ -2,6 +2,9 @@
 //! files (the shipped protocols, a meeting record, a settings file) go through
 //! `Protocol::from_ron`, `load_record`, `load_settings`, `Catalog::load` and `load_dir`.
 //!
+//! Loaders covered: protocols (and the catalog), meeting records (and the history over a
+//! folder), settings, prepared cases, group settings and the autosave of a meeting in progress.
+//!
 //! Deterministic by default: one run uses a fixed seed, a second one a seed taken from the
 //! clock, and both are printed. To repeat a failure: `KRING_FUZZ_SEED=<seed> cargo test
 //! --test fuzz_loaders`. The input that failed is saved in the target folder.
@@ -136,6 +139,41 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
     files.push((
         "settings.ron".to_owned(),
         to_ron(&settings).expect("settings to RON").into_bytes(),
+    ));
+
+    // A prepared case, a group's settings and a meeting in progress (the autosave).
+    let mut case = kring::model::PreparedCase::new(1_763_900_000_000, &mut rand::rng());
+    case.title = "Dreigende vader".to_owned();
+    case.situation = "Hij belde vanaf 06-12345678.".to_owned();
+    case.question = "Hoe blijf ik rustig?".to_owned();
+    files.push((
+        "case.ron".to_owned(),
+        to_ron(&case).expect("case to RON").into_bytes(),
+    ));
+    files.push((
+        "group.ron".to_owned(),
+        to_ron(&kring::model::GroupSettings::default())
+            .expect("group to RON")
+            .into_bytes(),
+    ));
+    let protocol = kring::store::Catalog::load(None)
+        .get("balint-8-stappen")
+        .expect("shipped")
+        .protocol
+        .clone();
+    let mut meeting = kring::meeting::Meeting::start(protocol, 1_763_900_000_000);
+    meeting.apply(kring::meeting::Command::Next, 1_763_900_060_000);
+    let content = kring::model::MeetingContent::default();
+    let in_progress = kring::meeting::InProgressRef {
+        format_version: kring::meeting::IN_PROGRESS_FORMAT_VERSION,
+        saved_at_ms: 1_763_900_100_000,
+        stage: kring::meeting::Stage::Meeting,
+        meeting: &meeting,
+        content: &content,
+    };
+    files.push((
+        "in-progress.ron".to_owned(),
+        to_ron(&in_progress).expect("autosave to RON").into_bytes(),
     ));
     files
 }
@@ -272,11 +310,24 @@ fn one_case(rng: &mut Rng, case: usize, corpus: &[(String, Vec<u8>)], work: &Pat
     if let Some((aside, _)) = &loaded.set_aside {
         assert_eq!(
             fs::read(aside).ok(),
-            Some(bytes),
+            Some(bytes.clone()),
             "a damaged settings file is kept"
         );
         fs::remove_file(aside).expect("clear the damaged settings file");
     }
+
+    // The prepared-case importer, a group's settings and the autosave.
+    let case_path = work.join("case.kringcase");
+    fs::write(&case_path, &bytes).expect("write case");
+    let _ = kring::store::load_case_file(&case_path);
+    let data_root = work.join("data");
+    let group_dir = data_root.join("groups").join("fuzz");
+    fs::create_dir_all(&group_dir).expect("make group folder");
+    fs::write(group_dir.join("group.ron"), &bytes).expect("write group");
+    if let Ok(data) = kring::store::DataDir::new(&data_root) {
+        let _ = kring::store::load_group(&data, "fuzz");
+    }
+    let _ = kring::meeting::InProgress::parse(&text);
 
     if case.is_multiple_of(FOLDER_EVERY) {
         folder_case(rng, corpus, work);
@@ -325,6 +376,10 @@ fn folder_case(rng: &mut Rng, corpus: &[(String, Vec<u8>)], work: &Path) {
         assert!(!problem.reason.is_empty());
     }
 
+    // The group's history over the same damaged folder (the History tab): no panic either.
+    let history = kring::store::History::load(&meetings, &group);
+    let _ = history.search("vader");
+    let _ = history.open_follow_ups();
     let catalog = Catalog::load(Some(&meetings));
     assert!(catalog.entries.len() >= 5, "the built-in protocols stay");
 }
@@ -399,6 +454,19 @@ fn the_original_files_load() {
             let loaded = load_settings(&path);
             assert!(loaded.set_aside.is_none(), "{:?}", loaded.set_aside);
             assert_eq!(loaded.settings.theme, Theme::Dark);
+        } else if name == "case.ron" {
+            let path = work.path().join(name);
+            fs::write(&path, bytes).expect("write");
+            kring::store::load_case_file(&path).expect("the case loads");
+        } else if name == "group.ron" {
+            let data = work.path().join("data");
+            let dir = data.join("groups").join("mine");
+            fs::create_dir_all(&dir).expect("mkdir");
+            fs::write(dir.join("group.ron"), bytes).expect("write");
+            let data = kring::store::DataDir::new(&data).expect("data dir");
+            kring::store::load_group(&data, "mine").expect("the group loads");
+        } else if name == "in-progress.ron" {
+            kring::meeting::InProgress::parse(text).expect("the autosave loads");
         } else {
             Protocol::from_ron(name, text).expect("the protocol loads");
         }
