@@ -327,7 +327,16 @@ fn one_case(rng: &mut Rng, case: usize, corpus: &[(String, Vec<u8>)], work: &Pat
     if let Ok(data) = kring::store::DataDir::new(&data_root) {
         let _ = kring::store::load_group(&data, "fuzz");
     }
-    let _ = kring::meeting::InProgress::parse(&text);
+    if let Ok(state) = kring::meeting::InProgress::parse(&text) {
+        drive_meeting(rng, state.meeting);
+    }
+    // Byte mutations rarely leave a file that still parses; numbers changed to odd values
+    // often do, and those meetings must survive every command as well.
+    if name == "in-progress.ron"
+        && let Ok(state) = kring::meeting::InProgress::parse(&mutate_numbers(rng, base))
+    {
+        drive_meeting(rng, state.meeting);
+    }
 
     if case.is_multiple_of(FOLDER_EVERY) {
         folder_case(rng, corpus, work);
@@ -336,6 +345,95 @@ fn one_case(rng: &mut Rng, case: usize, corpus: &[(String, Vec<u8>)], work: &Pat
         String::from_utf8_lossy(&mutate(rng, b"2026-11-23_1930_balint-9-fasen.ron")).into_owned();
     name.push_str(".ron");
     let _ = find_conflicts(&[name, "2026-11-23_1930_balint-9-fasen.ron".to_owned()]);
+}
+
+/// Replaces one to three numbers in `base` with values a sound file never has.
+fn mutate_numbers(rng: &mut Rng, base: &[u8]) -> String {
+    const ODD: &[&str] = &[
+        "0",
+        "1",
+        "7",
+        "42",
+        "255",
+        "65536",
+        "4294967295",
+        "99999999999999999",
+        "9223372036854775807",
+        "-1",
+        "-9223372036854775808",
+    ];
+    let text = String::from_utf8_lossy(base).into_owned();
+    let mut numbers = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            numbers.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    if numbers.is_empty() {
+        return text;
+    }
+    let mut chosen: Vec<(usize, usize)> =
+        (0..1 + rng.below(3)).map(|_| *rng.pick(&numbers)).collect();
+    chosen.sort_unstable();
+    chosen.dedup();
+    let mut out = text;
+    for (start, end) in chosen.into_iter().rev() {
+        let odd = rng.pick(ODD);
+        out.replace_range(start..end, odd);
+    }
+    out
+}
+
+/// A random sequence of leader commands on a meeting that loaded, with a clock that jumps
+/// forwards and sometimes back, reading everything the screens read after each: no panic.
+fn drive_meeting(rng: &mut Rng, mut meeting: kring::meeting::Meeting) {
+    use kring::meeting::Command;
+    let mut now = meeting.started_at_ms();
+    for _ in 0..40 {
+        now = now.saturating_add(rng.below(600_000) as i64 - 60_000);
+        let command = match rng.below(11) {
+            0 => Command::StartPause,
+            1 => Command::Next,
+            2 => Command::Back,
+            3 => Command::AddMinute,
+            4 => Command::RemoveMinute,
+            5 => Command::SkipCurrent,
+            6 => Command::ToggleSkip(rng.below(12)),
+            7 => Command::StartBreak {
+                minutes: rng.below(300) as i64 - 10,
+            },
+            8 => Command::EndBreak,
+            9 if rng.chance(10) => Command::EndEarly,
+            _ => {
+                meeting.treat_gap_as_pause(rng.below(10_000_000) as i64);
+                continue;
+            }
+        };
+        meeting.apply(command, now);
+        let _ = meeting
+            .countdown(now)
+            .map(|c| (c.display_secs(), c.fraction_used()));
+        let _ = meeting.break_countdown(now);
+        let _ = meeting.projected_end_ms(now);
+        let _ = meeting.planned_total_secs();
+        let _ = meeting.overrun_secs(meeting.cursor(), now);
+        let _ = meeting.current_phase();
+    }
+    let record = meeting.to_record(now, "2026-12-02 19:30".to_owned());
+    let _ = record.duration_minutes();
+    let _ = record
+        .phases
+        .iter()
+        .map(|p| p.actual_minutes())
+        .sum::<i64>();
 }
 
 /// A folder of mutated files through `load_dir` and `Catalog::load`: no panic, and every

@@ -15,11 +15,11 @@ const SECRET: &str = "Mijn geheime associatie: zij lijkt op mijn zus";
 
 /// Clicks "next step" until the next phase opens (or the meeting ends).
 fn next_phase(harness: &mut H, clock: &ManualClock) {
-    let start = harness.state().meeting().map(|m| m.cursor);
+    let start = harness.state().meeting().map(|m| m.cursor());
     for _ in 0..6 {
         clock.advance_secs(120);
         click(harness, "Volgende stap");
-        let now = harness.state().meeting().map(|m| m.cursor);
+        let now = harness.state().meeting().map(|m| m.cursor());
         if now != start || harness.state().screen() == Screen::Finished {
             return;
         }
@@ -29,7 +29,7 @@ fn next_phase(harness: &mut H, clock: &ManualClock) {
 
 fn current_phase_id(harness: &H) -> String {
     let meeting = harness.state().meeting().expect("meeting");
-    meeting.protocol.phases[meeting.cursor].id.clone()
+    meeting.protocol().phases[meeting.cursor()].id.clone()
 }
 
 #[test]

@@ -48,10 +48,10 @@ fn a_whole_balint_8_stappen_meeting_through_the_ui_is_saved_with_actual_minutes(
     let mut expected_actual = Vec::new();
     for (index, run) in run_minutes.into_iter().enumerate() {
         let meeting = harness.state().meeting().expect("meeting");
-        assert_eq!((meeting.cursor, meeting.step), (index, Step::Explain));
-        let title = meeting.protocol.phases[index].title.nl.clone();
-        let planned = meeting.protocol.phases[index].planned_minutes;
-        let prepare = meeting.protocol.phases[index].prepare_minutes;
+        assert_eq!((meeting.cursor(), meeting.step()), (index, Step::Explain));
+        let title = meeting.protocol().phases[index].title.nl.clone();
+        let planned = meeting.protocol().phases[index].planned_minutes;
+        let prepare = meeting.protocol().phases[index].prepare_minutes;
         harness.get_by_label(&title);
         harness.get_by_label_contains(&format!("Fase {} van 8", index + 1));
         harness.get_by_label(&format!("{planned}:00"));
@@ -60,13 +60,16 @@ fn a_whole_balint_8_stappen_meeting_through_the_ui_is_saved_with_actual_minutes(
         press(&mut harness, Key::Space);
         if prepare > 0 {
             assert_eq!(
-                harness.state().meeting().expect("meeting").step,
+                harness.state().meeting().expect("meeting").step(),
                 Step::Prepare
             );
             clock.advance_secs(i64::from(prepare) * 60);
             press(&mut harness, Key::ArrowRight);
         }
-        assert_eq!(harness.state().meeting().expect("meeting").step, Step::Run);
+        assert_eq!(
+            harness.state().meeting().expect("meeting").step(),
+            Step::Run
+        );
         clock.advance_secs(60);
         harness.run();
         harness.get_by_label(&format!("{}:00", planned - 1));
@@ -150,8 +153,8 @@ fn buttons_pause_add_minutes_take_a_break_and_skip() {
     harness.get_by_label("Fase overslaan").click();
     harness.run();
     let meeting = harness.state().meeting().expect("meeting");
-    assert_eq!(meeting.cursor, 1);
-    assert_eq!(meeting.breaks.len(), 1);
+    assert_eq!(meeting.cursor(), 1);
+    assert_eq!(meeting.breaks().len(), 1);
 }
 
 #[test]

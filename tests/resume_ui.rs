@@ -29,7 +29,7 @@ fn start_running_meeting(h: &mut H) {
     h.get_by_label("Verder").click();
     h.run();
     press(h, Key::Space); // vraagstelling: 5 minutes, running
-    assert_eq!(h.state().meeting().expect("meeting").step, Step::Run);
+    assert_eq!(h.state().meeting().expect("meeting").step(), Step::Run);
 }
 
 #[test]
@@ -67,7 +67,7 @@ fn a_crash_mid_phase_is_offered_for_resume_with_the_gap_as_pause_or_as_running()
         assert_eq!(h.state().screen(), Screen::Meeting);
         let now = h.state().now_ms();
         let meeting = h.state().meeting().expect("resumed");
-        assert_eq!((meeting.cursor, meeting.step), (0, Step::Run));
+        assert_eq!((meeting.cursor(), meeting.step()), (0, Step::Run));
         let remaining = meeting.countdown(now).expect("countdown").display_secs();
         if gap_as_pause {
             // The last write was the heartbeat at 60 s; from then on the app counts as closed
@@ -161,7 +161,7 @@ fn a_failing_autosave_keeps_the_meeting_in_memory_says_so_and_retries() {
     clock.advance_secs(2);
     h.run();
     h.get_by_label_contains("Automatisch bewaren lukt nu niet");
-    assert_eq!(h.state().meeting().expect("still there").cursor, 0);
+    assert_eq!(h.state().meeting().expect("still there").cursor(), 0);
 
     std::fs::remove_dir_all(&file).expect("unblock");
     clock.advance_secs(6);
@@ -171,4 +171,52 @@ fn a_failing_autosave_keeps_the_meeting_in_memory_says_so_and_retries() {
             .is_none()
     );
     assert!(file.is_file(), "saved on the retry");
+}
+
+/// An autosave that parses but could never have been written by Kring (the cursor past the last
+/// phase, no phase states) is set aside and reported, never offered: resuming it used to panic
+/// at the first key.
+#[test]
+fn an_inconsistent_autosave_is_set_aside_and_never_crashes_the_app() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(T0);
+    let mut h = new_harness(dir.path(), &clock);
+    start_running_meeting(&mut h);
+    clock.advance_secs(3);
+    h.run();
+    drop(h);
+    let file = in_progress_file(dir.path());
+    let good = std::fs::read_to_string(&file).expect("autosave");
+    let phases_start = good.find("\n        phases: [").expect("phases");
+    let phases_end = phases_start + good[phases_start..].find("\n        ],").expect("end") + 11;
+    let broken = [
+        good.replacen("cursor: 0,", "cursor: 42,", 1),
+        format!(
+            "{}\n        phases: [],{}",
+            &good[..phases_start],
+            &good[phases_end..]
+        ),
+    ];
+    for text in broken {
+        assert_ne!(text, good);
+        std::fs::write(&file, &text).expect("write");
+        let mut h = new_harness(dir.path(), &clock);
+        h.get_by_label_contains("was beschadigd en is apart gezet");
+        assert!(
+            h.query_by_label("Verdergaan met de vorige bijeenkomst?")
+                .is_none()
+        );
+        for key in [
+            Key::Space,
+            Key::ArrowRight,
+            Key::ArrowLeft,
+            Key::Plus,
+            Key::S,
+        ] {
+            press(&mut h, key);
+        }
+        assert!(!file.exists(), "moved out of the way");
+        drop(h);
+        std::fs::remove_dir_all(dir.path().join("quarantine")).expect("clean");
+    }
 }

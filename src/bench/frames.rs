@@ -158,7 +158,7 @@ fn measure_app_frames_in(dir: &Path, frames: usize) -> Result<(Stats, Stats), St
         app.apply(&ctx, AppCommand::BeginPhases);
     }
     for _ in 0..4 {
-        let state = app.meeting().map(|m| (m.step, m.paused));
+        let state = app.meeting().map(|m| (m.step(), m.is_paused()));
         match state {
             Some((Step::Run, false)) => break,
             Some((Step::Explain | Step::Run, _)) => {
@@ -171,12 +171,12 @@ fn measure_app_frames_in(dir: &Path, frames: usize) -> Result<(Stats, Stats), St
     let running = app.screen() == Screen::Meeting
         && app
             .meeting()
-            .is_some_and(|m| m.step == Step::Run && !m.paused);
+            .is_some_and(|m| m.step() == Step::Run && !m.is_paused());
     if !running {
         return Err(format!(
             "the headless app did not reach a running countdown (screen {:?}, step {:?})",
             app.screen(),
-            app.meeting().map(|m| m.step)
+            app.meeting().map(|m| m.step())
         ));
     }
     let room = time_frames(&mut headless, &mut app, &clock, frames);

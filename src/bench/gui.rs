@@ -160,7 +160,7 @@ pub fn measure_use(
     eprintln!("bench: kring with a running countdown on the room display, CPU over {secs} s");
     figures.countdown = cpu_sample(&mut app, cpu_window)?;
     match in_progress(&data) {
-        Some(state) if state.stage == Stage::Meeting && state.meeting.step == Step::Run => {}
+        Some(state) if state.stage == Stage::Meeting && state.meeting.step() == Step::Run => {}
         other => {
             return Err(format!(
                 "the countdown was no longer running after the CPU window ({})",
@@ -264,9 +264,9 @@ fn describe(state: Option<&InProgress>) -> String {
         Some(s) => format!(
             "stage {:?}, phase {}, step {:?}, paused {}",
             s.stage,
-            s.meeting.cursor + 1,
-            s.meeting.step,
-            s.meeting.paused
+            s.meeting.cursor() + 1,
+            s.meeting.step(),
+            s.meeting.is_paused()
         ),
         None => "no meeting in progress on disk".to_owned(),
     }
@@ -286,7 +286,7 @@ fn start_countdown(app: &mut Program, data: &Path) -> Result<(), String> {
         std::thread::sleep(AUTOSAVE_WAIT);
         let state = in_progress(data);
         let key = match &state {
-            Some(s) => match (s.stage, s.meeting.step, s.meeting.paused) {
+            Some(s) => match (s.stage, s.meeting.step(), s.meeting.is_paused()) {
                 (Stage::Meeting, Step::Run, false) => return Ok(()),
                 (Stage::Setup, _, _) => "Return",
                 (Stage::Intro, _, _) | (Stage::Meeting, Step::Explain | Step::Run, _) => "space",

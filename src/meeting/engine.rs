@@ -14,6 +14,10 @@ use crate::model::{
 
 use super::Stopwatch;
 
+#[cfg(test)]
+#[path = "engine_tests.rs"]
+mod tests;
+
 /// The longest a countdown can be stretched to with "add a minute".
 const MAX_COUNTDOWN_SECS: i64 = 240 * 60;
 
@@ -138,19 +142,61 @@ impl Countdown {
     }
 }
 
+/// A meeting in progress. Its fields are the engine's own: the rest of the app reads them
+/// through methods and changes them only through [`Meeting::apply`], so no screen can put the
+/// cursor past the end or a phase out of step with the protocol. A meeting read back from an
+/// autosave goes through [`Meeting::check`] first (serde `try_from`), so an inconsistent file
+/// is turned down at load time instead of panicking at the first key.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "MeetingFields")]
 pub struct Meeting {
-    pub protocol: Protocol,
-    pub phases: Vec<PhaseState>,
-    pub cursor: usize,
-    pub step: Step,
+    protocol: Protocol,
+    phases: Vec<PhaseState>,
+    cursor: usize,
+    step: Step,
     /// The countdown of the current step is paused.
-    pub paused: bool,
-    pub active_break: Option<ActiveBreak>,
-    pub breaks: Vec<BreakRecord>,
-    pub started_at_ms: i64,
-    pub ended_at_ms: Option<i64>,
-    pub ended_early: bool,
+    paused: bool,
+    active_break: Option<ActiveBreak>,
+    breaks: Vec<BreakRecord>,
+    started_at_ms: i64,
+    ended_at_ms: Option<i64>,
+    ended_early: bool,
+}
+
+/// A meeting as it stands in a file, before it is checked.
+#[derive(Deserialize)]
+struct MeetingFields {
+    protocol: Protocol,
+    phases: Vec<PhaseState>,
+    cursor: usize,
+    step: Step,
+    paused: bool,
+    active_break: Option<ActiveBreak>,
+    breaks: Vec<BreakRecord>,
+    started_at_ms: i64,
+    ended_at_ms: Option<i64>,
+    ended_early: bool,
+}
+
+impl TryFrom<MeetingFields> for Meeting {
+    type Error = String;
+
+    fn try_from(f: MeetingFields) -> Result<Self, String> {
+        let meeting = Self {
+            protocol: f.protocol,
+            phases: f.phases,
+            cursor: f.cursor,
+            step: f.step,
+            paused: f.paused,
+            active_break: f.active_break,
+            breaks: f.breaks,
+            started_at_ms: f.started_at_ms,
+            ended_at_ms: f.ended_at_ms,
+            ended_early: f.ended_early,
+        };
+        meeting.check()?;
+        Ok(meeting)
+    }
 }
 
 impl Meeting {
@@ -192,6 +238,106 @@ impl Meeting {
 
     pub fn phase_count(&self) -> usize {
         self.phases.len()
+    }
+
+    pub fn protocol(&self) -> &Protocol {
+        &self.protocol
+    }
+
+    /// The state of every phase, in the protocol's order.
+    pub fn phase_states(&self) -> &[PhaseState] {
+        &self.phases
+    }
+
+    /// The index of the open phase (the last one once the meeting has ended).
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    /// The countdown of the current step is paused.
+    pub fn is_paused(&self) -> bool {
+        self.paused
+    }
+
+    pub fn active_break(&self) -> Option<&ActiveBreak> {
+        self.active_break.as_ref()
+    }
+
+    /// Rest breaks taken so far.
+    pub fn breaks(&self) -> &[BreakRecord] {
+        &self.breaks
+    }
+
+    pub fn started_at_ms(&self) -> i64 {
+        self.started_at_ms
+    }
+
+    pub fn ended_at_ms(&self) -> Option<i64> {
+        self.ended_at_ms
+    }
+
+    pub fn ended_early(&self) -> bool {
+        self.ended_early
+    }
+
+    /// Whether this is a meeting the engine could have produced: one phase state per phase of
+    /// its protocol, a sound protocol, the cursor on a phase, times that make sense. Every
+    /// meeting read from a file is checked with this; the error says what is wrong.
+    pub fn check(&self) -> Result<(), String> {
+        let issues = self.protocol.validate("", "");
+        if let Some(issue) = issues.first() {
+            return Err(format!(
+                "the protocol in it is not valid: {}",
+                issue.message
+            ));
+        }
+        if self.phases.len() != self.protocol.phases.len() {
+            return Err(format!(
+                "it has {} phase states for a protocol of {} phases",
+                self.phases.len(),
+                self.protocol.phases.len()
+            ));
+        }
+        if self.phases.is_empty() {
+            return Err("it has no phases".to_owned());
+        }
+        if self.cursor >= self.phases.len() {
+            return Err(format!(
+                "it is at phase {} of {}",
+                self.cursor + 1,
+                self.phases.len()
+            ));
+        }
+        const YEAR_3000_MS: i64 = 32_503_680_000_000;
+        let plausible_time = |ms: i64| (0..=YEAR_3000_MS).contains(&ms);
+        if !plausible_time(self.started_at_ms)
+            || self.ended_at_ms.is_some_and(|t| !plausible_time(t))
+        {
+            return Err("its start or end time is not a real time".to_owned());
+        }
+        let adjust_ok = |secs: i64| (-MAX_COUNTDOWN_SECS..=MAX_COUNTDOWN_SECS).contains(&secs);
+        for state in &self.phases {
+            if !adjust_ok(state.run_adjust_secs) || !adjust_ok(state.prepare_adjust_secs) {
+                return Err("a phase's added time is out of range".to_owned());
+            }
+            if ![&state.open, &state.prepare, &state.run]
+                .iter()
+                .all(|w| w.is_plausible())
+            {
+                return Err("a phase's time is not a real time".to_owned());
+            }
+        }
+        if let Some(active) = &self.active_break
+            && (!(60..=MAX_COUNTDOWN_SECS).contains(&active.planned_secs)
+                || !active.clock.is_plausible())
+        {
+            return Err("the rest break in it is out of range".to_owned());
+        }
+        Ok(())
     }
 
     /// Applies a leader's command. Commands that make no sense in the current state (back on
@@ -259,8 +405,10 @@ impl Meeting {
             Step::Explain => {
                 // Back goes to the phase before, also when it was skipped: that undoes a skip
                 // made by mistake, and the phase opens from its start.
-                if let Some(previous) = self.cursor.checked_sub(1) {
-                    let was_skipped = self.phases[previous].status == PhaseStatus::Skipped;
+                if let Some(previous) = self.cursor.checked_sub(1)
+                    && let Some(state) = self.phases.get(previous)
+                {
+                    let was_skipped = state.status == PhaseStatus::Skipped;
                     self.leave_phase(now_ms, PhaseStatus::Pending);
                     let step = if was_skipped {
                         Step::Explain
@@ -285,8 +433,13 @@ impl Meeting {
 
     /// Opens the first phase after `index` that is not skipped, or ends the meeting.
     fn open_next_after(&mut self, index: usize, now_ms: i64) {
-        let next =
-            (index + 1..self.phases.len()).find(|&i| self.phases[i].status != PhaseStatus::Skipped);
+        let next = self
+            .phases
+            .iter()
+            .enumerate()
+            .skip(index + 1)
+            .find(|(_, state)| state.status != PhaseStatus::Skipped)
+            .map(|(i, _)| i);
         match next {
             Some(next) => self.enter_phase(next, Step::Explain, now_ms),
             None => self.end(now_ms, false),
@@ -294,17 +447,21 @@ impl Meeting {
     }
 
     fn enter_phase(&mut self, index: usize, step: Step, now_ms: i64) {
+        let Some(state) = self.phases.get_mut(index) else {
+            return;
+        };
         self.cursor = index;
         self.step = step;
         self.paused = false;
-        let state = &mut self.phases[index];
         state.status = PhaseStatus::Active;
         state.open.start(now_ms);
         self.sync_step_clocks(now_ms);
     }
 
     fn leave_phase(&mut self, now_ms: i64, status: PhaseStatus) {
-        let state = &mut self.phases[self.cursor];
+        let Some(state) = self.phases.get_mut(self.cursor) else {
+            return;
+        };
         state.open.stop(now_ms);
         state.prepare.stop(now_ms);
         state.run.stop(now_ms);
@@ -343,19 +500,27 @@ impl Meeting {
     }
 
     fn adjust_countdown(&mut self, delta_secs: i64) {
-        let cursor = self.cursor;
+        let (Some(phase), Some(state)) = (
+            self.protocol.phases.get(self.cursor),
+            self.phases.get_mut(self.cursor),
+        ) else {
+            return;
+        };
         let (planned, adjust) = if self.step == Step::Prepare {
             (
-                i64::from(self.protocol.phases[cursor].prepare_minutes) * 60,
-                &mut self.phases[cursor].prepare_adjust_secs,
+                i64::from(phase.prepare_minutes) * 60,
+                &mut state.prepare_adjust_secs,
             )
         } else {
             (
-                i64::from(self.protocol.phases[cursor].planned_minutes) * 60,
-                &mut self.phases[cursor].run_adjust_secs,
+                i64::from(phase.planned_minutes) * 60,
+                &mut state.run_adjust_secs,
             )
         };
-        let total = (planned + *adjust + delta_secs).clamp(60, MAX_COUNTDOWN_SECS);
+        let total = planned
+            .saturating_add(*adjust)
+            .saturating_add(delta_secs)
+            .clamp(60, MAX_COUNTDOWN_SECS);
         *adjust = total - planned;
     }
 
@@ -385,7 +550,10 @@ impl Meeting {
 
     fn adjust_break(&mut self, delta_secs: i64) {
         if let Some(active) = &mut self.active_break {
-            active.planned_secs = (active.planned_secs + delta_secs).clamp(60, MAX_COUNTDOWN_SECS);
+            active.planned_secs = active
+                .planned_secs
+                .saturating_add(delta_secs)
+                .clamp(60, MAX_COUNTDOWN_SECS);
         }
     }
 
@@ -503,8 +671,8 @@ impl Meeting {
                 Step::Close => 0,
             };
         }
-        for index in cursor + 1..self.phases.len() {
-            if self.phases[index].status != PhaseStatus::Skipped {
+        for (index, state) in self.phases.iter().enumerate().skip(cursor + 1) {
+            if state.status != PhaseStatus::Skipped {
                 remaining_ms +=
                     (self.planned_prepare_secs(index) + self.planned_run_secs(index)) * 1000;
             }
@@ -514,9 +682,11 @@ impl Meeting {
 
     /// Minutes the protocol plans in all, preparation moments included, skipped phases not.
     pub fn planned_total_secs(&self) -> i64 {
-        (0..self.phases.len())
-            .filter(|&i| self.phases[i].status != PhaseStatus::Skipped)
-            .map(|i| self.planned_prepare_secs(i) + self.planned_run_secs(i))
+        self.phases
+            .iter()
+            .enumerate()
+            .filter(|(_, state)| state.status != PhaseStatus::Skipped)
+            .map(|(i, _)| self.planned_prepare_secs(i) + self.planned_run_secs(i))
             .sum()
     }
 

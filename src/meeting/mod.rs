@@ -5,9 +5,6 @@ mod engine;
 mod in_progress;
 mod stopwatch;
 
-#[cfg(test)]
-mod engine_tests;
-
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use engine::{ActiveBreak, Command, Countdown, Meeting, PhaseState, PhaseStatus, Step};
 pub use in_progress::{IN_PROGRESS_FORMAT_VERSION, InProgress, InProgressRef, Stage};

@@ -24,7 +24,9 @@ impl Stopwatch {
 
     pub fn stop(&mut self, now_ms: i64) {
         if let Some(since) = self.running_since_ms.take() {
-            self.accumulated_ms += (now_ms - since).max(0);
+            self.accumulated_ms = self
+                .accumulated_ms
+                .saturating_add(now_ms.saturating_sub(since).max(0));
         }
     }
 
@@ -32,15 +34,25 @@ impl Stopwatch {
     /// does not count.
     pub fn skip_gap(&mut self, gap_ms: i64) {
         if let Some(since) = &mut self.running_since_ms {
-            *since += gap_ms.max(0);
+            *since = since.saturating_add(gap_ms.max(0));
         }
     }
 
-    pub fn elapsed_ms(&self, now_ms: i64) -> i64 {
-        self.accumulated_ms
-            + self
+    /// Whether the stored values are ones Kring could have written: nothing negative, no
+    /// timestamp outside the years 1970-3000. A loaded autosave is checked with this.
+    pub fn is_plausible(&self) -> bool {
+        const YEAR_3000_MS: i64 = 32_503_680_000_000;
+        (0..=YEAR_3000_MS).contains(&self.accumulated_ms)
+            && self
                 .running_since_ms
-                .map_or(0, |since| (now_ms - since).max(0))
+                .is_none_or(|since| (0..=YEAR_3000_MS).contains(&since))
+    }
+
+    pub fn elapsed_ms(&self, now_ms: i64) -> i64 {
+        self.accumulated_ms.saturating_add(
+            self.running_since_ms
+                .map_or(0, |since| now_ms.saturating_sub(since).max(0)),
+        )
     }
 }
 

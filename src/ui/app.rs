@@ -1022,9 +1022,9 @@ impl KringApp {
         match command {
             AppCommand::Meeting(command) => {
                 if let Some(meeting) = &mut self.meeting {
-                    let before = meeting.cursor;
+                    let before = meeting.cursor();
                     meeting.apply(command, now);
-                    let entered = (meeting.cursor != before).then(|| meeting.current_phase());
+                    let entered = (meeting.cursor() != before).then(|| meeting.current_phase());
                     if let Some(Some(phase)) = entered {
                         // The association phase opens the private pad on the leader screen,
                         // and closes it again when the group moves on.
@@ -1047,7 +1047,7 @@ impl KringApp {
                     Screen::Intro
                 } else {
                     if let Some(meeting) = &mut self.meeting {
-                        *meeting = Meeting::start(meeting.protocol.clone(), now);
+                        *meeting = Meeting::start(meeting.protocol().clone(), now);
                     }
                     Screen::Meeting
                 };
@@ -1306,7 +1306,7 @@ impl KringApp {
                 if self.meeting.is_some() {
                     // The phases start now, not when the introduction began.
                     if let Some(meeting) = &mut self.meeting {
-                        *meeting = Meeting::start(meeting.protocol.clone(), now);
+                        *meeting = Meeting::start(meeting.protocol().clone(), now);
                     }
                     self.screen = Screen::Meeting;
                 }
@@ -1474,7 +1474,7 @@ impl KringApp {
         let Some(meeting) = &self.meeting else {
             return;
         };
-        let started_local = local_date_time(meeting.started_at_ms, &self.tz);
+        let started_local = local_date_time(meeting.started_at_ms(), &self.tz);
         let mut record = meeting.to_record(now, started_local);
         record.content = self.content.clone();
         let saved =
@@ -1535,18 +1535,18 @@ impl KringApp {
         if meeting.on_break() {
             return s.ctl_resume;
         }
-        match meeting.step {
+        match meeting.step() {
             Step::Explain => {
-                if meeting.planned_prepare_secs(meeting.cursor) > 0 {
+                if meeting.planned_prepare_secs(meeting.cursor()) > 0 {
                     s.ctl_start
                 } else {
                     s.ctl_start_phase
                 }
             }
-            Step::Prepare | Step::Run if meeting.paused => s.ctl_resume,
+            Step::Prepare | Step::Run if meeting.is_paused() => s.ctl_resume,
             Step::Prepare | Step::Run => s.ctl_pause,
             Step::Close => {
-                if meeting.cursor + 1 >= meeting.phase_count() {
+                if meeting.cursor() + 1 >= meeting.phase_count() {
                     s.ctl_finish
                 } else {
                     s.ctl_next_phase

@@ -24,7 +24,7 @@ pub fn control_bar_ui(app: &mut KringApp, ui: &mut Ui) {
         .map(|p| p.instructions.leader.get(lang).to_owned())
         .unwrap_or_default();
     let primary = app.primary_label();
-    let can_back = meeting.cursor > 0 || meeting.step != crate::meeting::Step::Explain;
+    let can_back = meeting.cursor() > 0 || meeting.step() != crate::meeting::Step::Explain;
     let mut commands = Vec::new();
 
     if let Some(error) = app.autosave_error() {
@@ -130,7 +130,7 @@ pub fn plan_ui(app: &mut KringApp, ui: &mut Ui) {
         &[(
             "time",
             &local_hhmm(
-                meeting.started_at_ms + meeting.planned_total_secs() * 1000,
+                meeting.started_at_ms() + meeting.planned_total_secs() * 1000,
                 &tz,
             ),
         )],
@@ -154,13 +154,13 @@ pub fn plan_ui(app: &mut KringApp, ui: &mut Ui) {
             ui.label("");
             ui.end_row();
             for (index, (phase, state)) in meeting
-                .protocol
+                .protocol()
                 .phases
                 .iter()
-                .zip(&meeting.phases)
+                .zip(meeting.phase_states())
                 .enumerate()
             {
-                let current = index == meeting.cursor;
+                let current = index == meeting.cursor();
                 let title = format!("{}. {}", index + 1, phase.title.get(lang));
                 ui.label(if current {
                     RichText::new(title).strong()
@@ -176,7 +176,7 @@ pub fn plan_ui(app: &mut KringApp, ui: &mut Ui) {
                 } else {
                     String::new()
                 });
-                if index > meeting.cursor
+                if index > meeting.cursor()
                     && matches!(state.status, PhaseStatus::Pending | PhaseStatus::Skipped)
                 {
                     let mut skipped = state.status == PhaseStatus::Skipped;
@@ -254,11 +254,11 @@ pub fn resume_ui(app: &mut KringApp, ctx: &egui::Context) {
     let body = fill(
         s.resume_body,
         &[
-            ("protocol", &meeting.protocol.name.get(lang)),
-            ("phase", &(meeting.cursor + 1)),
+            ("protocol", &meeting.protocol().name.get(lang)),
+            ("phase", &(meeting.cursor() + 1)),
             ("total", &meeting.phase_count()),
             ("title", &title),
-            ("started", &local_hhmm(meeting.started_at_ms, &tz)),
+            ("started", &local_hhmm(meeting.started_at_ms(), &tz)),
             ("saved", &local_hhmm(state.saved_at_ms, &tz)),
         ],
     );

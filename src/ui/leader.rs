@@ -23,7 +23,7 @@ pub fn leader_ui(app: &mut KringApp, ui: &mut Ui) {
     let Some(phase) = meeting.current_phase().cloned() else {
         return;
     };
-    let step = match meeting.step {
+    let step = match meeting.step() {
         Step::Explain => s.step_explain,
         Step::Prepare => s.step_prepare,
         Step::Run => s.step_run,
@@ -36,7 +36,7 @@ pub fn leader_ui(app: &mut KringApp, ui: &mut Ui) {
     let position = fill(
         s.room_phase_of,
         &[
-            ("n", &(meeting.cursor + 1)),
+            ("n", &(meeting.cursor() + 1)),
             ("total", &meeting.phase_count()),
         ],
     );

@@ -123,15 +123,15 @@ impl RoomView {
         tz: &TimeZone,
     ) -> Self {
         let phase_count = meeting.phase_count();
-        let cursor = meeting.cursor;
+        let cursor = meeting.cursor();
         let phase = meeting.current_phase();
         let text = |t: Option<&crate::model::Text>| t.map(|t| t.get(lang).to_owned());
 
         let strip = meeting
-            .protocol
+            .protocol()
             .phases
             .iter()
-            .zip(&meeting.phases)
+            .zip(meeting.phase_states())
             .enumerate()
             .map(|(index, (phase, state))| StripItem {
                 number: index + 1,
@@ -159,15 +159,15 @@ impl RoomView {
             },
         };
         let time_up = countdown.is_some_and(|c| c.is_overrun())
-            && matches!(meeting.step, Step::Run | Step::Close);
-        let notice = match meeting.step {
+            && matches!(meeting.step(), Step::Run | Step::Close);
+        let notice = match meeting.step() {
             Step::Prepare => Some(s.room_prepare_line),
             Step::Run if time_up => Some(s.room_time_up_line),
             Step::Close => Some(s.room_close_line),
             _ => None,
         };
 
-        let roles = match (meeting.step, phase) {
+        let roles = match (meeting.step(), phase) {
             (Step::Explain | Step::Prepare, Some(phase)) => [
                 (s.role_inbrenger, &phase.instructions.inbrenger),
                 (s.role_members, &phase.instructions.members),
@@ -204,7 +204,7 @@ impl RoomView {
         });
 
         Self {
-            protocol_name: meeting.protocol.name.get(lang).to_owned(),
+            protocol_name: meeting.protocol().name.get(lang).to_owned(),
             position: fill(
                 s.room_phase_of,
                 &[("n", &(cursor + 1)), ("total", &phase_count)],
@@ -214,14 +214,14 @@ impl RoomView {
                 &[("time", &local_hhmm(meeting.projected_end_ms(now_ms), tz))],
             ),
             strip,
-            step: meeting.step,
+            step: meeting.step(),
             step_labels: [s.step_explain, s.step_prepare, s.step_run, s.step_close]
                 .map(str::to_owned),
             has_prepare: meeting.planned_prepare_secs(cursor) > 0,
             title: text(phase.map(|p| &p.title)).unwrap_or_default(),
             purpose: text(phase.map(|p| &p.purpose)).unwrap_or_default(),
             notice: notice.map(str::to_owned),
-            notice_is_time_up: time_up && meeting.step == Step::Run,
+            notice_is_time_up: time_up && meeting.step() == Step::Run,
             guard: phase.and_then(|p| text(p.guard.as_ref())),
             rules: phase
                 .map(|p| p.rules.iter().map(|r| r.get(lang).to_owned()).collect())
@@ -237,7 +237,7 @@ impl RoomView {
                 _ => p.title.clone(),
             }),
             tool: phase
-                .map(|p| room_tool(&p.tools, meeting.step, content, s))
+                .map(|p| room_tool(&p.tools, meeting.step(), content, s))
                 .unwrap_or(RoomTool::None),
         }
     }
@@ -432,14 +432,14 @@ pub fn mark_text(mark: AdviceMark, s: &Strings) -> &'static str {
 
 fn ring_view(meeting: &Meeting, countdown: Countdown, s: &Strings) -> RingView {
     let overrun = countdown.is_overrun();
-    let state = match meeting.step {
+    let state = match meeting.step() {
         Step::Explain => RingState::Idle,
         _ if overrun => RingState::Overrun,
         Step::Close => RingState::Paused,
-        _ if meeting.paused => RingState::Paused,
+        _ if meeting.is_paused() => RingState::Paused,
         _ => RingState::Running,
     };
-    let status = match (meeting.step, state) {
+    let status = match (meeting.step(), state) {
         (Step::Explain, _) => s.ring_explain,
         (_, RingState::Overrun) => s.ring_time_up,
         (Step::Close, _) => s.ring_closing,
@@ -517,7 +517,7 @@ mod tests {
         );
         assert_eq!(view.strip[0].state, StripState::Current);
 
-        while meeting.step != Step::Run {
+        while meeting.step() != Step::Run {
             meeting.apply(Command::Next, t0);
         }
         let later = t0 + 6 * 60_000;

@@ -18,7 +18,7 @@ pub fn intro_ui(app: &mut KringApp, ui: &mut Ui) {
     let Some(meeting) = &app.meeting else {
         return;
     };
-    let protocol = &meeting.protocol;
+    let protocol = &meeting.protocol();
     let mut begin = false;
     egui::CentralPanel::default()
         .frame(egui::Frame::new())
