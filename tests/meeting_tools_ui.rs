@@ -112,8 +112,12 @@ fn a_whole_balint_9_fasen_meeting_with_every_tool_is_saved_without_the_scratchpa
     next_phase(&mut h, &clock);
     next_phase(&mut h, &clock); // phase 3: problem statement
 
-    // Phase 4: association; the private scratchpad opens on the leader screen.
+    // Phase 4: association. On one window the room sees this screen: the scratchpad opens
+    // only when the leader chooses so.
     assert_eq!(current_phase_id(&h), "associatiemoment");
+    assert!(h.query_by_label("Kladblok (privé)").is_none());
+    press(&mut h, Key::K);
+    click(&mut h, "Toch hier tonen");
     type_into(&mut h, Role::MultilineTextInput, "Kladblok (privé)", SECRET);
     assert_eq!(h.state().scratchpad_text(), SECRET);
     assert!(h.query_by_value(SECRET).is_some());
@@ -154,6 +158,7 @@ fn a_whole_balint_9_fasen_meeting_with_every_tool_is_saved_without_the_scratchpa
     // Phase 6: write, then tell; five members in turn at the shared PC.
     assert_eq!(current_phase_id(&h), "oordeelsvorming");
     click(&mut h, "Privé invoeren (om de beurt)");
+    click(&mut h, "Toch hier tonen");
     let advice = [
         "Bespreek je grenzen vooraf met je team",
         "Oefen een zin waarmee je nee zegt",
@@ -169,8 +174,8 @@ fn a_whole_balint_9_fasen_meeting_with_every_tool_is_saved_without_the_scratchpa
             "handed-in advice disappears from the screen"
         );
     }
-    h.get_by_label("5 van 5 binnen");
-    click(&mut h, "Klaar met invoeren");
+    h.get_by_label_contains("Alle verwachte adviezen zijn binnen (5)");
+    press(&mut h, Key::F4); // the leader's way out
     press(&mut h, Key::F2);
     h.get_by_label("5 van 5 adviezen binnen");
     assert!(

@@ -157,6 +157,8 @@ pub struct MeetingContent {
     /// The form of the judgement phase (a variant id of the protocol's phase).
     pub advice_form: Option<String>,
     pub advice: AdviceBoard,
+    /// Pieces of advice the leader expects beyond one per member (a second idea, a guest).
+    pub advice_extra: u32,
     pub subgroups: Vec<Vec<String>>,
     pub decision: String,
     pub follow_ups: Vec<FollowUp>,
@@ -181,6 +183,7 @@ impl Default for MeetingContent {
             early_advice: 0,
             advice_form: None,
             advice: AdviceBoard::default(),
+            advice_extra: 0,
             subgroups: Vec::new(),
             decision: String::new(),
             follow_ups: Vec::new(),
@@ -319,15 +322,46 @@ impl MeetingContent {
 
     /// How many pieces of advice to expect in the write-then-tell form: everyone but the
     /// inbrenger (unknown group size: none).
+    /// The leader can raise it ([`Self::advice_extra`]).
     pub fn advice_expected(&self) -> usize {
         let size = self.group_size();
-        if !self.subgroups.is_empty() {
+        let base = if !self.subgroups.is_empty() {
             self.subgroups.len()
         } else if self.inbrenger.is_some() || size > 0 {
             size.saturating_sub(1)
         } else {
             0
+        };
+        base.saturating_add(self.advice_extra as usize)
+    }
+
+    /// Every piece of advice expected is in: the private entry takes no more until the leader
+    /// raises the number.
+    pub fn advice_full(&self) -> bool {
+        let expected = self.advice_expected();
+        expected > 0 && self.advice.len() >= expected
+    }
+
+    /// A member's advice from the private entry; `false` (and nothing added) when every piece
+    /// expected is in already, so the count never reads "5 of 4".
+    pub fn submit_private_advice(&mut self, text: &str, rng: &mut impl Rng) -> bool {
+        if self.advice_full() || text.trim().is_empty() {
+            return false;
         }
+        self.advice.add(text, rng);
+        true
+    }
+
+    /// Advice given aloud and typed by the leader: past the number expected, the number goes
+    /// up with it.
+    pub fn add_oral_advice(&mut self, text: &str, rng: &mut impl Rng) {
+        if text.trim().is_empty() {
+            return;
+        }
+        if self.advice_full() {
+            self.advice_extra = self.advice_extra.saturating_add(1);
+        }
+        self.advice.add(text, rng);
     }
 
     pub fn question_count(&self, kind: QuestionKind) -> usize {

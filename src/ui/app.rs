@@ -9,7 +9,7 @@ use jiff::tz::TimeZone;
 
 use super::library::HomeTab;
 use super::room_view::{RoomView, local_date_time};
-use super::tools::{LeaderState, ToolCommand};
+use super::tools::{LeaderState, PrivateOk, PrivateThing, ToolCommand};
 use super::{controls, home, leader, room, screens, theme};
 use crate::i18n::{self, Strings, fill};
 use crate::meeting::{
@@ -59,6 +59,13 @@ pub enum AppCommand {
     /// The wall in a window of its own (for the projector), the leader screen in this one.
     ToggleRoomWindow,
     ToggleScratchpad,
+    /// Open something private. With the group screen in a window of its own it opens; on one
+    /// window (a laptop mirrored to the projector) the leader is asked first.
+    OpenPrivate(PrivateThing),
+    /// The leader's answer "show it here, the room sees it".
+    ShowPrivateHere(PrivateThing),
+    /// The leader's answer "put the group screen in a window of its own, then open it".
+    PrivateInOwnWindow(PrivateThing),
     /// Hide everything private at once.
     Curtain,
     SelectProtocol(String),
@@ -156,6 +163,8 @@ pub enum Overlay {
     None,
     Help,
     ConfirmEnd,
+    /// One window: "the room sees this screen", before something private opens.
+    ConfirmPrivate(PrivateThing),
 }
 
 /// The outcome of a meeting that has ended: its record, and where it was saved (or why not).
@@ -805,6 +814,9 @@ impl KringApp {
         if self.overlay == Overlay::ConfirmEnd {
             controls::confirm_end_ui(self, ui.ctx());
         }
+        if let Overlay::ConfirmPrivate(thing) = self.overlay {
+            controls::confirm_private_ui(self, ui.ctx(), thing);
+        }
         if self.screen == Screen::Home && self.resume_offer.is_some() {
             controls::resume_ui(self, ui.ctx());
         }
@@ -829,7 +841,8 @@ impl KringApp {
             &self.tz,
         );
         let palette = theme::Palette::for_theme(self.settings.theme);
-        if self.show_controls {
+        let private_entry = self.leader.is_open(PrivateThing::AdviceEntry);
+        if self.show_controls && !private_entry {
             egui::Panel::bottom("leader_controls")
                 .frame(
                     egui::Frame::new()
@@ -838,7 +851,7 @@ impl KringApp {
                 )
                 .show(ui, |ui| controls::control_bar_ui(self, ui));
         }
-        if self.show_plan {
+        if self.show_plan && !private_entry {
             egui::Panel::right("time_plan")
                 .resizable(false)
                 .default_size(340.0)
@@ -851,6 +864,13 @@ impl KringApp {
         }
         if self.room_window {
             self.room_window_ui(ui.ctx(), &view);
+        }
+        if private_entry {
+            // Locked: the entry screen alone, no buttons that reach the meeting.
+            egui::CentralPanel::default()
+                .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(40, 24)))
+                .show(ui, |ui| super::tools::advice_entry_ui(self, ui));
+            return;
         }
         if self.room_window || self.leader_view {
             leader::leader_ui(self, ui);
@@ -907,7 +927,7 @@ impl KringApp {
         );
         self.pending.extend(commands);
         if closed {
-            self.room_window = false;
+            self.set_room_window(false);
         }
     }
 
@@ -922,7 +942,8 @@ impl KringApp {
             && self.overlay == Overlay::None
             && self.resume_offer.is_none();
         let in_setup = self.screen == Screen::Setup && self.overlay == Overlay::None;
-        let private_entry = self.leader.advice_entry_open;
+        let private_entry = self.leader.is_open(PrivateThing::AdviceEntry);
+        let confirm_private = matches!(self.overlay, Overlay::ConfirmPrivate(_));
         let in_finished = self.screen == Screen::Finished && self.overlay == Overlay::None;
         let logs_questions = self
             .meeting
@@ -931,6 +952,22 @@ impl KringApp {
             .is_some_and(|p| p.tools.contains(&Tool::QuestionLog));
         ctx.input_mut(|input| {
             let mut take = |key: Key| input.consume_key(egui::Modifiers::NONE, key);
+            // The private entry is a locked mode: a member there can type, hand in (Ctrl+Enter,
+            // taken by the entry screen) and nothing else. F4 is the leader's way out.
+            if private_entry {
+                if take(Key::F4) {
+                    commands.push(AppCommand::Curtain);
+                }
+                return;
+            }
+            if let Overlay::ConfirmPrivate(thing) = self.overlay {
+                if take(Key::F3) {
+                    commands.push(AppCommand::PrivateInOwnWindow(thing));
+                }
+                if take(Key::Enter) {
+                    commands.push(AppCommand::ShowPrivateHere(thing));
+                }
+            }
             if take(Key::F11) {
                 commands.push(AppCommand::ToggleFullscreen);
             }
@@ -946,9 +983,7 @@ impl KringApp {
             if (in_meeting || in_setup) && take(Key::F3) {
                 commands.push(AppCommand::ToggleRoomWindow);
             }
-            // While members take turns at the private advice entry, no shortcut works: a
-            // stray key must not end, skip or pause the meeting.
-            if typing || private_entry {
+            if typing || confirm_private {
                 return;
             }
             if take(Key::Questionmark) {
@@ -1027,13 +1062,13 @@ impl KringApp {
                     let entered = (meeting.cursor() != before).then(|| meeting.current_phase());
                     if let Some(Some(phase)) = entered {
                         // The association phase opens the private pad on the leader screen,
-                        // and closes it again when the group moves on.
-                        if phase.tools.contains(&Tool::Scratchpad) {
-                            self.leader.scratchpad_open = true;
-                            self.leader.scratchpad_auto = true;
-                        } else if self.leader.scratchpad_auto {
-                            self.leader.scratchpad_open = false;
-                            self.leader.scratchpad_auto = false;
+                        // and closes it again when the group moves on. On one window the room
+                        // would see it, so there it waits for the leader (K).
+                        self.leader.phase_changed();
+                        if phase.tools.contains(&Tool::Scratchpad)
+                            && let Some(ok) = PrivateOk::room_has_own_window(self.room_window)
+                        {
+                            self.leader.open(PrivateThing::Scratchpad, ok, true);
                         }
                     }
                     if meeting.is_finished() {
@@ -1052,17 +1087,38 @@ impl KringApp {
                     Screen::Meeting
                 };
             }
-            AppCommand::ToggleView => self.leader_view = !self.leader_view,
-            AppCommand::ToggleRoomWindow => {
-                self.room_window = !self.room_window;
-                self.settings.separate_room_window = self.room_window;
-                self.save_settings();
+            AppCommand::ToggleView => {
+                self.leader_view = !self.leader_view;
+                if !self.leader_view {
+                    // Back to the group screen: what was private closes, so that it cannot
+                    // come back unasked.
+                    self.leader.curtain();
+                }
             }
+            AppCommand::ToggleRoomWindow => self.set_room_window(!self.room_window),
             AppCommand::ToggleScratchpad => {
-                self.leader.scratchpad_open = !self.leader.scratchpad_open;
-                self.leader.scratchpad_auto = false;
-                if self.leader.scratchpad_open && !self.room_window {
-                    self.leader_view = true;
+                if self.leader.is_open(PrivateThing::Scratchpad) {
+                    self.leader.close_scratchpad();
+                } else {
+                    self.pending
+                        .push(AppCommand::OpenPrivate(PrivateThing::Scratchpad));
+                }
+            }
+            AppCommand::OpenPrivate(thing) => {
+                match PrivateOk::room_has_own_window(self.room_window) {
+                    Some(ok) => self.open_private(thing, ok),
+                    None => self.overlay = Overlay::ConfirmPrivate(thing),
+                }
+            }
+            AppCommand::ShowPrivateHere(thing) => {
+                self.overlay = Overlay::None;
+                self.open_private(thing, PrivateOk::chosen_by_leader());
+            }
+            AppCommand::PrivateInOwnWindow(thing) => {
+                self.overlay = Overlay::None;
+                self.set_room_window(true);
+                if let Some(ok) = PrivateOk::room_has_own_window(self.room_window) {
+                    self.open_private(thing, ok);
                 }
             }
             AppCommand::Curtain => self.leader.curtain(),
@@ -1339,7 +1395,9 @@ impl KringApp {
             }
             AppCommand::Escape => {
                 let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
-                if self.leader.scratchpad_open || self.leader.advice_entry_open {
+                if self.leader.is_open(PrivateThing::Scratchpad)
+                    || self.leader.is_open(PrivateThing::Notes)
+                {
                     self.leader.curtain();
                 } else if self.overlay != Overlay::None {
                     self.overlay = Overlay::None;
@@ -1370,6 +1428,27 @@ impl KringApp {
                 self.overlay = Overlay::None;
                 self.screen = Screen::Home;
             }
+        }
+    }
+
+    /// The group screen in a window of its own, or back in this one. Back in this one, this
+    /// window is what the room sees: everything private closes and the group screen shows.
+    fn set_room_window(&mut self, on: bool) {
+        if self.room_window && !on {
+            self.leader.curtain();
+            self.leader_view = false;
+        }
+        self.room_window = on;
+        self.settings.separate_room_window = on;
+        self.save_settings();
+    }
+
+    /// Opens something private: the proof says the room does not see it by surprise.
+    fn open_private(&mut self, thing: PrivateThing, ok: PrivateOk) {
+        self.leader.open(thing, ok, false);
+        if !self.room_window && thing != PrivateThing::AdviceEntry {
+            // One window: private things live on the leader screen.
+            self.leader_view = true;
         }
     }
 
@@ -1432,7 +1511,11 @@ impl KringApp {
             ToolCommand::EarlyAdvice => content.early_advice += 1,
             ToolCommand::SetAdviceForm(form) => content.advice_form = Some(form),
             ToolCommand::SubmitAdvice(text) => {
-                content.advice.add(&text, &mut rng);
+                content.submit_private_advice(&text, &mut rng);
+            }
+            ToolCommand::AddOralAdvice(text) => content.add_oral_advice(&text, &mut rng),
+            ToolCommand::ExpectMoreAdvice => {
+                content.advice_extra = content.advice_extra.saturating_add(1);
             }
             ToolCommand::RevealAdvice => content.advice.reveal(&mut rng),
             ToolCommand::RemoveAdvice(index) => content.advice.remove(index),

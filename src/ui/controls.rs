@@ -6,6 +6,7 @@ use egui::{RichText, Ui};
 use super::app::{AppCommand, KringApp};
 use super::room_view::{format_countdown, local_hhmm};
 use super::theme::{self, Palette};
+use super::tools::PrivateThing;
 use crate::i18n::fill;
 use crate::meeting::{Command, PhaseStatus};
 
@@ -313,6 +314,55 @@ pub fn confirm_end_ui(app: &mut KringApp, ctx: &egui::Context) {
             }
             if ui.button(s.confirm_end_yes).clicked() {
                 answer = Some(AppCommand::ConfirmEnd);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(AppCommand::CloseOverlay);
+    }
+    if let Some(answer) = answer {
+        app.send(answer);
+    }
+}
+
+/// One window (a laptop mirrored to the projector): before something private opens, the
+/// leader is told that the room sees this screen and offered the group screen in a window of
+/// its own instead. Enter shows it here, F3 opens the separate window, Esc cancels.
+pub fn confirm_private_ui(app: &mut KringApp, ctx: &egui::Context, thing: PrivateThing) {
+    let s = app.strings();
+    let what = match thing {
+        PrivateThing::Scratchpad => s.private_what_scratchpad,
+        PrivateThing::AdviceEntry => s.private_what_entry,
+        PrivateThing::Notes => s.private_what_notes,
+    };
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique("confirm_private")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading(s.private_confirm_title);
+        ui.add_space(6.0);
+        ui.add(egui::Label::new(fill(s.private_confirm_body, &[("what", &what)])).wrap());
+        ui.add_space(10.0);
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button(s.private_confirm_own_window)
+                .on_hover_text("F3")
+                .clicked()
+            {
+                answer = Some(AppCommand::PrivateInOwnWindow(thing));
+            }
+            if ui
+                .button(s.private_confirm_here)
+                .on_hover_text(s.key_name_enter)
+                .clicked()
+            {
+                answer = Some(AppCommand::ShowPrivateHere(thing));
+            }
+            if ui
+                .button(s.private_confirm_cancel)
+                .on_hover_text("Esc")
+                .clicked()
+            {
+                answer = Some(AppCommand::CloseOverlay);
             }
         });
     });

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 use super::app::{AppCommand, KringApp};
 use super::room_view::format_countdown;
 use super::theme::{self, Palette};
-use super::tools::{self, phase_tools_ui};
+use super::tools::{self, PrivateThing, phase_tools_ui};
 use crate::i18n::fill;
 use crate::meeting::Step;
 use crate::model::Tool;
@@ -67,7 +67,9 @@ pub fn leader_ui(app: &mut KringApp, ui: &mut Ui) {
                     if !app.room_window && ui.button(s.view_room).clicked() {
                         commands.push(AppCommand::ToggleView);
                     }
-                    if !app.leader.scratchpad_open && ui.button(s.scratch_open).clicked() {
+                    if !app.leader.is_open(PrivateThing::Scratchpad)
+                        && ui.button(s.scratch_open).clicked()
+                    {
                         commands.push(AppCommand::ToggleScratchpad);
                     }
                 });
@@ -91,7 +93,7 @@ pub fn leader_ui(app: &mut KringApp, ui: &mut Ui) {
                 });
         });
 
-    if app.leader.scratchpad_open {
+    if app.leader.is_open(PrivateThing::Scratchpad) {
         egui::Panel::right("scratchpad")
             .resizable(false)
             .default_size(360.0)
@@ -109,10 +111,6 @@ pub fn leader_ui(app: &mut KringApp, ui: &mut Ui) {
             egui::ScrollArea::vertical()
                 .id_salt("tools")
                 .show(ui, |ui| {
-                    if app.leader.advice_entry_open {
-                        tools::advice_entry_ui(app, ui, &mut commands);
-                        return;
-                    }
                     ui.add(
                         egui::Label::new(
                             RichText::new(phase.instructions.leader.get(lang)).size(17.0),

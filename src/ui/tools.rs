@@ -34,7 +34,12 @@ pub enum ToolCommand {
     RemoveQuestion(usize),
     EarlyAdvice,
     SetAdviceForm(String),
+    /// A member hands in advice at the private entry; refused once the number expected is in.
     SubmitAdvice(String),
+    /// The leader types advice given aloud; past the number expected, that number goes up.
+    AddOralAdvice(String),
+    /// One more piece of advice expected than the group size says.
+    ExpectMoreAdvice,
     RevealAdvice,
     RemoveAdvice(usize),
     MakeSubgroups(usize),
@@ -47,14 +52,49 @@ pub enum ToolCommand {
     SetInsightsOnWall(bool),
 }
 
+/// Something private that the leader can open during a meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrivateThing {
+    /// The leader's own association scratchpad.
+    Scratchpad,
+    /// The screen where members take turns to write advice.
+    AdviceEntry,
+    /// The leader's phase notes.
+    Notes,
+}
+
+/// Proof that opening something private now does not put it in front of the room by surprise:
+/// the group screen has a window of its own, or the leader has just chosen, in a question that
+/// says the room sees this window, to show it here. [`LeaderState`] opens private things only
+/// against one of these, so no code path can open them on a mirrored projector unasked.
+#[derive(Clone, Copy, Debug)]
+pub struct PrivateOk(());
+
+impl PrivateOk {
+    /// When the group screen has its own window, this window is the leader's alone.
+    pub fn room_has_own_window(room_window: bool) -> Option<Self> {
+        room_window.then_some(Self(()))
+    }
+
+    /// The leader answered "show it here" to the question that says the room sees this
+    /// window. Only that answer's command may call this.
+    pub fn chosen_by_leader() -> Self {
+        Self(())
+    }
+}
+
 /// Drafts and switches of the leader screen. Lives only in memory; the scratchpad text is
 /// here and nowhere else.
 #[derive(Debug)]
 pub struct LeaderState {
     pub scratchpad: String,
-    pub scratchpad_open: bool,
+    scratchpad_open: bool,
     /// Opened by the phase (not by the leader): closes when the phase is over.
-    pub scratchpad_auto: bool,
+    scratchpad_auto: bool,
+    /// The private advice entry: while open, only its field and *hand in* work.
+    advice_entry_open: bool,
+    /// The phase notes are shown (on one window only after the leader chose so).
+    notes_open: bool,
     pub name_draft: String,
     pub problem_title: String,
     pub problem_line: String,
@@ -63,7 +103,6 @@ pub struct LeaderState {
     pub question_kind: QuestionKind,
     pub question_focus: QuestionFocus,
     pub advice_draft: String,
-    pub advice_entry_open: bool,
     pub advice_thanks: bool,
     /// The name field got the cursor when the setup screen opened.
     pub setup_focused: bool,
@@ -87,6 +126,7 @@ impl Default for LeaderState {
             question_focus: QuestionFocus::Facts,
             advice_draft: String::new(),
             advice_entry_open: false,
+            notes_open: false,
             advice_thanks: false,
             setup_focused: false,
             subgroup_size: 3,
@@ -101,9 +141,48 @@ impl LeaderState {
     /// piece of advice is dropped, so the next person cannot read it.
     pub fn curtain(&mut self) {
         self.scratchpad_open = false;
+        self.scratchpad_auto = false;
         self.advice_entry_open = false;
+        self.notes_open = false;
         self.advice_draft.clear();
         self.advice_thanks = false;
+    }
+
+    pub fn is_open(&self, thing: PrivateThing) -> bool {
+        match thing {
+            PrivateThing::Scratchpad => self.scratchpad_open,
+            PrivateThing::AdviceEntry => self.advice_entry_open,
+            PrivateThing::Notes => self.notes_open,
+        }
+    }
+
+    /// Opens something private; `auto` marks a scratchpad opened by the phase, which closes
+    /// again when the phase is over.
+    pub fn open(&mut self, thing: PrivateThing, _ok: PrivateOk, auto: bool) {
+        match thing {
+            PrivateThing::Scratchpad => {
+                self.scratchpad_open = true;
+                self.scratchpad_auto = auto;
+            }
+            PrivateThing::AdviceEntry => {
+                self.advice_entry_open = true;
+                self.advice_thanks = false;
+                self.advice_draft.clear();
+            }
+            PrivateThing::Notes => self.notes_open = true,
+        }
+    }
+
+    pub fn close_scratchpad(&mut self) {
+        self.scratchpad_open = false;
+        self.scratchpad_auto = false;
+    }
+
+    /// A new phase: a scratchpad the previous phase opened by itself closes.
+    pub fn phase_changed(&mut self) {
+        if self.scratchpad_auto {
+            self.close_scratchpad();
+        }
     }
 }
 
@@ -588,25 +667,31 @@ fn advice_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
         let response = labelled_field(ui, s.advice_text, &mut app.leader.advice_draft, 460.0);
         let add = ui.button(s.advice_oral_add).clicked();
         if (add || enter_pressed(&response)) && !app.leader.advice_draft.trim().is_empty() {
-            commands.push(tool(ToolCommand::SubmitAdvice(std::mem::take(
+            commands.push(tool(ToolCommand::AddOralAdvice(std::mem::take(
                 &mut app.leader.advice_draft,
             ))));
             response.request_focus();
         }
     } else if ui.button(s.advice_private_entry).clicked() {
-        app.leader.advice_entry_open = true;
-        app.leader.advice_thanks = false;
+        commands.push(AppCommand::OpenPrivate(PrivateThing::AdviceEntry));
     }
 
     let expected = app.content.advice_expected();
-    ui.label(
-        RichText::new(if expected > 0 {
-            fill(s.advice_count, &[("n", &board.len()), ("total", &expected)])
-        } else {
-            fill(s.advice_count_open, &[("n", &board.len())])
-        })
-        .strong(),
-    );
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(if expected > 0 {
+                fill(s.advice_count, &[("n", &board.len()), ("total", &expected)])
+            } else {
+                fill(s.advice_count_open, &[("n", &board.len())])
+            })
+            .strong(),
+        );
+        // The private entry stops at the number expected; when more advice comes (a guest, a
+        // second idea), the leader raises it here, outside the members' screen.
+        if expected > 0 && ui.button(s.advice_expect_more).clicked() {
+            commands.push(tool(ToolCommand::ExpectMoreAdvice));
+        }
+    });
     if board.revealed || oral {
         for (index, advice) in board.items().iter().enumerate() {
             ui.horizontal(|ui| {
@@ -632,25 +717,46 @@ fn advice_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
 }
 
 /// The private entry screen for write-then-tell: one member at a time types, hands in, and
-/// the text is gone from the screen.
-pub fn advice_entry_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
+/// the text is gone from the screen. A locked mode: nothing else is on the screen, no shortcut
+/// works but Ctrl+Enter (hand in) and the leader's F4 (close). Nothing moves when a member
+/// starts typing: the field keeps its id and its place, so no key is lost.
+pub fn advice_entry_ui(app: &mut KringApp, ui: &mut Ui) {
     let s = app.strings();
     let palette = Palette::for_theme(app.settings.theme);
+    let mut commands = Vec::new();
+    let expected = app.content.advice_expected();
+    let count = app.content.advice.len();
+    let full = app.content.advice_full();
+    ui.set_max_width(900.0);
     ui.add_space(12.0);
     ui.label(RichText::new(s.advice_entry_title).font(theme::bold(30.0)));
     ui.add(egui::Label::new(RichText::new(s.advice_entry_hint).size(19.0)).wrap());
     ui.add_space(8.0);
-    if app.leader.advice_thanks {
-        ui.label(
-            RichText::new(s.advice_thanks)
-                .size(19.0)
-                .color(palette.accent),
-        );
-    }
+    // One status line of fixed height: thanks after handing in, otherwise the count.
+    let status = if full {
+        fill(s.advice_entry_full, &[("total", &expected)])
+    } else if app.leader.advice_thanks {
+        s.advice_thanks.to_owned()
+    } else if expected > 0 {
+        fill(s.advice_count, &[("n", &count), ("total", &expected)])
+    } else {
+        fill(s.advice_count_open, &[("n", &count)])
+    };
+    let color = if app.leader.advice_thanks || full {
+        palette.accent
+    } else {
+        palette.muted
+    };
+    ui.add_sized(
+        [ui.available_width(), 56.0],
+        egui::Label::new(RichText::new(status).size(19.0).color(color)).wrap(),
+    );
     let label = ui.label(RichText::new(s.advice_text).strong());
     let response = ui
-        .add(
+        .add_enabled(
+            !full,
             TextEdit::multiline(&mut app.leader.advice_draft)
+                .id_salt("private_advice_entry")
                 .char_limit(super::library::TEXT_LIMIT)
                 .desired_rows(6)
                 .desired_width(f32::INFINITY)
@@ -662,36 +768,27 @@ pub fn advice_entry_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCo
     }
     // The cursor stays in the field: whatever a member types goes into their advice, never
     // into a leader's shortcut.
-    if !response.has_focus() {
+    if !full && !response.has_focus() {
         response.request_focus();
     }
-    ui.horizontal(|ui| {
-        let submit = egui::Button::new(RichText::new(s.advice_submit).font(theme::bold(20.0)))
-            .fill(palette.badge_fill)
-            .stroke(egui::Stroke::new(2.0, palette.accent));
-        let submit_key =
-            ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter));
-        if (ui.add(submit).on_hover_text("Ctrl+Enter").clicked() || submit_key)
-            && !app.leader.advice_draft.trim().is_empty()
-        {
-            commands.push(tool(ToolCommand::SubmitAdvice(std::mem::take(
-                &mut app.leader.advice_draft,
-            ))));
-            app.leader.advice_thanks = true;
-        }
-        if ui.button(s.advice_entry_close).clicked() {
-            app.leader.advice_entry_open = false;
-            app.leader.advice_draft.clear();
-            app.leader.advice_thanks = false;
-        }
-    });
-    let expected = app.content.advice_expected();
-    let count = app.content.advice.len();
-    ui.label(if expected > 0 {
-        fill(s.advice_count, &[("n", &count), ("total", &expected)])
-    } else {
-        fill(s.advice_count_open, &[("n", &count)])
-    });
+    let submit = egui::Button::new(RichText::new(s.advice_submit).font(theme::bold(20.0)))
+        .fill(palette.badge_fill)
+        .stroke(egui::Stroke::new(2.0, palette.accent));
+    let submit_key = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter));
+    let clicked = ui
+        .add_enabled(!full, submit)
+        .on_hover_text("Ctrl+Enter")
+        .clicked();
+    if (clicked || submit_key) && !full && !app.leader.advice_draft.trim().is_empty() {
+        commands.push(tool(ToolCommand::SubmitAdvice(std::mem::take(
+            &mut app.leader.advice_draft,
+        ))));
+        app.leader.advice_thanks = true;
+        response.request_focus();
+    }
+    for command in commands {
+        app.send(command);
+    }
 }
 
 fn decision_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
@@ -759,6 +856,14 @@ fn notes_ui(app: &mut KringApp, ui: &mut Ui) {
     else {
         return;
     };
+    if !app.leader.is_open(PrivateThing::Notes) && !app.room_window {
+        // One window: the room sees this screen, so the notes stay closed until the leader
+        // chooses to show them here.
+        if ui.button(s.notes_show).clicked() {
+            app.send(AppCommand::OpenPrivate(PrivateThing::Notes));
+        }
+        return;
+    }
     let label = ui.label(s.notes_hint);
     let notes = app.content.notes.entry(phase_id).or_default();
     ui.add(
