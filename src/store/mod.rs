@@ -12,6 +12,7 @@ mod lock;
 mod quarantine;
 mod records;
 mod settings;
+mod unsaved;
 
 pub use atomic::{write_atomic, write_atomic_no_sync};
 pub use cases::{
@@ -37,6 +38,10 @@ pub use records::{
     SaveError, list_records, load_record, protocol_id_of_file_name, record_file_name, save_record,
 };
 pub use settings::{Settings, SettingsLoad, Theme, load_settings, save_settings};
+pub use unsaved::{
+    UNSAVED_DIR, UnsavedRecord, list_rescue_copies, remove_rescue_copy, rescue_dirs,
+    write_rescue_copy,
+};
 
 /// Writes a value as pretty RON, the way every Kring file looks.
 pub fn to_ron<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {

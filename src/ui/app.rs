@@ -32,6 +32,21 @@ const AUTOSAVE_DELAY_MS: i64 = 1_000;
 const AUTOSAVE_HEARTBEAT_MS: i64 = 5_000;
 /// After a failed write (read-only folder, full disk), try again this often.
 const AUTOSAVE_RETRY_MS: i64 = 5_000;
+/// A meeting record that could not be saved is tried again this often.
+const UNSAVED_RETRY_MS: i64 = 30_000;
+
+/// A meeting record that is not in its group's folder yet: kept in memory, retried, and (when
+/// it could be written somewhere) kept as a spare copy that the next start offers again.
+#[derive(Clone, Debug)]
+pub struct Unsaved {
+    pub record: MeetingRecord,
+    pub group: String,
+    /// Why the last try failed.
+    pub error: String,
+    /// The spare copy outside the group's folder, when one could be written.
+    pub rescue: Option<PathBuf>,
+    next_retry_ms: i64,
+}
 
 /// The autosave of the meeting in progress.
 #[derive(Debug, Default)]
@@ -84,8 +99,28 @@ pub enum AppCommand {
     Escape,
     SetLanguage(Lang),
     SetTheme(Theme),
-    RetrySave,
+    /// Try again to save the unsaved meeting that started at this time.
+    RetrySave {
+        started_at_ms: i64,
+    },
+    /// Save the unsaved meeting into a folder the leader picks.
+    SaveUnsavedElsewhereDialog {
+        started_at_ms: i64,
+    },
+    SaveUnsavedIn {
+        started_at_ms: i64,
+        dir: PathBuf,
+    },
+    ExportUnsaved {
+        started_at_ms: i64,
+        html: bool,
+    },
+    /// Back to the start; with an unsaved meeting it asks first.
     BackHome,
+    /// Back to the start although the meeting is not saved (it stays in memory and retried).
+    BackHomeAnyway,
+    /// Close the app although a meeting is not saved.
+    QuitAnyway,
     /// Carry on with the meeting found after a crash; `gap_as_pause` makes the time the app
     /// was closed count as a pause instead of as time that ran.
     Resume {
@@ -147,6 +182,8 @@ pub enum DialogResult {
     /// Text to write, and where.
     WriteText(String, Option<PathBuf>),
     BringInCase(Option<PathBuf>),
+    /// A folder for an unsaved meeting record.
+    SaveUnsavedIn(i64, Option<PathBuf>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -165,6 +202,10 @@ pub enum Overlay {
     ConfirmEnd,
     /// One window: "the room sees this screen", before something private opens.
     ConfirmPrivate(PrivateThing),
+    /// Leaving the summary of a meeting that is not saved.
+    ConfirmLeaveUnsaved,
+    /// Closing the app while a meeting is not saved.
+    ConfirmQuitUnsaved,
 }
 
 /// The outcome of a meeting that has ended: its record, and where it was saved (or why not).
@@ -229,6 +270,10 @@ pub struct KringApp {
     pub(crate) case_status: Option<String>,
     pub(crate) confirm_case_export: bool,
     pub(crate) retention_pending: Option<Vec<PathBuf>>,
+    /// Meeting records not yet in their group's folder.
+    pub(crate) unsaved: Vec<Unsaved>,
+    /// The leader chose to close although something is not saved.
+    quit_confirmed: bool,
     dialog_tx: std::sync::mpsc::Sender<DialogResult>,
     dialog_rx: std::sync::mpsc::Receiver<DialogResult>,
     pending: Vec<AppCommand>,
@@ -298,6 +343,8 @@ impl KringApp {
             case_status: None,
             confirm_case_export: false,
             retention_pending: None,
+            unsaved: Vec::new(),
+            quit_confirmed: false,
             dialog_tx,
             dialog_rx,
             pending: Vec::new(),
@@ -315,10 +362,102 @@ impl KringApp {
         }
         app.take_group_lock();
         if app.read_only.is_none() {
+            app.find_unsaved_records();
             app.find_meeting_in_progress();
         }
         app.start_history_preload();
         app
+    }
+
+    /// Spare copies of meetings that could not be saved last time are offered again (and
+    /// retried at once: the folder may be fine now).
+    fn find_unsaved_records(&mut self) {
+        let dirs = crate::store::rescue_dirs(&self.data);
+        let found = crate::store::list_rescue_copies(&dirs, &self.data, &self.group);
+        if found.is_empty() {
+            return;
+        }
+        for (path, copy) in found {
+            if self
+                .unsaved
+                .iter()
+                .any(|u| u.record.started_at_ms == copy.record.started_at_ms)
+            {
+                continue;
+            }
+            self.unsaved.push(Unsaved {
+                record: copy.record,
+                group: copy.group,
+                error: String::new(),
+                rescue: Some(path),
+                next_retry_ms: 0,
+            });
+        }
+        let s = self.strings();
+        self.notices.push(s.unsaved_offered.to_owned());
+    }
+
+    /// Tries to save the unsaved records that are due (or the one asked for, now). A record
+    /// that is saved leaves the list, its spare copy goes, and so does the autosave of the
+    /// meeting it came from.
+    fn retry_unsaved(&mut self, now: i64, only: Option<i64>) {
+        if self.read_only.is_some() {
+            return;
+        }
+        let mut saved = Vec::new();
+        for (index, unsaved) in self.unsaved.iter_mut().enumerate() {
+            let due = match only {
+                Some(started) => unsaved.record.started_at_ms == started,
+                None => now >= unsaved.next_retry_ms,
+            };
+            if !due {
+                continue;
+            }
+            match save_record(&self.data.meetings_dir(&unsaved.group), &unsaved.record) {
+                Ok(path) => saved.push((index, path)),
+                Err(error) => {
+                    unsaved.error = error.to_string();
+                    unsaved.next_retry_ms = now + UNSAVED_RETRY_MS;
+                }
+            }
+        }
+        for (index, path) in saved.into_iter().rev() {
+            let unsaved = self.unsaved.remove(index);
+            self.record_now_saved(unsaved, path);
+        }
+    }
+
+    /// An unsaved record is now on disk at `path`.
+    fn record_now_saved(&mut self, unsaved: Unsaved, path: PathBuf) {
+        if let Some(rescue) = &unsaved.rescue {
+            crate::store::remove_rescue_copy(rescue);
+        }
+        let in_meeting = matches!(self.screen, Screen::Setup | Screen::Intro | Screen::Meeting);
+        if unsaved.group == self.group && !in_meeting {
+            self.clear_autosave();
+            self.resume_offer = None;
+        }
+        if let Some(finished) = &mut self.finished
+            && finished.record.started_at_ms == unsaved.record.started_at_ms
+        {
+            finished.saved = Ok(path.clone());
+        }
+        let s = self.strings();
+        let date = unsaved
+            .record
+            .started_local
+            .chars()
+            .take(10)
+            .collect::<String>();
+        self.notices.push(fill(
+            s.unsaved_now_saved,
+            &[("date", &date), ("path", &path.display())],
+        ));
+        self.start_history_preload();
+    }
+
+    pub fn unsaved(&self) -> &[Unsaved] {
+        &self.unsaved
     }
 
     fn group_settings_for(&self, id: &str) -> GroupSettings {
@@ -449,6 +588,10 @@ impl KringApp {
                     self.group_status = Some(status.clone());
                     self.notices.push(status);
                 }
+                DialogResult::SaveUnsavedIn(started_at_ms, Some(dir)) => {
+                    self.pending
+                        .push(AppCommand::SaveUnsavedIn { started_at_ms, dir });
+                }
                 DialogResult::BringInCase(Some(path)) => {
                     match crate::store::load_case_file(&path) {
                         Ok(case) => self.pending.push(AppCommand::BringInCase(case)),
@@ -459,6 +602,7 @@ impl KringApp {
                 DialogResult::ImportCase(None)
                 | DialogResult::ExportCase(_, None)
                 | DialogResult::WriteText(_, None)
+                | DialogResult::SaveUnsavedIn(_, None)
                 | DialogResult::BringInCase(None) => {}
             }
         }
@@ -521,6 +665,13 @@ impl KringApp {
             }
         };
         match InProgress::parse(&text) {
+            // The meeting ended and its record waits as an unsaved record: that is what is
+            // offered, not the meeting again. The autosave stays until the record is saved.
+            Ok(state)
+                if self
+                    .unsaved
+                    .iter()
+                    .any(|u| u.record.started_at_ms == state.meeting.started_at_ms()) => {}
             Ok(state) => self.resume_offer = Some(state),
             Err(reason) => {
                 let problem = quarantine(self.data.root(), &path, reason);
@@ -795,7 +946,24 @@ impl KringApp {
             self.apply(ctx, command);
         }
         self.autosave_tick(ctx);
+        if !self.unsaved.is_empty() {
+            let now = self.clock.now_ms();
+            self.retry_unsaved(now, None);
+            ctx.request_repaint_after(Duration::from_millis(UNSAVED_RETRY_MS as u64));
+        }
+        self.guard_close(ctx);
         self.schedule_repaint(ctx);
+    }
+
+    /// Closing the window while a meeting is not saved asks first.
+    fn guard_close(&mut self, ctx: &egui::Context) {
+        if self.unsaved.is_empty() || self.quit_confirmed {
+            return;
+        }
+        if ctx.input(|i| i.viewport().close_requested()) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.overlay = Overlay::ConfirmQuitUnsaved;
+        }
     }
 
     pub fn ui(&mut self, ui: &mut Ui) {
@@ -816,6 +984,12 @@ impl KringApp {
         }
         if let Overlay::ConfirmPrivate(thing) = self.overlay {
             controls::confirm_private_ui(self, ui.ctx(), thing);
+        }
+        if matches!(
+            self.overlay,
+            Overlay::ConfirmLeaveUnsaved | Overlay::ConfirmQuitUnsaved
+        ) {
+            controls::confirm_unsaved_ui(self, ui.ctx());
         }
         if self.screen == Screen::Home && self.resume_offer.is_some() {
             controls::resume_ui(self, ui.ctx());
@@ -1267,25 +1441,8 @@ impl KringApp {
                 self.history_record = self.history.as_ref().map(|h| h.record(index));
             }
             AppCommand::ExportMeeting { index, html } => {
-                let lang = self.lang();
                 if let Some(record) = self.history.as_ref().and_then(|h| h.record(index).ok()) {
-                    let record = &record;
-                    let (text, extension) = if html {
-                        (crate::export::meeting_html(record, lang), "html")
-                    } else {
-                        (crate::export::meeting_markdown(record, lang), "md")
-                    };
-                    let name = format!(
-                        "{}.{extension}",
-                        crate::store::record_file_name(record).trim_end_matches(".ron")
-                    );
-                    self.spawn_dialog(ctx, move || {
-                        let path = rfd::FileDialog::new()
-                            .set_file_name(name)
-                            .add_filter(extension, &[extension])
-                            .save_file();
-                        DialogResult::WriteText(text, path)
-                    });
+                    self.export_record(ctx, &record, html);
                 }
             }
             AppCommand::ExportAttendance => {
@@ -1413,20 +1570,72 @@ impl KringApp {
                 self.settings.theme = theme;
                 self.save_settings();
             }
-            AppCommand::RetrySave => {
+            AppCommand::RetrySave { started_at_ms } => {
+                self.retry_unsaved(now, Some(started_at_ms));
                 if let Some(finished) = &mut self.finished
-                    && finished.saved.is_err()
+                    && finished.record.started_at_ms == started_at_ms
+                    && let Some(unsaved) = self
+                        .unsaved
+                        .iter()
+                        .find(|u| u.record.started_at_ms == started_at_ms)
                 {
-                    finished.saved =
-                        save_record(&self.data.meetings_dir(&self.group), &finished.record)
-                            .map_err(|e| e.to_string());
+                    finished.saved = Err(unsaved.error.clone());
                 }
             }
+            AppCommand::SaveUnsavedElsewhereDialog { started_at_ms } => {
+                self.spawn_dialog(ctx, move || {
+                    let dir = rfd::FileDialog::new().pick_folder();
+                    DialogResult::SaveUnsavedIn(started_at_ms, dir)
+                });
+            }
+            AppCommand::SaveUnsavedIn { started_at_ms, dir } => {
+                let Some(index) = self
+                    .unsaved
+                    .iter()
+                    .position(|u| u.record.started_at_ms == started_at_ms)
+                else {
+                    return;
+                };
+                match save_record(&dir, &self.unsaved[index].record) {
+                    Ok(path) => {
+                        let unsaved = self.unsaved.remove(index);
+                        self.record_now_saved(unsaved, path);
+                    }
+                    Err(error) => {
+                        let s = self.strings();
+                        let message = fill(s.file_failed, &[("error", &error)]);
+                        self.unsaved[index].error = error.to_string();
+                        self.notices.push(message);
+                    }
+                }
+            }
+            AppCommand::ExportUnsaved {
+                started_at_ms,
+                html,
+            } => {
+                let Some(unsaved) = self
+                    .unsaved
+                    .iter()
+                    .find(|u| u.record.started_at_ms == started_at_ms)
+                else {
+                    return;
+                };
+                let record = unsaved.record.clone();
+                self.export_record(ctx, &record, html);
+            }
             AppCommand::BackHome => {
-                self.meeting = None;
-                self.finished = None;
+                let unsaved_here = self.finished.as_ref().is_some_and(|f| f.saved.is_err());
+                if unsaved_here && self.screen == Screen::Finished {
+                    self.overlay = Overlay::ConfirmLeaveUnsaved;
+                } else {
+                    self.go_home();
+                }
+            }
+            AppCommand::BackHomeAnyway => self.go_home(),
+            AppCommand::QuitAnyway => {
+                self.quit_confirmed = true;
                 self.overlay = Overlay::None;
-                self.screen = Screen::Home;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
     }
@@ -1450,6 +1659,34 @@ impl KringApp {
             // One window: private things live on the leader screen.
             self.leader_view = true;
         }
+    }
+
+    /// A meeting as Markdown or printable HTML, into a file the leader picks.
+    fn export_record(&self, ctx: &egui::Context, record: &MeetingRecord, html: bool) {
+        let lang = self.lang();
+        let (text, extension) = if html {
+            (crate::export::meeting_html(record, lang), "html")
+        } else {
+            (crate::export::meeting_markdown(record, lang), "md")
+        };
+        let name = format!(
+            "{}.{extension}",
+            crate::store::record_file_name(record).trim_end_matches(".ron")
+        );
+        self.spawn_dialog(ctx, move || {
+            let path = rfd::FileDialog::new()
+                .set_file_name(name)
+                .add_filter(extension, &[extension])
+                .save_file();
+            DialogResult::WriteText(text, path)
+        });
+    }
+
+    fn go_home(&mut self) {
+        self.meeting = None;
+        self.finished = None;
+        self.overlay = Overlay::None;
+        self.screen = Screen::Home;
     }
 
     fn start_meeting(&mut self, now: i64) {
@@ -1564,8 +1801,26 @@ impl KringApp {
             save_record(&self.data.meetings_dir(&self.group), &record).map_err(|e| e.to_string());
         self.start_history_preload();
         match &saved {
+            // Only now, with the record durably on disk, the autosave may go.
             Ok(_) => self.clear_autosave(),
-            Err(err) => log::error!("{err}"),
+            Err(err) => {
+                log::error!("{err}");
+                // Kept in memory and retried; a spare copy outside the group's folder lets
+                // the next start offer it again.
+                let copy =
+                    crate::store::UnsavedRecord::new(&self.data, &self.group, record.clone());
+                let rescue =
+                    crate::store::write_rescue_copy(&crate::store::rescue_dirs(&self.data), &copy)
+                        .map_err(|why| log::error!("no spare copy could be written: {why}"))
+                        .ok();
+                self.unsaved.push(Unsaved {
+                    record: record.clone(),
+                    group: self.group.clone(),
+                    error: err.clone(),
+                    rescue,
+                    next_retry_ms: now + UNSAVED_RETRY_MS,
+                });
+            }
         }
         self.finished = Some(Finished { record, saved });
         self.overlay = Overlay::None;

@@ -3,7 +3,7 @@
 
 use egui::{RichText, Ui};
 
-use super::app::{AppCommand, KringApp};
+use super::app::{AppCommand, KringApp, Overlay};
 use super::room_view::{format_countdown, local_hhmm};
 use super::theme::{self, Palette};
 use super::tools::PrivateThing;
@@ -372,4 +372,73 @@ pub fn confirm_private_ui(app: &mut KringApp, ctx: &egui::Context, thing: Privat
     if let Some(answer) = answer {
         app.send(answer);
     }
+}
+
+/// Leaving the summary, or closing the app, while a meeting is not saved: asked first.
+pub fn confirm_unsaved_ui(app: &mut KringApp, ctx: &egui::Context) {
+    let s = app.strings();
+    let quitting = app.overlay == Overlay::ConfirmQuitUnsaved;
+    let rescue = app.unsaved.iter().find_map(|u| u.rescue.clone());
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique("confirm_unsaved")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        if quitting {
+            ui.heading(s.unsaved_quit_title);
+            let detail = match &rescue {
+                Some(path) => fill(s.unsaved_quit_rescued, &[("path", &path.display())]),
+                None => s.unsaved_quit_lost.to_owned(),
+            };
+            ui.add(egui::Label::new(fill(s.unsaved_quit_body, &[("rescue", &detail)])).wrap());
+        } else {
+            ui.heading(s.unsaved_leave_title);
+            ui.add(egui::Label::new(s.unsaved_leave_body).wrap());
+        }
+        ui.add_space(10.0);
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(s.unsaved_stay).clicked() {
+                answer = Some(AppCommand::CloseOverlay);
+            }
+            let (label, command) = if quitting {
+                (s.unsaved_quit_yes, AppCommand::QuitAnyway)
+            } else {
+                (s.unsaved_leave_yes, AppCommand::BackHomeAnyway)
+            };
+            if ui.button(label).clicked() {
+                answer = Some(command);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(AppCommand::CloseOverlay);
+    }
+    if let Some(answer) = answer {
+        app.send(answer);
+    }
+}
+
+/// What can be done with a meeting that is not saved: try again, another folder, export.
+pub fn unsaved_actions_ui(app: &KringApp, ui: &mut Ui, started_at_ms: i64) -> Option<AppCommand> {
+    let s = app.strings();
+    let mut command = None;
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(s.done_retry).clicked() {
+            command = Some(AppCommand::RetrySave { started_at_ms });
+        }
+        if ui.button(s.done_save_elsewhere).clicked() {
+            command = Some(AppCommand::SaveUnsavedElsewhereDialog { started_at_ms });
+        }
+        if ui.button(s.done_export_md).clicked() {
+            command = Some(AppCommand::ExportUnsaved {
+                started_at_ms,
+                html: false,
+            });
+        }
+        if ui.button(s.done_export_html).clicked() {
+            command = Some(AppCommand::ExportUnsaved {
+                started_at_ms,
+                html: true,
+            });
+        }
+    });
+    command
 }

@@ -59,6 +59,30 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
                     .wrap(),
                 );
             }
+            for unsaved in &app.unsaved {
+                let date: String = unsaved.record.started_local.chars().take(10).collect();
+                ui.label(
+                    RichText::new(fill(
+                        s.unsaved_banner,
+                        &[
+                            ("date", &date),
+                            ("protocol", &unsaved.record.protocol_name.get(app.lang())),
+                        ],
+                    ))
+                    .strong()
+                    .color(palette.warning_text),
+                );
+                if !unsaved.error.is_empty() {
+                    ui.add(
+                        egui::Label::new(RichText::new(&unsaved.error).color(palette.muted)).wrap(),
+                    );
+                }
+                commands.extend(super::controls::unsaved_actions_ui(
+                    app,
+                    ui,
+                    unsaved.record.started_at_ms,
+                ));
+            }
             for notice in &app.notices {
                 ui.label(RichText::new(notice).color(palette.warning_text));
             }

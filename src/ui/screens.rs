@@ -118,6 +118,11 @@ pub fn finished_ui(app: &mut KringApp, ui: &mut Ui) {
                     ui.label(fill(s.done_saved, &[("path", &path.display())]));
                 }
                 Err(error) => {
+                    ui.label(
+                        RichText::new(s.done_not_saved)
+                            .font(theme::bold(22.0))
+                            .color(palette.warning_text),
+                    );
                     ui.add(
                         egui::Label::new(
                             RichText::new(fill(s.done_save_failed, &[("error", error)]))
@@ -125,9 +130,24 @@ pub fn finished_ui(app: &mut KringApp, ui: &mut Ui) {
                         )
                         .wrap(),
                     );
-                    if ui.button(s.done_retry).clicked() {
-                        commands.push(AppCommand::RetrySave);
-                    }
+                    ui.add(egui::Label::new(s.done_retrying).wrap());
+                    let rescue = app
+                        .unsaved
+                        .iter()
+                        .find(|u| u.record.started_at_ms == record.started_at_ms)
+                        .and_then(|u| u.rescue.as_ref());
+                    ui.add(
+                        egui::Label::new(match rescue {
+                            Some(path) => fill(s.done_rescue_copy, &[("path", &path.display())]),
+                            None => s.done_no_rescue_copy.to_owned(),
+                        })
+                        .wrap(),
+                    );
+                    commands.extend(super::controls::unsaved_actions_ui(
+                        app,
+                        ui,
+                        record.started_at_ms,
+                    ));
                 }
             }
             ui.add_space(8.0);
