@@ -327,12 +327,37 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
-/// Replaces each `{key}` in `template` by its value.
+/// Replaces each `{key}` in `template` by its value, in one pass from left to right.
+///
+/// Only the template is read for placeholders, never a value put in: a group name or error
+/// text that contains `{time}` stays as typed. A placeholder with no value (`{unknown}`), and
+/// a `{` without its `}`, stay as written.
 pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = template.to_owned();
-    for (key, value) in values {
-        out = out.replace(&format!("{{{key}}}"), &value.to_string());
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            values
+                .iter()
+                .find(|(name, _)| *name == key)
+                .map(|(_, value)| (close, value))
+        });
+        match value {
+            Some((close, value)) => {
+                let _ = write!(out, "{value}");
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -1017,5 +1042,21 @@ mod tests {
             fill(NL.room_phase_of, &[("n", &3), ("total", &9)]),
             "Fase 3 van 9"
         );
+    }
+
+    /// Issue 9, point 7: a value is never read for placeholders.
+    #[test]
+    fn fill_is_one_pass_and_leaves_what_it_does_not_know() {
+        assert_eq!(fill("{a} {b}", &[("a", &"{b}"), ("b", &"x")]), "{b} x");
+        assert_eq!(
+            fill(
+                "{name} om {time}",
+                &[("name", &"Team {time}"), ("time", &"19:30")]
+            ),
+            "Team {time} om 19:30"
+        );
+        assert_eq!(fill("{unknown} {a}", &[("a", &1)]), "{unknown} 1");
+        assert_eq!(fill("{{a}} {a", &[("a", &1)]), "{1} {a");
+        assert_eq!(fill("{a}{a}ü{}", &[("a", &"é")]), "ééü{}");
     }
 }

@@ -665,25 +665,6 @@ impl KringApp {
         files
     }
 
-    /// Attendance and hours per member, with the group's agreement: proof for registers.
-    fn attendance_markdown(&self) -> String {
-        let g = &self.group_settings;
-        let mut out = format!(
-            "# {}\n\n## Afspraken / Agreements\n\n{}\n\n",
-            g.name, g.agreements
-        );
-        out.push_str("| naam / name | bijeenkomsten / meetings | uren / hours |\n|---|---|---|\n");
-        if let Some(history) = &self.history {
-            for (name, meetings, minutes) in history.attendance_hours() {
-                out.push_str(&format!(
-                    "| {name} | {meetings} | {:.1} |\n",
-                    minutes as f64 / 60.0
-                ));
-            }
-        }
-        out
-    }
-
     /// The id of the protocol `step` places after (or before) the selected one in the list.
     fn neighbour_protocol(&self, step: isize) -> Option<String> {
         let entries = &self.catalog.entries;
@@ -1234,7 +1215,14 @@ impl KringApp {
             }
             AppCommand::ExportAttendance => {
                 self.ensure_history_loaded();
-                let text = self.attendance_markdown();
+                let text = crate::export::attendance_markdown(
+                    &self.group_settings,
+                    &self
+                        .history
+                        .as_ref()
+                        .map(History::attendance_hours)
+                        .unwrap_or_default(),
+                );
                 self.spawn_dialog(ctx, move || {
                     let path = rfd::FileDialog::new()
                         .set_file_name("aanwezigheid.md")
