@@ -12,7 +12,7 @@ fn main() -> ExitCode {
     // Start-up is measured from here (see `kring bench`).
     let process_start = std::time::Instant::now();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
-    let cli = match cli::parse(std::env::args().skip(1)) {
+    let cli = match cli::parse(std::env::args_os().skip(1)) {
         Ok(cli) => cli,
         Err(message) => {
             eprintln!("kring: {message}");
@@ -20,8 +20,8 @@ fn main() -> ExitCode {
         }
     };
     match cli {
-        Cli::Help => {
-            print!("{}", cli::USAGE);
+        Cli::Help(text) => {
+            print!("{text}");
             ExitCode::SUCCESS
         }
         Cli::Version => {
