@@ -11,7 +11,10 @@ use kring::ui::KringApp;
 fn main() -> ExitCode {
     // Start-up is measured from here (see `kring bench`).
     let process_start = std::time::Instant::now();
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    // Wrapped, so that an export can tell a cancelled file dialog from one that cannot open.
+    kring::ui::save_dialog::init_logging(
+        env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).build(),
+    );
     let cli = match cli::parse(std::env::args_os().skip(1)) {
         Ok(cli) => cli,
         Err(message) => {

@@ -8,6 +8,10 @@ use crate::model::Lang;
 
 pub struct Strings {
     pub app_name: &'static str,
+    /// An export where no file dialog can open: saved into exports/ instead. {path}
+    pub export_no_dialog: &'static str,
+    /// As above, and saving into exports/ failed too. {folder}, {error}
+    pub export_no_dialog_failed: &'static str,
     // Home screen
     pub home_choose_protocol: &'static str,
     pub home_phases: &'static str,
@@ -363,6 +367,8 @@ pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String
 
 pub const NL: Strings = Strings {
     app_name: "Kring",
+    export_no_dialog: "Hier kan geen venster openen om een plek voor het bestand te kiezen (er is geen portaal van het bureaublad en geen zenity). Het bestand is daarom bewaard in de exportmap van de gegevensmap: {path}",
+    export_no_dialog_failed: "Hier kan geen venster openen om een plek voor het bestand te kiezen, en bewaren in de exportmap {folder} lukte ook niet: {error} Controleer of je in die map mag schrijven en of de schijf niet vol is, en probeer het opnieuw.",
     home_choose_protocol: "Kies een werkvorm",
     home_phases: "Fasen",
     home_group_size: "Groepsgrootte: {min}–{max} personen",
@@ -672,6 +678,8 @@ pub const NL: Strings = Strings {
 
 pub const EN: Strings = Strings {
     app_name: "Kring",
+    export_no_dialog: "No window to choose where to save can open here (there is no desktop portal and no zenity). So the file was saved in the data folder's exports folder: {path}",
+    export_no_dialog_failed: "No window to choose where to save can open here, and saving into the exports folder {folder} failed as well: {error} Check that you may write in that folder and that the disk is not full, then try again.",
     home_choose_protocol: "Choose a method",
     home_phases: "Phases",
     home_group_size: "Group size: {min}–{max} people",

@@ -9,6 +9,7 @@ use jiff::tz::TimeZone;
 
 use super::library::HomeTab;
 use super::room_view::{RoomView, local_date_time};
+use super::save_dialog::{SaveChoice, SaveDialog, SaveRequest};
 use super::tools::{LeaderState, ToolCommand};
 use super::{controls, home, leader, room, screens, theme};
 use crate::i18n::{self, Strings, fill};
@@ -136,9 +137,10 @@ pub enum AppCommand {
 #[derive(Debug)]
 pub enum DialogResult {
     ImportCase(Option<PathBuf>),
-    ExportCase(PreparedCase, Option<PathBuf>),
-    /// Text to write, and where.
-    WriteText(String, Option<PathBuf>),
+    /// The case, its suggested file name, and where it goes.
+    ExportCase(PreparedCase, String, SaveChoice),
+    /// Text to write, its suggested file name, and where it goes.
+    WriteText(String, String, SaveChoice),
     BringInCase(Option<PathBuf>),
 }
 
@@ -222,6 +224,8 @@ pub struct KringApp {
     pub(crate) retention_pending: Option<Vec<PathBuf>>,
     dialog_tx: std::sync::mpsc::Sender<DialogResult>,
     dialog_rx: std::sync::mpsc::Receiver<DialogResult>,
+    /// How exports ask where to save; without a dialog they go into `exports/`.
+    save_dialog: SaveDialog,
     pending: Vec<AppCommand>,
 }
 
@@ -291,6 +295,7 @@ impl KringApp {
             retention_pending: None,
             dialog_tx,
             dialog_rx,
+            save_dialog: SaveDialog::from_env(),
             pending: Vec::new(),
         };
         app.room_window = app.settings.separate_room_window;
@@ -418,6 +423,46 @@ impl KringApp {
         });
     }
 
+    /// Exports never open a file dialog; they go into the data folder's `exports/` (tests).
+    pub fn set_save_dialog(&mut self, dialog: SaveDialog) {
+        self.save_dialog = dialog;
+    }
+
+    /// Asks where to save (on its own thread), then hands the answer to `done`. Where no
+    /// dialog can open, the answer is [`SaveChoice::Unavailable`] at once, in the next frame.
+    fn spawn_save(
+        &self,
+        ctx: &egui::Context,
+        request: SaveRequest,
+        done: impl FnOnce(SaveChoice) -> DialogResult + Send + 'static,
+    ) {
+        let dialog = self.save_dialog;
+        if !dialog.can_open() {
+            self.dialog_tx.send(done(SaveChoice::Unavailable)).ok();
+            ctx.request_repaint();
+            return;
+        }
+        self.spawn_dialog(ctx, move || done(dialog.open(request)));
+    }
+
+    /// Where no dialog could open: the export is saved into `exports/`, and the sentence
+    /// says so and where (or why that failed too).
+    fn save_into_exports(
+        &self,
+        file_name: &str,
+        write: impl FnOnce(&std::path::Path) -> Result<(), String>,
+    ) -> String {
+        let s = self.strings();
+        let folder = crate::store::exports_dir(&self.data);
+        match crate::store::save_new_file(&folder, file_name, write) {
+            Ok(path) => fill(s.export_no_dialog, &[("path", &path.display())]),
+            Err(error) => fill(
+                s.export_no_dialog_failed,
+                &[("folder", &folder.display()), ("error", &error)],
+            ),
+        }
+    }
+
     /// Takes in what file dialogs answered and files dropped on the window.
     fn poll_files(&mut self, ctx: &egui::Context) {
         let s = self.strings();
@@ -426,13 +471,25 @@ impl KringApp {
                 DialogResult::ImportCase(Some(path)) => {
                     self.pending.push(AppCommand::ImportCaseFile(path));
                 }
-                DialogResult::ExportCase(case, Some(path)) => {
+                DialogResult::ExportCase(case, _, SaveChoice::Chosen(path)) => {
                     self.case_status = Some(match crate::store::export_case(&case, &path) {
                         Ok(()) => fill(s.file_written, &[("path", &path.display())]),
                         Err(error) => fill(s.file_failed, &[("error", &error)]),
                     });
                 }
-                DialogResult::WriteText(text, Some(path)) => {
+                DialogResult::ExportCase(case, name, SaveChoice::Unavailable) => {
+                    let status = self
+                        .save_into_exports(&name, |path| crate::store::export_case(&case, path));
+                    self.case_status = Some(status);
+                }
+                DialogResult::WriteText(text, name, SaveChoice::Unavailable) => {
+                    let status = self.save_into_exports(&name, |path| {
+                        write_atomic(path, text.as_bytes()).map_err(|err| err.to_string())
+                    });
+                    self.group_status = Some(status.clone());
+                    self.notices.push(status);
+                }
+                DialogResult::WriteText(text, _, SaveChoice::Chosen(path)) => {
                     let status = match write_atomic(&path, text.as_bytes()) {
                         Ok(()) => fill(s.file_written, &[("path", &path.display())]),
                         Err(error) => fill(s.file_failed, &[("error", &error)]),
@@ -448,8 +505,8 @@ impl KringApp {
                 }
                 // The dialog was cancelled.
                 DialogResult::ImportCase(None)
-                | DialogResult::ExportCase(_, None)
-                | DialogResult::WriteText(_, None)
+                | DialogResult::ExportCase(_, _, SaveChoice::Cancelled)
+                | DialogResult::WriteText(_, _, SaveChoice::Cancelled)
                 | DialogResult::BringInCase(None) => {}
             }
         }
@@ -1117,12 +1174,12 @@ impl KringApp {
                         },
                         crate::store::CASE_FILE_EXTENSION
                     );
-                    self.spawn_dialog(ctx, move || {
-                        let path = rfd::FileDialog::new()
-                            .set_file_name(name)
-                            .add_filter("Kring", &[crate::store::CASE_FILE_EXTENSION])
-                            .save_file();
-                        DialogResult::ExportCase(case, path)
+                    let request = SaveRequest {
+                        file_name: name.clone(),
+                        filter: ("Kring".into(), crate::store::CASE_FILE_EXTENSION.into()),
+                    };
+                    self.spawn_save(ctx, request, move |choice| {
+                        DialogResult::ExportCase(case, name, choice)
                     });
                 }
             }
@@ -1204,12 +1261,12 @@ impl KringApp {
                         "{}.{extension}",
                         crate::store::record_file_name(record).trim_end_matches(".ron")
                     );
-                    self.spawn_dialog(ctx, move || {
-                        let path = rfd::FileDialog::new()
-                            .set_file_name(name)
-                            .add_filter(extension, &[extension])
-                            .save_file();
-                        DialogResult::WriteText(text, path)
+                    let request = SaveRequest {
+                        file_name: name.clone(),
+                        filter: (extension.into(), extension.into()),
+                    };
+                    self.spawn_save(ctx, request, move |choice| {
+                        DialogResult::WriteText(text, name, choice)
                     });
                 }
             }
@@ -1223,12 +1280,13 @@ impl KringApp {
                         .map(History::attendance_hours)
                         .unwrap_or_default(),
                 );
-                self.spawn_dialog(ctx, move || {
-                    let path = rfd::FileDialog::new()
-                        .set_file_name("aanwezigheid.md")
-                        .add_filter("md", &["md"])
-                        .save_file();
-                    DialogResult::WriteText(text, path)
+                let name = "aanwezigheid.md".to_owned();
+                let request = SaveRequest {
+                    file_name: name.clone(),
+                    filter: ("md".into(), "md".into()),
+                };
+                self.spawn_save(ctx, request, move |choice| {
+                    DialogResult::WriteText(text, name, choice)
                 });
             }
             AppCommand::FollowUpDone { meeting, step } => {
