@@ -1,5 +1,6 @@
 //! The command line: start the app, or run a command without a window.
 
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -22,58 +23,226 @@ Usage:
                              DIR, for trying Kring out; same seed, same group
   kring bench [--quick]      measure this build (start-up, CPU, memory, frame times, history,
                              saving) against its budgets; see BENCHMARKS.md
+  kring COMMAND --help       a command's options (also: kring help COMMAND)
   kring --help               this text
   kring --version            the version
+
+Options:
+  --data-dir DIR             the data folder (for the app, export and demo-data)
+  -h, --help                 this text
+  -V, --version              the version
+";
+
+/// `kring check --help`.
+pub const CHECK_USAGE: &str = "\
+Usage: kring check FILE...
+
+Checks protocol files (RON) as Kring would load them. Prints one line per problem,
+FILE:LINE:COLUMN: what to change, or one \"ok\" line per good file. Exit status 1 when any
+file has a problem.
+
+Options:
+  -h, --help                 this text
+";
+
+/// `kring export --help`.
+pub const EXPORT_USAGE: &str = "\
+Usage: kring export [--data-dir DIR] MEETING_FILE --format md|html [--lang nl|en] [--out FILE]
+
+Writes one meeting as Markdown or as a printable HTML page (A4, no outside files). Everything
+typed into the meeting is escaped: it shows as typed, never as markup. MEETING_FILE is a path,
+or the name of a file in the default group's meetings folder (then in the other groups').
+
+Options:
+  --data-dir DIR             the data folder to look for MEETING_FILE in (default:
+                             $KRING_DATA_DIR, or your data folder)
+  --format md|html           Markdown or HTML; may be left out when --out ends in .md or .html
+  --lang nl|en               the language of headings and labels (default: nl)
+  --out FILE                 write to FILE instead of standard output (never over a .ron file)
+  -h, --help                 this text
+";
+
+/// `kring demo-data --help`.
+pub const DEMO_USAGE: &str = "\
+Usage: kring demo-data --data-dir DIR [--meetings N] [--group NAME] [--seed S]
+
+Writes an example group with made-up meetings into DIR, for trying Kring out or testing its
+history with real amounts of data. Refuses a group folder that already has files.
+
+Options:
+  --data-dir DIR             where to write (required, so that example meetings never mix
+                             with a group's real ones)
+  --meetings N               how many meetings, 1 to 1000000 (default: 40)
+  --group NAME               the group's name (default: Mijn groep)
+  --seed S                   a whole number; the same seed gives the same files (default: 1957)
+  -h, --help                 this text
 ";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Cli {
-    Gui { data_dir: Option<PathBuf> },
-    Check { files: Vec<PathBuf> },
+    Gui {
+        data_dir: Option<PathBuf>,
+    },
+    Check {
+        files: Vec<PathBuf>,
+    },
     Export(ExportArgs),
     DemoData(DemoArgs),
     Bench(Vec<String>),
-    Help,
+    /// Print this help text: the overview, or one command's.
+    Help(&'static str),
     Version,
 }
 
-/// Parses the arguments after the program name. The error is a message for the user.
-pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Cli, String> {
-    let mut args = args.into_iter();
+/// Parses the arguments after the program name. The error is a message for the user (exit
+/// status 2).
+///
+/// Arguments are `OsString`s and paths stay `OsString`s (through [`lexopt`]): a folder or
+/// file whose name is not UTF-8 works as any other. Where a value must be text (a format, a
+/// language, a group name, a command) and is not UTF-8, the message says so; nothing here
+/// can panic.
+pub fn parse<I>(args: I) -> Result<Cli, String>
+where
+    I: IntoIterator,
+    I::Item: Into<OsString>,
+{
+    use lexopt::Arg::{Long, Short, Value};
+    let mut parser = lexopt::Parser::from_args(args);
     let mut data_dir = None;
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "-h" | "--help" | "help" => return Ok(Cli::Help),
-            "-V" | "--version" => return Ok(Cli::Version),
-            "--data-dir" => {
-                let dir = args
-                    .next()
-                    .ok_or("--data-dir needs a folder, e.g. --data-dir ~/kring-data")?;
-                data_dir = Some(PathBuf::from(dir));
+    loop {
+        let arg = parser.next().map_err(|err| explain(err, None))?;
+        let command = match arg {
+            None => return Ok(Cli::Gui { data_dir }),
+            Some(Short('h') | Long("help")) => return Ok(Cli::Help(USAGE)),
+            Some(Short('V') | Long("version")) => return Ok(Cli::Version),
+            Some(Long("data-dir")) => {
+                data_dir = Some(path_value(&mut parser, "--data-dir", "~/kring-data")?);
+                continue;
             }
-            "check" => {
-                let files: Vec<PathBuf> = args.map(PathBuf::from).collect();
-                if files.is_empty() {
-                    return Err(
-                        "check needs one or more protocol files, e.g. kring check protocols/*.ron"
-                            .to_owned(),
-                    );
-                }
-                return Ok(Cli::Check { files });
-            }
-            "export" => return parse_export(args, data_dir).map(Cli::Export),
-            "demo-data" => return parse_demo_data(args, data_dir).map(Cli::DemoData),
-            "bench" => return Ok(Cli::Bench(args.collect())),
-            other => {
-                if let Some(dir) = other.strip_prefix("--data-dir=") {
-                    data_dir = Some(PathBuf::from(dir));
-                } else {
-                    return Err(format!("unknown argument \"{other}\"; see kring --help"));
-                }
-            }
+            Some(Value(command)) => command,
+            Some(other) => return Err(explain(other.unexpected(), None)),
+        };
+        let Some(command) = command.to_str() else {
+            return Err(format!(
+                "\"{}\" is not a command (and not UTF-8 text); the commands are check, \
+                 export, demo-data and bench; see kring --help",
+                command.to_string_lossy()
+            ));
+        };
+        return match command {
+            "help" => help_for(&mut parser),
+            "check" => parse_check(&mut parser),
+            "export" => parse_export(&mut parser, data_dir),
+            "demo-data" => parse_demo_data(&mut parser, data_dir),
+            "bench" => parse_bench(&mut parser),
+            other => Err(format!(
+                "\"{other}\" is not a command; the commands are check, export, demo-data and \
+                 bench; see kring --help"
+            )),
+        };
+    }
+}
+
+/// `kring help [COMMAND]`.
+fn help_for(parser: &mut lexopt::Parser) -> Result<Cli, String> {
+    let Some(raw) = parser.try_raw_args() else {
+        return Ok(Cli::Help(USAGE));
+    };
+    let args: Vec<OsString> = raw.collect();
+    Ok(Cli::Help(match args.first().and_then(|a| a.to_str()) {
+        Some("check") => CHECK_USAGE,
+        Some("export") => EXPORT_USAGE,
+        Some("demo-data") => DEMO_USAGE,
+        Some("bench") => crate::bench::USAGE,
+        _ => USAGE,
+    }))
+}
+
+/// A lexopt error as a message that names the argument and says what to do. `command` is
+/// the command whose options were being read.
+fn explain(err: lexopt::Error, command: Option<&str>) -> String {
+    let help = match command {
+        Some(command) => format!("kring {command} --help"),
+        None => "kring --help".to_owned(),
+    };
+    let prefix = command.map(|c| format!("{c}: ")).unwrap_or_default();
+    match err {
+        lexopt::Error::UnexpectedOption(option) => {
+            format!("{prefix}unknown option \"{option}\"; see {help}")
+        }
+        lexopt::Error::UnexpectedArgument(value) => format!(
+            "{prefix}unexpected argument \"{}\"; see {help}",
+            value.to_string_lossy()
+        ),
+        lexopt::Error::UnexpectedValue { option, value } => format!(
+            "{prefix}{option} takes no value, and was given \"{}\"; see {help}",
+            value.to_string_lossy()
+        ),
+        lexopt::Error::MissingValue {
+            option: Some(option),
+        } => format!("{prefix}{option} needs a value; see {help}"),
+        other => format!("{prefix}{other}; see {help}"),
+    }
+}
+
+/// The value after `--name` (or in `--name=VALUE`), as a path: any bytes will do.
+fn path_value(parser: &mut lexopt::Parser, name: &str, example: &str) -> Result<PathBuf, String> {
+    parser
+        .value()
+        .map(PathBuf::from)
+        .map_err(|_| format!("{name} needs a value, e.g. {name} {example}"))
+}
+
+/// The value after `--name` (or in `--name=VALUE`), as text.
+fn text_value(parser: &mut lexopt::Parser, name: &str, example: &str) -> Result<String, String> {
+    let value = parser
+        .value()
+        .map_err(|_| format!("{name} needs a value, e.g. {name} {example}"))?;
+    value.into_string().map_err(|value| {
+        format!(
+            "{name} {} is not UTF-8 text; type it again, e.g. {name} {example}",
+            value.to_string_lossy()
+        )
+    })
+}
+
+fn parse_check(parser: &mut lexopt::Parser) -> Result<Cli, String> {
+    use lexopt::Arg::{Long, Short, Value};
+    let mut files = Vec::new();
+    while let Some(arg) = parser.next().map_err(|err| explain(err, Some("check")))? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Cli::Help(CHECK_USAGE)),
+            Value(file) => files.push(PathBuf::from(file)),
+            other => return Err(explain(other.unexpected(), Some("check"))),
         }
     }
-    Ok(Cli::Gui { data_dir })
+    if files.is_empty() {
+        return Err(
+            "check needs one or more protocol files, e.g. kring check protocols/*.ron".to_owned(),
+        );
+    }
+    Ok(Cli::Check { files })
+}
+
+/// `kring bench` reads its own options (see `crate::bench`); they must be text.
+fn parse_bench(parser: &mut lexopt::Parser) -> Result<Cli, String> {
+    let Some(raw) = parser.try_raw_args() else {
+        return Ok(Cli::Bench(Vec::new()));
+    };
+    let args = raw
+        .map(|arg| {
+            arg.into_string().map_err(|arg| {
+                format!(
+                    "bench: \"{}\" is not UTF-8 text; see kring bench --help",
+                    arg.to_string_lossy()
+                )
+            })
+        })
+        .collect::<Result<Vec<String>, String>>()?;
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        return Ok(Cli::Help(crate::bench::USAGE));
+    }
+    Ok(Cli::Bench(args))
 }
 
 /// Checks protocol files and writes one line per problem (or one "ok" line per good file) to
@@ -133,62 +302,48 @@ pub struct DemoArgs {
     pub options: demo::DemoOptions,
 }
 
-/// The value after an option: `--name VALUE` or `--name=VALUE`.
-fn option_value(
-    arg: &str,
-    name: &str,
-    args: &mut impl Iterator<Item = String>,
-    example: &str,
-) -> Result<Option<String>, String> {
-    if arg == name {
-        return args
-            .next()
-            .map(Some)
-            .ok_or_else(|| format!("{name} needs a value, e.g. {name} {example}"));
-    }
-    Ok(arg
-        .strip_prefix(name)
-        .and_then(|rest| rest.strip_prefix('='))
-        .map(str::to_owned))
-}
-
-fn parse_export(
-    mut args: impl Iterator<Item = String>,
-    mut data_dir: Option<PathBuf>,
-) -> Result<ExportArgs, String> {
+fn parse_export(parser: &mut lexopt::Parser, mut data_dir: Option<PathBuf>) -> Result<Cli, String> {
     use crate::export::Format;
     use crate::model::Lang;
+    use lexopt::Arg::{Long, Short, Value};
     let mut meeting = None;
     let mut format = None;
     let mut lang = Lang::Nl;
     let mut out = None;
-    while let Some(arg) = args.next() {
-        if let Some(dir) = option_value(&arg, "--data-dir", &mut args, "~/kring-data")? {
-            data_dir = Some(PathBuf::from(dir));
-        } else if let Some(name) = option_value(&arg, "--format", &mut args, "html")? {
-            format = Some(Format::from_name(&name).ok_or_else(|| {
-                format!("--format {name} is not known: use --format md or --format html")
-            })?);
-        } else if let Some(code) = option_value(&arg, "--lang", &mut args, "en")? {
-            lang = match code.to_ascii_lowercase().as_str() {
-                "nl" => Lang::Nl,
-                "en" => Lang::En,
-                _ => {
+    while let Some(arg) = parser.next().map_err(|err| explain(err, Some("export")))? {
+        match arg {
+            Short('h') | Long("help") => return Ok(Cli::Help(EXPORT_USAGE)),
+            Long("data-dir") => data_dir = Some(path_value(parser, "--data-dir", "~/kring-data")?),
+            Long("format") => {
+                let name = text_value(parser, "--format", "html")?;
+                format = Some(Format::from_name(&name).ok_or_else(|| {
+                    format!("--format {name} is not known: use --format md or --format html")
+                })?);
+            }
+            Long("lang") => {
+                let code = text_value(parser, "--lang", "en")?;
+                lang = match code.to_ascii_lowercase().as_str() {
+                    "nl" => Lang::Nl,
+                    "en" => Lang::En,
+                    _ => {
+                        return Err(format!(
+                            "--lang {code} is not known: use --lang nl or --lang en"
+                        ));
+                    }
+                };
+            }
+            Long("out") => out = Some(path_value(parser, "--out", "verslag.html")?),
+            Value(file) => {
+                if meeting.is_some() {
                     return Err(format!(
-                        "--lang {code} is not known: use --lang nl or --lang en"
+                        "export takes one meeting file, and \"{}\" is a second one; export \
+                         them one by one",
+                        file.to_string_lossy()
                     ));
                 }
-            };
-        } else if let Some(file) = option_value(&arg, "--out", &mut args, "verslag.html")? {
-            out = Some(PathBuf::from(file));
-        } else if arg.starts_with("--") {
-            return Err(format!("export does not know \"{arg}\"; see kring --help"));
-        } else if meeting.is_some() {
-            return Err(format!(
-                "export takes one meeting file, and \"{arg}\" is a second one; export them one by one"
-            ));
-        } else {
-            meeting = Some(PathBuf::from(arg));
+                meeting = Some(PathBuf::from(file));
+            }
+            other => return Err(explain(other.unexpected(), Some("export"))),
         }
     }
     let meeting = meeting.ok_or(
@@ -202,47 +357,56 @@ fn parse_export(
             .and_then(|e| Format::from_name(&e.to_string_lossy()))
             .ok_or("export needs --format md or --format html")?,
     };
-    Ok(ExportArgs {
+    Ok(Cli::Export(ExportArgs {
         data_dir,
         meeting,
         format,
         lang,
         out,
-    })
+    }))
 }
 
 fn parse_demo_data(
-    mut args: impl Iterator<Item = String>,
+    parser: &mut lexopt::Parser,
     mut data_dir: Option<PathBuf>,
-) -> Result<DemoArgs, String> {
+) -> Result<Cli, String> {
+    use lexopt::Arg::{Long, Short};
     let mut options = demo::DemoOptions::default();
-    while let Some(arg) = args.next() {
-        if let Some(dir) = option_value(&arg, "--data-dir", &mut args, "/tmp/kring-demo")? {
-            data_dir = Some(PathBuf::from(dir));
-        } else if let Some(n) = option_value(&arg, "--meetings", &mut args, "40")? {
-            options.meetings = n
-                .parse()
-                .ok()
-                .filter(|n| (1..=1_000_000).contains(n))
-                .ok_or_else(|| {
-                    format!("--meetings {n} is not a number from 1 to 1000000, e.g. --meetings 40")
+    while let Some(arg) = parser
+        .next()
+        .map_err(|err| explain(err, Some("demo-data")))?
+    {
+        match arg {
+            Short('h') | Long("help") => return Ok(Cli::Help(DEMO_USAGE)),
+            Long("data-dir") => {
+                data_dir = Some(path_value(parser, "--data-dir", "/tmp/kring-demo")?);
+            }
+            Long("meetings") => {
+                let n = text_value(parser, "--meetings", "40")?;
+                options.meetings = n
+                    .parse()
+                    .ok()
+                    .filter(|n| (1..=1_000_000).contains(n))
+                    .ok_or_else(|| {
+                        format!(
+                            "--meetings {n} is not a number from 1 to 1000000, e.g. --meetings 40"
+                        )
+                    })?;
+            }
+            Long("group") => options.group_name = text_value(parser, "--group", "\"Team Noord\"")?,
+            Long("seed") => {
+                let seed = text_value(parser, "--seed", "7")?;
+                options.seed = seed.parse().map_err(|_| {
+                    format!("--seed {seed} is not a whole number from 0 up, e.g. --seed 7")
                 })?;
-        } else if let Some(name) = option_value(&arg, "--group", &mut args, "\"Team Noord\"")? {
-            options.group_name = name;
-        } else if let Some(seed) = option_value(&arg, "--seed", &mut args, "7")? {
-            options.seed = seed.parse().map_err(|_| {
-                format!("--seed {seed} is not a whole number from 0 up, e.g. --seed 7")
-            })?;
-        } else {
-            return Err(format!(
-                "demo-data does not know \"{arg}\"; see kring --help"
-            ));
+            }
+            other => return Err(explain(other.unexpected(), Some("demo-data"))),
         }
     }
     let data_dir = data_dir.ok_or(
         "demo-data needs --data-dir DIR, so that example meetings never mix with a group's real ones, e.g. kring demo-data --data-dir /tmp/kring-demo",
     )?;
-    Ok(DemoArgs { data_dir, options })
+    Ok(Cli::DemoData(DemoArgs { data_dir, options }))
 }
 
 /// Runs `kring export`: writes the meeting to `out` (or to the `--out` file, and then a line
@@ -469,5 +633,66 @@ mod tests {
                 seed: 7
             }
         );
+    }
+
+    #[test]
+    fn help_for_every_command_and_its_defaults() {
+        assert_eq!(parse(args(&["--help"])), Ok(Cli::Help(USAGE)));
+        assert_eq!(parse(args(&["help"])), Ok(Cli::Help(USAGE)));
+        for (command, text) in [
+            ("check", CHECK_USAGE),
+            ("export", EXPORT_USAGE),
+            ("demo-data", DEMO_USAGE),
+            ("bench", crate::bench::USAGE),
+        ] {
+            assert_eq!(parse(args(&[command, "--help"])), Ok(Cli::Help(text)));
+            assert_eq!(parse(args(&[command, "-h"])), Ok(Cli::Help(text)));
+            assert_eq!(parse(args(&["help", command])), Ok(Cli::Help(text)));
+        }
+        let defaults = demo::DemoOptions::default();
+        assert!(DEMO_USAGE.contains(&format!("(default: {})", defaults.group_name)));
+        assert!(DEMO_USAGE.contains(&format!("(default: {})", defaults.seed)));
+        assert!(DEMO_USAGE.contains(&format!("(default: {})", defaults.meetings)));
+    }
+
+    #[test]
+    fn non_utf8_paths_work_and_non_utf8_words_are_refused() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let odd = std::ffi::OsStr::from_bytes(b"/tmp/kring-\xff\xfe").to_owned();
+        let list = |items: &[&std::ffi::OsStr]| -> Vec<OsString> {
+            items.iter().map(|s| (*s).to_owned()).collect()
+        };
+        assert_eq!(
+            parse(list(&["--data-dir".as_ref(), &odd])),
+            Ok(Cli::Gui {
+                data_dir: Some(PathBuf::from(&odd))
+            })
+        );
+        assert_eq!(
+            parse(list(&["check".as_ref(), &odd])),
+            Ok(Cli::Check {
+                files: vec![PathBuf::from(&odd)]
+            })
+        );
+        for (bad, says) in [
+            (list(&[&odd]), "is not a command"),
+            (
+                list(&[
+                    "export".as_ref(),
+                    "m.ron".as_ref(),
+                    "--format".as_ref(),
+                    &odd,
+                ]),
+                "--format",
+            ),
+            (
+                list(&["demo-data".as_ref(), "--group".as_ref(), &odd]),
+                "not UTF-8",
+            ),
+            (list(&["bench".as_ref(), &odd]), "not UTF-8"),
+        ] {
+            let err = parse(bad).expect_err("refused");
+            assert!(err.contains(says), "{err}");
+        }
     }
 }

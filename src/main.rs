@@ -11,8 +11,11 @@ use kring::ui::KringApp;
 fn main() -> ExitCode {
     // Start-up is measured from here (see `kring bench`).
     let process_start = std::time::Instant::now();
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
-    let cli = match cli::parse(std::env::args().skip(1)) {
+    // Wrapped, so that an export can tell a cancelled file dialog from one that cannot open.
+    kring::ui::save_dialog::init_logging(
+        env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).build(),
+    );
+    let cli = match cli::parse(std::env::args_os().skip(1)) {
         Ok(cli) => cli,
         Err(message) => {
             eprintln!("kring: {message}");
@@ -20,8 +23,8 @@ fn main() -> ExitCode {
         }
     };
     match cli {
-        Cli::Help => {
-            print!("{}", cli::USAGE);
+        Cli::Help(text) => {
+            print!("{text}");
             ExitCode::SUCCESS
         }
         Cli::Version => {

@@ -39,6 +39,10 @@ generated meetings, and saving a record. Build it first: cargo build --release, 
 target/release/kring bench. Takes about three and a half minutes; --quick about one and a
 half (3 start-ups, 10 s CPU windows). The table goes to standard output, progress to
 standard error. Exit status 1 when a figure is over its budget.
+
+Options:
+  --quick                    fewer runs and shorter CPU windows (about one and a half minutes)
+  -h, --help                 this text
 ";
 
 /// Start-up budget: within this factor of the bare window.

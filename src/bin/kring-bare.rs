@@ -42,7 +42,7 @@ impl eframe::App for Bare {
 fn main() -> ExitCode {
     let process_start = Instant::now();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
-    let tick = std::env::args().skip(1).any(|arg| arg == "--tick");
+    let tick = std::env::args_os().skip(1).any(|arg| arg == "--tick");
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("kring-bare")

@@ -4,9 +4,16 @@
 //! things and nothing else: the record has no scratchpad and no advice authors, so neither can
 //! reach an export. Every text from the record is escaped for the format it goes into.
 
+mod escape;
+
 use std::fmt::Write as _;
 
-use crate::model::{AdviceMark, Lang, MeetingRecord, PhaseOutcome, QuestionFocus, QuestionKind};
+pub use escape::escape_html;
+use escape::{md_cell, md_line, md_text};
+
+use crate::model::{
+    AdviceMark, GroupSettings, Lang, MeetingRecord, PhaseOutcome, QuestionFocus, QuestionKind,
+};
 
 /// The formats a meeting can be exported in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -51,6 +58,41 @@ pub fn meeting_markdown(record: &MeetingRecord, lang: Lang) -> String {
 /// that prints well on A4, headings in `lang`.
 pub fn meeting_html(record: &MeetingRecord, lang: Lang) -> String {
     render_html(&document(record, lang), lang)
+}
+
+/// Attendance and hours per member, with the group's agreement, as Markdown: proof for
+/// registers. `rows` are (name, meetings, minutes), as `History::attendance_hours` gives them.
+/// Headings are in both languages, as a register in either may read it. Every name and the
+/// agreement text go through the same escaping as a meeting export: a `|` in a name keeps
+/// the table's columns, `<script>` stays text.
+pub fn attendance_markdown(group: &GroupSettings, rows: &[(String, usize, i64)]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", md_line(&group.name));
+    out.push_str("## Afspraken / Agreements\n\n");
+    let agreements = md_text(&group.agreements, "");
+    if !agreements.is_empty() {
+        let _ = writeln!(out, "{agreements}\n");
+    }
+    let table = Block::Table {
+        head: vec![
+            "naam / name".to_owned(),
+            "bijeenkomsten / meetings".to_owned(),
+            "uren / hours".to_owned(),
+        ],
+        rows: rows
+            .iter()
+            .map(|(name, meetings, minutes)| {
+                vec![
+                    name.clone(),
+                    meetings.to_string(),
+                    format!("{:.1}", *minutes as f64 / 60.0),
+                ]
+            })
+            .collect(),
+        total_row: false,
+    };
+    md_block(&mut out, &table);
+    out
 }
 
 // ---------------------------------------------------------------------------------------
@@ -292,14 +334,8 @@ fn words(lang: Lang) -> &'static Words {
     }
 }
 
-/// Fills `{name}` placeholders.
-fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut text = template.to_owned();
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), &value.to_string());
-    }
-    text
-}
+// `{name}` placeholders are filled in one pass, as everywhere (see `crate::i18n::fill`).
+use crate::i18n::fill;
 
 fn document(record: &MeetingRecord, lang: Lang) -> Doc {
     let w = words(lang);
@@ -728,56 +764,6 @@ fn md_block(out: &mut String, block: &Block) {
     }
 }
 
-/// One line of text with Markdown's special characters escaped, so that text from the
-/// record is shown as typed and never becomes markup (or raw HTML).
-fn md_line(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '&' | '~' | '{' | '}' | '!'
-        ) {
-            out.push('\\');
-        }
-        if c == '\r' || c == '\n' {
-            out.push(' ');
-        } else {
-            out.push(c);
-        }
-    }
-    // At the start of a line these would make a heading, a list or a rule.
-    let starts_block = out.starts_with(['#', '-', '+', '='])
-        || out
-            .split_once(['.', ')'])
-            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
-    if starts_block && let Some(first_non_digit) = out.find(|c: char| !c.is_ascii_digit()) {
-        out.insert(first_non_digit, '\\');
-    }
-    out
-}
-
-/// Text that may have several lines: each escaped, blank lines dropped, joined with hard
-/// line breaks and indented by `indent` so they stay inside a list item.
-fn md_text(text: &str, indent: &str) -> String {
-    let lines: Vec<String> = text
-        .lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| md_line(l.trim_start()))
-        .collect();
-    lines.join(&format!("  \n{indent}"))
-}
-
-/// A table cell: one line.
-fn md_cell(text: &str) -> String {
-    let lines: Vec<String> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| md_line(l.trim()))
-        .collect();
-    lines.join(" / ")
-}
-
 // ---------------------------------------------------------------------------------------
 // HTML
 
@@ -927,22 +913,6 @@ fn html_block(out: &mut String, block: &Block) {
             out.push_str("</tbody>\n</table>\n");
         }
     }
-}
-
-/// Text for HTML element content and quoted attribute values: `& < > " '` become entities.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -1297,5 +1267,98 @@ mod tests {
             assert!(!md.contains(absent), "{absent} in {md}");
         }
         assert!(meeting_html(&record, Lang::Nl).contains("</html>"));
+    }
+
+    /// The `|` a Markdown table row has outside backslash escapes: its column count + 1.
+    fn table_pipes(line: &str) -> usize {
+        let mut count = 0;
+        let mut escaped = false;
+        for c in line.chars() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '|' if !escaped => count += 1,
+                _ => escaped = false,
+            }
+            if c != '\\' {
+                escaped = false;
+            }
+        }
+        count
+    }
+
+    /// Issue 9, point 7: what people type stays text in the attendance export.
+    #[test]
+    fn attendance_escapes_names_and_agreements() {
+        let group = GroupSettings {
+            name: "Team | Noord <script>alert(1)</script>".into(),
+            agreements: "# Wat hier gezegd wordt, blijft hier.\n\n*Altijd* aanwezig, [link](x)."
+                .into(),
+            ..GroupSettings::default()
+        };
+        let rows = vec![
+            ("Anouk | de Vries".to_owned(), 3, 270),
+            ("Bram\nvan Dijk".to_owned(), 1, 90),
+            ("<script>alert(2)</script>".to_owned(), 2, 180),
+        ];
+        let md = attendance_markdown(&group, &rows);
+        assert!(
+            !md.contains("<script>"),
+            "raw HTML in Markdown would run: {md}"
+        );
+        assert!(md.contains("\\<script\\>alert(2)\\</script\\>"), "{md}");
+        assert!(md.starts_with("# Team \\| Noord"), "{md}");
+        assert!(
+            md.contains("\n\\# Wat hier"),
+            "no heading from the agreement: {md}"
+        );
+        assert!(
+            md.contains("\\*Altijd\\*") && md.contains("\\[link\\](x)"),
+            "{md}"
+        );
+        let table: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
+        assert_eq!(table.len(), 2 + rows.len(), "one line per member: {md}");
+        for line in &table {
+            assert_eq!(table_pipes(line), 4, "three columns in {line:?}");
+        }
+        // A line break in a cell becomes " / "; "4.5" is escaped as a line start would be.
+        assert!(md.contains("| Anouk \\| de Vries | 3 | 4\\.5 |"), "{md}");
+        assert!(md.contains("| Bram / van Dijk | 1 | 1\\.5 |"), "{md}");
+    }
+
+    /// Issue 9, point 7: a `|` or a line break typed into a meeting keeps its tables whole,
+    /// and a placeholder in a (group-made) phase title is not filled.
+    #[test]
+    fn meeting_tables_keep_their_columns_and_titles_their_braces() {
+        let (mut record, _) = sample();
+        record.content.follow_ups[0].who = "Bram | Eva\nen Carla".into();
+        record.phases[1].title = Text::new("Beeld {planned} | vorming", "Image {planned}");
+        let md = meeting_markdown(&record, Lang::Nl);
+        let mut tables = 0;
+        let mut columns = None;
+        for line in md.lines() {
+            if line.starts_with('|') {
+                let pipes = table_pipes(line);
+                if line.starts_with("| ---") {
+                    tables += 1;
+                    columns = Some(pipes);
+                }
+                if let Some(columns) = columns {
+                    assert_eq!(pipes, columns, "{line:?} in\n{md}");
+                }
+            } else {
+                columns = None;
+            }
+        }
+        assert!(tables >= 2, "{md}");
+        assert!(md.contains("Bram \\| Eva / en Carla"), "{md}");
+        assert!(
+            md.contains("Tijdens Beeld \\{planned\\} \\| vorming: 10 min"),
+            "{md}"
+        );
+        let html = meeting_html(&record, Lang::Nl);
+        assert!(
+            html.contains("Tijdens Beeld {planned} | vorming: 10 min"),
+            "{html}"
+        );
     }
 }

@@ -8,6 +8,10 @@ use crate::model::Lang;
 
 pub struct Strings {
     pub app_name: &'static str,
+    /// An export where no file dialog can open: saved into exports/ instead. {path}
+    pub export_no_dialog: &'static str,
+    /// As above, and saving into exports/ failed too. {folder}, {error}
+    pub export_no_dialog_failed: &'static str,
     // Home screen
     pub home_choose_protocol: &'static str,
     pub home_phases: &'static str,
@@ -358,17 +362,44 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
-/// Replaces each `{key}` in `template` by its value.
+/// Replaces each `{key}` in `template` by its value, in one pass from left to right.
+///
+/// Only the template is read for placeholders, never a value put in: a group name or error
+/// text that contains `{time}` stays as typed. A placeholder with no value (`{unknown}`), and
+/// a `{` without its `}`, stay as written.
 pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = template.to_owned();
-    for (key, value) in values {
-        out = out.replace(&format!("{{{key}}}"), &value.to_string());
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            values
+                .iter()
+                .find(|(name, _)| *name == key)
+                .map(|(_, value)| (close, value))
+        });
+        match value {
+            Some((close, value)) => {
+                let _ = write!(out, "{value}");
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
 pub const NL: Strings = Strings {
     app_name: "Kring",
+    export_no_dialog: "Hier kan geen venster openen om een plek voor het bestand te kiezen (er is geen portaal van het bureaublad en geen zenity). Het bestand is daarom bewaard in de exportmap van de gegevensmap: {path}",
+    export_no_dialog_failed: "Hier kan geen venster openen om een plek voor het bestand te kiezen, en bewaren in de exportmap {folder} lukte ook niet: {error} Controleer of je in die map mag schrijven en of de schijf niet vol is, en probeer het opnieuw.",
     home_choose_protocol: "Kies een werkvorm",
     home_phases: "Fasen",
     home_group_size: "Groepsgrootte: {min}–{max} personen",
@@ -709,6 +740,8 @@ pub const NL: Strings = Strings {
 
 pub const EN: Strings = Strings {
     app_name: "Kring",
+    export_no_dialog: "No window to choose where to save can open here (there is no desktop portal and no zenity). So the file was saved in the data folder's exports folder: {path}",
+    export_no_dialog_failed: "No window to choose where to save can open here, and saving into the exports folder {folder} failed as well: {error} Check that you may write in that folder and that the disk is not full, then try again.",
     home_choose_protocol: "Choose a method",
     home_phases: "Phases",
     home_group_size: "Group size: {min}–{max} people",
@@ -1117,5 +1150,21 @@ mod tests {
             fill(NL.room_phase_of, &[("n", &3), ("total", &9)]),
             "Fase 3 van 9"
         );
+    }
+
+    /// Issue 9, point 7: a value is never read for placeholders.
+    #[test]
+    fn fill_is_one_pass_and_leaves_what_it_does_not_know() {
+        assert_eq!(fill("{a} {b}", &[("a", &"{b}"), ("b", &"x")]), "{b} x");
+        assert_eq!(
+            fill(
+                "{name} om {time}",
+                &[("name", &"Team {time}"), ("time", &"19:30")]
+            ),
+            "Team {time} om 19:30"
+        );
+        assert_eq!(fill("{unknown} {a}", &[("a", &1)]), "{unknown} 1");
+        assert_eq!(fill("{{a}} {a", &[("a", &1)]), "{1} {a");
+        assert_eq!(fill("{a}{a}ü{}", &[("a", &"é")]), "ééü{}");
     }
 }

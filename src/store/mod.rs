@@ -6,6 +6,7 @@ mod cases;
 mod catalog;
 mod conflicts;
 mod data_dir;
+mod exports;
 mod groups;
 mod history;
 mod lock;
@@ -22,6 +23,7 @@ pub use cases::{
 pub use catalog::{Catalog, ProtocolEntry, ProtocolSource, builtin_protocol_sources};
 pub use conflicts::{ConflictCopy, ConflictKind, conflict_kind, find_conflicts};
 pub use data_dir::{DATA_DIR_ENV, DEFAULT_GROUP, DataDir, DataDirError};
+pub use exports::{EXPORTS_DIR, exports_dir, save_new_file};
 pub use groups::{
     GROUP_FILE, GroupList, create_group, group_id_for, list_groups, load_group, save_group,
 };

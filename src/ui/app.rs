@@ -9,6 +9,7 @@ use jiff::tz::TimeZone;
 
 use super::library::HomeTab;
 use super::room_view::{RoomView, local_date_time};
+use super::save_dialog::{SaveChoice, SaveDialog, SaveRequest};
 use super::tools::{LeaderState, PrivateOk, PrivateThing, ToolCommand};
 use super::{controls, home, leader, room, screens, theme};
 use crate::i18n::{self, Strings, fill};
@@ -178,9 +179,10 @@ pub enum AppCommand {
 #[derive(Debug)]
 pub enum DialogResult {
     ImportCase(Option<PathBuf>),
-    ExportCase(PreparedCase, Option<PathBuf>),
-    /// Text to write, and where.
-    WriteText(String, Option<PathBuf>),
+    /// The case, its suggested file name, and where it goes.
+    ExportCase(PreparedCase, String, SaveChoice),
+    /// Text to write, its suggested file name, and where it goes.
+    WriteText(String, String, SaveChoice),
     BringInCase(Option<PathBuf>),
     /// A folder for an unsaved meeting record.
     SaveUnsavedIn(i64, Option<PathBuf>),
@@ -276,6 +278,8 @@ pub struct KringApp {
     quit_confirmed: bool,
     dialog_tx: std::sync::mpsc::Sender<DialogResult>,
     dialog_rx: std::sync::mpsc::Receiver<DialogResult>,
+    /// How exports ask where to save; without a dialog they go into `exports/`.
+    save_dialog: SaveDialog,
     pending: Vec<AppCommand>,
 }
 
@@ -347,6 +351,7 @@ impl KringApp {
             quit_confirmed: false,
             dialog_tx,
             dialog_rx,
+            save_dialog: SaveDialog::from_env(),
             pending: Vec::new(),
         };
         app.room_window = app.settings.separate_room_window;
@@ -566,6 +571,46 @@ impl KringApp {
         });
     }
 
+    /// Exports never open a file dialog; they go into the data folder's `exports/` (tests).
+    pub fn set_save_dialog(&mut self, dialog: SaveDialog) {
+        self.save_dialog = dialog;
+    }
+
+    /// Asks where to save (on its own thread), then hands the answer to `done`. Where no
+    /// dialog can open, the answer is [`SaveChoice::Unavailable`] at once, in the next frame.
+    fn spawn_save(
+        &self,
+        ctx: &egui::Context,
+        request: SaveRequest,
+        done: impl FnOnce(SaveChoice) -> DialogResult + Send + 'static,
+    ) {
+        let dialog = self.save_dialog;
+        if !dialog.can_open() {
+            self.dialog_tx.send(done(SaveChoice::Unavailable)).ok();
+            ctx.request_repaint();
+            return;
+        }
+        self.spawn_dialog(ctx, move || done(dialog.open(request)));
+    }
+
+    /// Where no dialog could open: the export is saved into `exports/`, and the sentence
+    /// says so and where (or why that failed too).
+    fn save_into_exports(
+        &self,
+        file_name: &str,
+        write: impl FnOnce(&std::path::Path) -> Result<(), String>,
+    ) -> String {
+        let s = self.strings();
+        let folder = crate::store::exports_dir(&self.data);
+        match crate::store::save_new_file(&folder, file_name, write) {
+            Ok(path) => fill(s.export_no_dialog, &[("path", &path.display())]),
+            Err(error) => fill(
+                s.export_no_dialog_failed,
+                &[("folder", &folder.display()), ("error", &error)],
+            ),
+        }
+    }
+
     /// Takes in what file dialogs answered and files dropped on the window.
     fn poll_files(&mut self, ctx: &egui::Context) {
         let s = self.strings();
@@ -574,13 +619,25 @@ impl KringApp {
                 DialogResult::ImportCase(Some(path)) => {
                     self.pending.push(AppCommand::ImportCaseFile(path));
                 }
-                DialogResult::ExportCase(case, Some(path)) => {
+                DialogResult::ExportCase(case, _, SaveChoice::Chosen(path)) => {
                     self.case_status = Some(match crate::store::export_case(&case, &path) {
                         Ok(()) => fill(s.file_written, &[("path", &path.display())]),
                         Err(error) => fill(s.file_failed, &[("error", &error)]),
                     });
                 }
-                DialogResult::WriteText(text, Some(path)) => {
+                DialogResult::ExportCase(case, name, SaveChoice::Unavailable) => {
+                    let status = self
+                        .save_into_exports(&name, |path| crate::store::export_case(&case, path));
+                    self.case_status = Some(status);
+                }
+                DialogResult::WriteText(text, name, SaveChoice::Unavailable) => {
+                    let status = self.save_into_exports(&name, |path| {
+                        write_atomic(path, text.as_bytes()).map_err(|err| err.to_string())
+                    });
+                    self.group_status = Some(status.clone());
+                    self.notices.push(status);
+                }
+                DialogResult::WriteText(text, _, SaveChoice::Chosen(path)) => {
                     let status = match write_atomic(&path, text.as_bytes()) {
                         Ok(()) => fill(s.file_written, &[("path", &path.display())]),
                         Err(error) => fill(s.file_failed, &[("error", &error)]),
@@ -600,8 +657,8 @@ impl KringApp {
                 }
                 // The dialog was cancelled.
                 DialogResult::ImportCase(None)
-                | DialogResult::ExportCase(_, None)
-                | DialogResult::WriteText(_, None)
+                | DialogResult::ExportCase(_, _, SaveChoice::Cancelled)
+                | DialogResult::WriteText(_, _, SaveChoice::Cancelled)
                 | DialogResult::SaveUnsavedIn(_, None)
                 | DialogResult::BringInCase(None) => {}
             }
@@ -823,25 +880,6 @@ impl KringApp {
                 .map(|(path, _)| path),
         );
         files
-    }
-
-    /// Attendance and hours per member, with the group's agreement: proof for registers.
-    fn attendance_markdown(&self) -> String {
-        let g = &self.group_settings;
-        let mut out = format!(
-            "# {}\n\n## Afspraken / Agreements\n\n{}\n\n",
-            g.name, g.agreements
-        );
-        out.push_str("| naam / name | bijeenkomsten / meetings | uren / hours |\n|---|---|---|\n");
-        if let Some(history) = &self.history {
-            for (name, meetings, minutes) in history.attendance_hours() {
-                out.push_str(&format!(
-                    "| {name} | {meetings} | {:.1} |\n",
-                    minutes as f64 / 60.0
-                ));
-            }
-        }
-        out
     }
 
     /// The id of the protocol `step` places after (or before) the selected one in the list.
@@ -1366,12 +1404,12 @@ impl KringApp {
                         },
                         crate::store::CASE_FILE_EXTENSION
                     );
-                    self.spawn_dialog(ctx, move || {
-                        let path = rfd::FileDialog::new()
-                            .set_file_name(name)
-                            .add_filter("Kring", &[crate::store::CASE_FILE_EXTENSION])
-                            .save_file();
-                        DialogResult::ExportCase(case, path)
+                    let request = SaveRequest {
+                        file_name: name.clone(),
+                        filter: ("Kring".into(), crate::store::CASE_FILE_EXTENSION.into()),
+                    };
+                    self.spawn_save(ctx, request, move |choice| {
+                        DialogResult::ExportCase(case, name, choice)
                     });
                 }
             }
@@ -1447,13 +1485,21 @@ impl KringApp {
             }
             AppCommand::ExportAttendance => {
                 self.ensure_history_loaded();
-                let text = self.attendance_markdown();
-                self.spawn_dialog(ctx, move || {
-                    let path = rfd::FileDialog::new()
-                        .set_file_name("aanwezigheid.md")
-                        .add_filter("md", &["md"])
-                        .save_file();
-                    DialogResult::WriteText(text, path)
+                let text = crate::export::attendance_markdown(
+                    &self.group_settings,
+                    &self
+                        .history
+                        .as_ref()
+                        .map(History::attendance_hours)
+                        .unwrap_or_default(),
+                );
+                let name = "aanwezigheid.md".to_owned();
+                let request = SaveRequest {
+                    file_name: name.clone(),
+                    filter: ("md".into(), "md".into()),
+                };
+                self.spawn_save(ctx, request, move |choice| {
+                    DialogResult::WriteText(text, name, choice)
                 });
             }
             AppCommand::FollowUpDone { meeting, step } => {
@@ -1583,6 +1629,13 @@ impl KringApp {
                 }
             }
             AppCommand::SaveUnsavedElsewhereDialog { started_at_ms } => {
+                if !self.save_dialog.can_open() {
+                    // No folder dialog here: the exports folder is the other folder.
+                    let dir = crate::store::exports_dir(&self.data);
+                    self.pending
+                        .push(AppCommand::SaveUnsavedIn { started_at_ms, dir });
+                    return;
+                }
                 self.spawn_dialog(ctx, move || {
                     let dir = rfd::FileDialog::new().pick_folder();
                     DialogResult::SaveUnsavedIn(started_at_ms, dir)
@@ -1661,7 +1714,8 @@ impl KringApp {
         }
     }
 
-    /// A meeting as Markdown or printable HTML, into a file the leader picks.
+    /// A meeting as Markdown or printable HTML, into a file the leader picks (or, where no
+    /// file dialog can open, into `exports/`).
     fn export_record(&self, ctx: &egui::Context, record: &MeetingRecord, html: bool) {
         let lang = self.lang();
         let (text, extension) = if html {
@@ -1673,12 +1727,12 @@ impl KringApp {
             "{}.{extension}",
             crate::store::record_file_name(record).trim_end_matches(".ron")
         );
-        self.spawn_dialog(ctx, move || {
-            let path = rfd::FileDialog::new()
-                .set_file_name(name)
-                .add_filter(extension, &[extension])
-                .save_file();
-            DialogResult::WriteText(text, path)
+        let request = SaveRequest {
+            file_name: name.clone(),
+            filter: (extension.into(), extension.into()),
+        };
+        self.spawn_save(ctx, request, move |choice| {
+            DialogResult::WriteText(text, name, choice)
         });
     }
 

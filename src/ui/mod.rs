@@ -9,6 +9,7 @@ mod library;
 mod ring;
 mod room;
 mod room_view;
+pub mod save_dialog;
 mod screens;
 pub mod theme;
 mod tools;

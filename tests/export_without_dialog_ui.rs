@@ -1,0 +1,174 @@
+//! Issue 9, point 11: where no file dialog can open, "Exporteren…" still leaves a file, in
+//! the data folder's `exports/`, and says so with its path, on the screen where it was
+//! pressed: the case tab, the history, the group tab.
+
+mod common;
+use common::*;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use kring::meeting::{Command, ManualClock, Meeting};
+use kring::model::MeetingContent;
+use kring::store::{Catalog, DEFAULT_GROUP, DataDir, EXPORTS_DIR, save_record};
+use kring::ui::KringApp;
+use kring::ui::save_dialog::SaveDialog;
+
+/// The app with no file dialog, as on a machine without a desktop portal and zenity.
+fn harness_without_dialog(data: &Path, clock: &ManualClock) -> H {
+    let mut app = KringApp::new(
+        DataDir::new(data).expect("data dir"),
+        Arc::new(clock.clone()),
+    );
+    app.set_save_dialog(SaveDialog::none());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut KringApp| app.frame(ui), app);
+    harness.run();
+    harness
+}
+
+fn exported(data: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(data.join(EXPORTS_DIR))
+        .map(|dir| dir.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// The sentence with `path` is on screen, and says why the file is there.
+fn path_on_screen(h: &H, path: &Path) {
+    let shown = path.display().to_string();
+    // A label's text is its accesskit value.
+    let nodes: Vec<String> = h
+        .get_all_by_label_contains(&shown)
+        .filter_map(|n| n.accesskit_node().value())
+        .collect();
+    assert!(!nodes.is_empty(), "{shown} is not on screen");
+    assert!(
+        nodes
+            .iter()
+            .all(|l| l.contains("geen venster") && l.contains("exportmap")),
+        "{nodes:?}"
+    );
+}
+
+/// The button is below the group's settings, out of view at 1280 × 800.
+fn export_attendance(h: &mut H) {
+    h.get_by_label("Aanwezigheid en afspraken exporteren")
+        .scroll_to_me();
+    h.run();
+    click(h, "Aanwezigheid en afspraken exporteren");
+}
+
+#[test]
+fn attendance_goes_into_exports_and_the_group_tab_shows_where() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(T0);
+    let mut h = harness_without_dialog(dir.path(), &clock);
+    // The tab (the other "Groep" is the group picker).
+    h.get_all_by_label("Groep").nth(1).expect("tab").click();
+    h.run();
+    export_attendance(&mut h);
+    let files = exported(dir.path());
+    assert_eq!(
+        files,
+        vec![dir.path().join(EXPORTS_DIR).join("aanwezigheid.md")]
+    );
+    assert!(
+        std::fs::read_to_string(&files[0])
+            .expect("read")
+            .contains("| naam / name |")
+    );
+    path_on_screen(&h, &files[0]);
+
+    // Again: a second file, the first one untouched.
+    let first = std::fs::read(&files[0]).expect("read");
+    export_attendance(&mut h);
+    let files = exported(dir.path());
+    let exports = dir.path().join(EXPORTS_DIR);
+    let second = exports.join("aanwezigheid (2).md");
+    assert_eq!(files, vec![second.clone(), exports.join("aanwezigheid.md")]);
+    assert_eq!(
+        std::fs::read(exports.join("aanwezigheid.md")).expect("read"),
+        first
+    );
+    path_on_screen(&h, &second);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(dir.path().join(EXPORTS_DIR))
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700, "the exports folder is private");
+    }
+}
+
+#[test]
+fn a_meeting_goes_into_exports_and_the_history_shows_where() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let protocol = Catalog::load(None)
+        .get("balint-8-stappen")
+        .expect("shipped")
+        .protocol
+        .clone();
+    let started = T0 - 7 * 86_400_000;
+    let mut meeting = Meeting::start(protocol, started);
+    meeting.apply(Command::EndEarly, started + 3_600_000);
+    let mut record = meeting.to_record(started + 3_600_000, "2025-11-16 19:30".into());
+    let mut content = MeetingContent::default();
+    content.add_present("An");
+    content.insights.push("Een Zeepbel van rust".into());
+    record.content = content;
+    record.started_local = "2025-11-16 19:30".into();
+    let meetings = DataDir::new(dir.path())
+        .expect("dir")
+        .meetings_dir(DEFAULT_GROUP);
+    save_record(&meetings, &record).expect("saved");
+
+    let clock = ManualClock::new(T0);
+    let mut h = harness_without_dialog(dir.path(), &clock);
+    click(&mut h, "Geschiedenis");
+    type_into(&mut h, Role::TextInput, "Zoeken", "Zeepbel");
+    h.get_all_by_label_contains("Zeepbel")
+        .next()
+        .expect("hit")
+        .click();
+    h.run();
+    click(&mut h, "Exporteren als Markdown…");
+    let files = exported(dir.path());
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].extension().is_some_and(|e| e == "md"));
+    assert!(
+        std::fs::read_to_string(&files[0])
+            .expect("read")
+            .contains("Zeepbel")
+    );
+    path_on_screen(&h, &files[0]);
+}
+
+#[test]
+fn a_case_goes_into_exports_and_the_case_tab_shows_where() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(T0);
+    let mut h = harness_without_dialog(dir.path(), &clock);
+    open_new_case(&mut h);
+    type_into(&mut h, Role::TextInput, "Titel", "Grenzen/stellen");
+    click(&mut h, "Exporteren…");
+    let files = exported(dir.path());
+    assert_eq!(
+        files,
+        vec![
+            dir.path()
+                .join(EXPORTS_DIR)
+                .join("Grenzen_stellen.kringcase")
+        ]
+    );
+    let case = kring::store::load_case_file(&files[0]).expect("a case file Kring reads");
+    assert_eq!(case.title, "Grenzen/stellen");
+    path_on_screen(&h, &files[0]);
+}
