@@ -560,7 +560,8 @@ mod tests {
     fn a_newer_group_file_with_unknown_fields_is_left_untouched() {
         let (_dir, data) = data();
         let path = data.group_dir("toekomst").join(GROUP_FILE);
-        let text = "(format_version: 4, name: \"Toekomst\", rooms: [Online(link: \"x\")])";
+        // A new field, and a retention choice this build does not know.
+        let text = "(format_version: 4, name: \"Toekomst\", retention: Years(5), rooms: [Online])";
         write_atomic(&path, text.as_bytes()).expect("write");
         let lock = writer(&data, "toekomst");
         let (_, problem) = open_group(&data, "toekomst", Some(&lock));

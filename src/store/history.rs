@@ -1425,11 +1425,20 @@ mod tests {
         save_all(&dir, &[meeting(1, &["An"], None, &[])]);
         let mut future = meeting(2, &["An"], None, &[]);
         future.format_version = 99;
-        let text = to_ron(&future).expect("ron").replacen(
-            "(",
-            "(\n    seating: Circle(chairs: 9, empty_chair: true),\n    mood: Elated,",
-            1,
-        );
+        // A new field, and a known field in a shape this build cannot parse.
+        let old_start = format!("started_local: \"{}\"", future.started_local);
+        let text = to_ron(&future)
+            .expect("ron")
+            .replacen(
+                "(",
+                "(\n    seating: Circle(chairs: 9, empty_chair: true),",
+                1,
+            )
+            .replace(
+                &old_start,
+                "started_local: Local(date: \"2026-01-02\", time: \"19:30\")",
+            );
+        assert!(text.contains("Local(date"), "{text}");
         let newer = dir.join("2026-01-02_1930_balint-8-stappen.ron");
         std::fs::write(&newer, &text).expect("write");
 
