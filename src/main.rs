@@ -61,16 +61,14 @@ fn run_gui(data_dir: Option<std::path::PathBuf>, process_start: std::time::Insta
     // the app: it runs on a temporary folder and says so on the home screen.
     let (data, fallback_reason) = match DataDir::resolve(data_dir) {
         Ok(data) => (data, None),
-        Err(err) => {
-            let fallback = std::env::temp_dir().join("kring-temporary-data");
-            match DataDir::new(&fallback) {
-                Ok(data) => (data, Some(err.to_string())),
-                Err(second) => {
-                    eprintln!("kring: {err}; the temporary folder {second} cannot be used either.");
-                    return ExitCode::from(2);
-                }
+        // The user's own private folder in the temporary folder, never one shared by all.
+        Err(err) => match DataDir::fallback() {
+            Ok(data) => (data, Some(err.to_string())),
+            Err(second) => {
+                eprintln!("kring: {err}; the temporary folder cannot be used either: {second}.");
+                return ExitCode::from(2);
             }
-        }
+        },
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

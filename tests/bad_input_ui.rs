@@ -9,7 +9,8 @@ use egui_kittest::kittest::Queryable as _;
 use kring::meeting::{Command, ManualClock, Meeting};
 use kring::model::{GroupSettings, PreparedCase, Retention};
 use kring::store::{
-    Catalog, DEFAULT_GROUP, DataDir, DataDirError, cases_dir, save_case, save_group, save_record,
+    Catalog, DEFAULT_GROUP, DataDir, DataDirError, GroupLock, LockOutcome, cases_dir, save_case,
+    save_group, save_record,
 };
 
 const DAY: i64 = 86_400_000;
@@ -67,7 +68,8 @@ fn retention_lists_expired_meetings_and_cases_and_deletes_only_after_confirmatio
         retention: Retention::Months6,
         ..GroupSettings::default()
     };
-    save_group(&data, DEFAULT_GROUP, &settings).expect("group");
+    let writer = group_writer(&data);
+    save_group(&writer, &settings).expect("group");
     let protocol = Catalog::load(None)
         .get("uitpluizen")
         .expect("shipped")
@@ -82,8 +84,9 @@ fn retention_lists_expired_meetings_and_cases_and_deletes_only_after_confirmatio
             format!("2025-01-0{} 19:30", age_days % 9),
         );
         record.protocol_id = format!("uitpluizen-{label}");
-        save_record(&data.meetings_dir(DEFAULT_GROUP), &record).expect("saved");
+        save_record(&writer, &record).expect("saved");
     }
+    drop(writer); // The app takes the lock itself.
     let mut old_case = PreparedCase::new(T0 - 500 * DAY, &mut rand::rng());
     old_case.title = "Oude casus".to_owned();
     old_case.updated_at_ms = T0 - 500 * DAY;
@@ -116,4 +119,12 @@ fn retention_lists_expired_meetings_and_cases_and_deletes_only_after_confirmatio
     assert!(left[0].contains("uitpluizen-recent"));
     assert_eq!(std::fs::read_dir(cases_dir(&data)).expect("dir").count(), 0);
     h.get_by_label("2 bestanden verwijderd.");
+}
+
+/// The default group's write handle, as a Kring that holds its lock has it.
+fn group_writer(data: &DataDir) -> GroupLock {
+    match GroupLock::acquire(&data.group_dir(DEFAULT_GROUP), T0) {
+        LockOutcome::Acquired(lock) => lock,
+        other => panic!("no lock: {other:?}"),
+    }
 }

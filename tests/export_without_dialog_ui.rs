@@ -13,7 +13,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kring::meeting::{Command, ManualClock, Meeting};
 use kring::model::MeetingContent;
-use kring::store::{Catalog, DEFAULT_GROUP, DataDir, EXPORTS_DIR, save_record};
+use kring::store::{
+    Catalog, DEFAULT_GROUP, DataDir, EXPORTS_DIR, GroupLock, LockOutcome, save_record,
+};
 use kring::ui::KringApp;
 use kring::ui::save_dialog::SaveDialog;
 
@@ -125,10 +127,15 @@ fn a_meeting_goes_into_exports_and_the_history_shows_where() {
     content.insights.push("Een Zeepbel van rust".into());
     record.content = content;
     record.started_local = "2025-11-16 19:30".into();
-    let meetings = DataDir::new(dir.path())
+    let group = DataDir::new(dir.path())
         .expect("dir")
-        .meetings_dir(DEFAULT_GROUP);
-    save_record(&meetings, &record).expect("saved");
+        .group_dir(DEFAULT_GROUP);
+    {
+        let LockOutcome::Acquired(writer) = GroupLock::acquire(&group, 0) else {
+            panic!("the group folder is free before the app starts");
+        };
+        save_record(&writer, &record).expect("saved");
+    }
 
     let clock = ManualClock::new(T0);
     let mut h = harness_without_dialog(dir.path(), &clock);

@@ -10,7 +10,9 @@ use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 use kring::meeting::{Command, ManualClock, Meeting};
 use kring::model::{FollowUp, MeetingContent};
-use kring::store::{Catalog, DEFAULT_GROUP, DataDir, History, save_record};
+use kring::store::{
+    Catalog, DEFAULT_GROUP, DataDir, GroupLock, History, LockOutcome, SetAside, save_record,
+};
 use kring::ui::Screen;
 
 /// A finished meeting record in the default group, with the given advice and follow-up.
@@ -45,8 +47,11 @@ fn write_meeting(data: &Path, started_ms: i64, advice: &[&str], follow_up: Optio
     }
     record.content = content;
     record.started_local = format!("2025-0{}-01 19:30", 1 + (started_ms % 8));
-    let dir = DataDir::new(data).expect("dir").meetings_dir(DEFAULT_GROUP);
-    save_record(&dir, &record).expect("saved");
+    let dir = DataDir::new(data).expect("dir").group_dir(DEFAULT_GROUP);
+    let LockOutcome::Acquired(writer) = GroupLock::acquire(&dir, 0) else {
+        panic!("the group folder is free before the app starts");
+    };
+    save_record(&writer, &record).expect("saved");
 }
 
 #[test]
@@ -161,7 +166,7 @@ fn an_open_follow_up_is_carried_into_the_next_meeting_and_closed_in_the_old_one(
         &DataDir::new(dir.path())
             .expect("dir")
             .meetings_dir(DEFAULT_GROUP),
-        dir.path(),
+        SetAside::No,
     );
     assert!(history.open_follow_ups().is_empty());
 }

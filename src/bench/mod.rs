@@ -535,7 +535,7 @@ fn history_rows(exe: &Path, work: &Path, rows: &mut Vec<Row>) {
 /// Saving a record.
 fn save_rows(work: &Path, rows: &mut Vec<Row>) {
     eprintln!("bench: saving {SAVES} meeting records");
-    let dir = work.join("save").join("meetings");
+    let dir = work.join("save");
     match save::measure(&dir, SAVES) {
         Ok(s) => rows.push(Row::new(
             format!(

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use super::frames::{BENCH_NOW_MS, Stats};
 use crate::cli::demo::{DemoGenerator, DemoOptions};
-use crate::store::{Catalog, save_record};
+use crate::store::{Catalog, GroupLock, LockOutcome, save_record};
 
 /// Saving figures: times in milliseconds, and the average file size.
 pub struct SaveFigures {
@@ -15,8 +15,19 @@ pub struct SaveFigures {
 }
 
 /// Saves `count` realistic records (made by the `kring demo-data` generator: questions,
-/// advice, notes, follow-ups) into `dir`, one after another, each timed.
-pub fn measure(dir: &Path, count: usize) -> Result<SaveFigures, String> {
+/// advice, notes, follow-ups) into `<group_dir>/meetings`, one after another, each timed,
+/// holding the folder's lock as the app does.
+pub fn measure(group_dir: &Path, count: usize) -> Result<SaveFigures, String> {
+    let dir = match GroupLock::acquire(group_dir, BENCH_NOW_MS) {
+        LockOutcome::Acquired(lock) | LockOutcome::Unavailable { unlocked: lock, .. } => lock,
+        LockOutcome::ReadOnly { .. } => {
+            return Err(format!(
+                "{}: another Kring holds this folder",
+                group_dir.display()
+            ));
+        }
+    };
+    let dir = &dir;
     let catalog = Catalog::load(None);
     let options = DemoOptions {
         meetings: count + 1,

@@ -21,7 +21,8 @@ use crate::model::{
     Tool,
 };
 use crate::store::{
-    Catalog, DataDir, group_id_for, record_file_name, save_group, to_ron, write_atomic_no_sync,
+    Catalog, DataDir, GroupLock, LockOutcome, group_id_for, record_file_name, save_group, to_ron,
+    write_atomic_no_sync,
 };
 
 /// The seed used when none is given, so that two runs give the same group.
@@ -144,7 +145,17 @@ pub fn write_demo(
     let mut generator = DemoGenerator::new(&catalog, options, now_ms, tz.clone())?;
     let mut members = std::collections::BTreeSet::new();
 
-    save_group(data, &id, &demo_group_settings(name))?;
+    // Written with the group folder's write handle, as the app writes.
+    let lock = match GroupLock::acquire(&data.group_dir(&id), now_ms) {
+        LockOutcome::Acquired(lock) | LockOutcome::Unavailable { unlocked: lock, .. } => lock,
+        LockOutcome::ReadOnly { .. } => {
+            return Err(format!(
+                "{}: a running Kring has this group open; close it and try again.",
+                data.group_dir(&id).display()
+            ));
+        }
+    };
+    save_group(&lock, &demo_group_settings(name))?;
     let meetings_dir = data.meetings_dir(&id);
     let mut report = DemoReport {
         group_name: name.to_owned(),

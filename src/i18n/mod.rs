@@ -35,6 +35,12 @@ pub struct Strings {
     pub home_no_protocols: &'static str,
     pub home_settings_set_aside: &'static str,
     pub home_settings_not_saved: &'static str,
+    /// A file made by a newer Kring, left untouched. `{path}`.
+    pub file_newer: &'static str,
+    /// `group.ron` could not be read (damaged: set aside; newer: left). `{problem}`.
+    pub group_file_problem: &'static str,
+    /// Something that writes into the group folder was asked of a read-only Kring.
+    pub read_only_not_done: &'static str,
     // Introduction
     pub intro_title: &'static str,
     pub intro_phases: &'static str,
@@ -422,6 +428,9 @@ pub const NL: Strings = Strings {
     home_no_protocols: "Er is geen werkvorm geladen. Zie de meldingen hieronder.",
     home_settings_set_aside: "Het instellingenbestand was beschadigd ({reason}). Het staat nu apart als {path}; Kring gebruikt de standaardinstellingen.",
     home_settings_not_saved: "De instellingen konden niet worden bewaard: {error}",
+    file_newer: "{path} is gemaakt door een nieuwere Kring. Kring laat het bestand onaangeroerd staan; werk Kring bij om het te lezen.",
+    group_file_problem: "Het groepsbestand kon niet worden gelezen, dus deze groep gebruikt nu de standaardinstellingen: {problem} Het oude bestand wordt niet overschreven. Controleer de gegevens op het tabblad Groep voordat je ze bewaart.",
+    read_only_not_done: "Niet gedaan: een andere Kring heeft deze groep open, dus dit venster kan alleen lezen. Sluit de andere Kring en start deze opnieuw.",
     intro_title: "Zo werken we vandaag",
     intro_phases: "De fasen",
     intro_begin: "Begin met fase 1",
@@ -764,6 +773,9 @@ pub const EN: Strings = Strings {
     home_no_protocols: "No method is loaded. See the messages below.",
     home_settings_set_aside: "The settings file was damaged ({reason}). It has been moved aside to {path}; Kring uses the default settings.",
     home_settings_not_saved: "The settings could not be saved: {error}",
+    file_newer: "{path} was made by a newer Kring. Kring leaves the file untouched; update Kring to read it.",
+    group_file_problem: "The group file could not be read, so this group now uses the default settings: {problem} The old file is not overwritten. Check the details on the Group tab before you save them.",
+    read_only_not_done: "Not done: another Kring has this group open, so this window can only read. Close the other Kring and start this one again.",
     intro_title: "How we work today",
     intro_phases: "The phases",
     intro_begin: "Begin with phase 1",

@@ -10,7 +10,10 @@ use serde::de::IgnoredAny;
 
 use crate::model::{CASE_FORMAT_VERSION, PreparedCase};
 
-use super::{DataDir, DirLoad, Rejection, load_dir, parse_error_reason, to_ron, write_atomic};
+use super::version::read_format_version;
+use super::{
+    DataDir, DirLoad, Rejection, SetAside, load_dir, parse_error_reason, to_ron, write_atomic,
+};
 
 /// The extension of an exported case file, without the dot.
 pub const CASE_FILE_EXTENSION: &str = "kringcase";
@@ -48,19 +51,12 @@ impl CaseError {
 /// them) and give its format, read before the whole case.
 #[derive(Deserialize)]
 struct Probe {
-    /// A case without a format number predates format numbers: the first format.
-    #[serde(default = "first_format")]
-    format_version: u32,
     #[serde(default)]
     id: Present,
     #[serde(default)]
     situation: Present,
     #[serde(default)]
     question: Present,
-}
-
-fn first_format() -> u32 {
-    1
 }
 
 /// Whether a field is in the file, whatever its value.
@@ -90,13 +86,18 @@ fn parse_case(text: &str) -> Result<PreparedCase, CaseError> {
                 .to_owned(),
         ));
     }
-    let format = probe.format_version;
-    if format > CASE_FORMAT_VERSION {
-        return Err(CaseError::Newer(format!(
-            "written by a newer Kring (case format {format}; this Kring reads up to \
-             {CASE_FORMAT_VERSION}); update Kring to read it"
-        )));
-    }
+    // The version, before the whole case: a newer case may have fields this Kring does not know.
+    // A case without a format number predates format numbers: the first format.
+    read_format_version(text, CASE_FORMAT_VERSION, Some(1)).map_err(|rejection| {
+        if rejection.set_aside {
+            CaseError::Damaged(format!(
+                "{} (this is not a readable Kring case)",
+                rejection.reason
+            ))
+        } else {
+            CaseError::Newer(rejection.reason)
+        }
+    })?;
     let mut case: PreparedCase = ron::from_str(text).map_err(|err| {
         CaseError::Damaged(format!(
             "{} (the case is damaged)",
@@ -151,7 +152,8 @@ pub fn save_case(dir: &Path, case: &PreparedCase) -> Result<PathBuf, String> {
 /// A file named after a valid id is that case, whatever id is written inside (a copy made by
 /// hand keeps the name of its file), so saving it again writes the same file.
 pub fn list_cases(dir: &Path, quarantine_root: &Path) -> DirLoad<PreparedCase> {
-    let mut load = load_dir(dir, quarantine_root, |path, text| {
+    // Cases live in the user's own data folder, in no group folder: no lock guards them.
+    let mut load = load_dir(dir, SetAside::Own(quarantine_root), |path, text| {
         let mut case = parse_case(text).map_err(|err| match err {
             CaseError::Damaged(reason) => Rejection::damaged(reason),
             CaseError::Newer(reason) => Rejection::newer_format(reason),

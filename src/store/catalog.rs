@@ -1,6 +1,8 @@
 use std::path::{Path, PathBuf};
 
-use crate::model::{Protocol, ProtocolIssue};
+use crate::model::{PROTOCOL_FORMAT_VERSION, Protocol, ProtocolIssue};
+
+use super::version::read_format_version;
 
 /// The protocols shipped with Kring, embedded so the app works from any folder.
 /// (file name, text) pairs; the same files are in `protocols/` in the source tree.
@@ -111,7 +113,18 @@ impl Catalog {
                     continue;
                 }
             };
-            match Protocol::from_ron(&display, &text) {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+            // The version first: a newer protocol may use fields and variants this Kring does
+            // not know; it is listed as newer (and, like every protocol file, left alone).
+            // Any other trouble is reported by the full parse, with its line and column.
+            if let Err(rejection) = read_format_version(text, PROTOCOL_FORMAT_VERSION, None)
+                && !rejection.set_aside
+            {
+                self.problems
+                    .push(file_problem(&path, format!("{}.", rejection.reason)));
+                continue;
+            }
+            match Protocol::from_ron(&display, text) {
                 Ok(protocol) => self.add_user_protocol(protocol, path),
                 Err(issues) => self.problems.extend(issues),
             }
@@ -223,5 +236,21 @@ mod tests {
                 .any(|p| p.file.ends_with("broken.ron"))
         );
         assert!(catalog.problems.iter().any(|p| p.message.contains("UTF-8")));
+    }
+
+    /// Issue 9, point 4: a protocol from a newer Kring with a tool this Kring does not know is
+    /// listed as newer, not as a broken file.
+    #[test]
+    fn a_newer_protocol_is_listed_as_newer() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("toekomst.ron");
+        let text = "(format_version: 3, id: \"toekomst\", phases: [(tools: [Hologram])])";
+        std::fs::write(&path, text).expect("write");
+        let catalog = Catalog::load(Some(dir.path()));
+        assert_eq!(catalog.problems.len(), 1, "{:?}", catalog.problems);
+        let problem = &catalog.problems[0];
+        assert!(problem.message.contains("newer Kring"), "{problem:?}");
+        assert!(problem.message.contains("update Kring"), "{problem:?}");
+        assert_eq!(std::fs::read_to_string(&path).expect("there"), text);
     }
 }

@@ -16,8 +16,10 @@ use std::path::Path;
 use crate::model::{GROUP_FORMAT_VERSION, GroupSettings};
 
 use super::atomic::create_private_dir;
-use super::quarantine::{LoadProblem, QUARANTINE_DIR, Rejection, quarantine};
-use super::{DEFAULT_GROUP, DataDir, to_ron, write_atomic};
+use super::lock::{GroupLock, LockOutcome};
+use super::quarantine::{LoadProblem, QUARANTINE_DIR, Rejection};
+use super::version::read_format_version;
+use super::{DEFAULT_GROUP, DataDir, to_ron};
 
 /// The name of a group's settings file inside its folder.
 pub const GROUP_FILE: &str = "group.ron";
@@ -31,8 +33,8 @@ pub struct GroupList {
     /// (id, settings) of every group, in id order. A group whose `group.ron` could not be
     /// read is here too, with default settings and its id as name.
     pub groups: Vec<(String, GroupSettings)>,
-    /// The `group.ron` files that could not be read. They are left where they are: they are
-    /// set aside only when the group's settings are saved again.
+    /// The `group.ron` files that could not be read. Listing moves nothing: a damaged one is
+    /// set aside by [`open_group`] when the group is opened with its write handle.
     pub problems: Vec<LoadProblem>,
 }
 
@@ -136,10 +138,27 @@ pub fn create_group(data: &DataDir, name: &str) -> Result<String, String> {
                 meetings.display()
             )
         })
-        .and_then(|()| save_group(data, &id, &GroupSettings::named(name)).map(|_| ()));
+        .and_then(|()| {
+            // The folder was made just now, so this Kring is the only one that can hold it.
+            let now_ms = jiff::Timestamp::now().as_millisecond();
+            let lock = match GroupLock::acquire(&data.group_dir(&id), now_ms) {
+                LockOutcome::Acquired(lock) | LockOutcome::Unavailable { unlocked: lock, .. } => {
+                    lock
+                }
+                LockOutcome::ReadOnly { .. } => {
+                    return Err(format!(
+                        "{}: another Kring opened the new group before its settings were \
+                         written; choose the group and save its settings there.",
+                        data.group_dir(&id).display()
+                    ));
+                }
+            };
+            save_group(&lock, &GroupSettings::named(name)).map(|_| ())
+        });
     if let Err(err) = result {
         // Leave nothing half made behind: both folders are still empty.
         fs::remove_dir(&meetings).ok();
+        fs::remove_file(data.group_dir(&id).join(super::LOCK_FILE)).ok();
         fs::remove_dir(data.group_dir(&id)).ok();
         return Err(err);
     }
@@ -165,17 +184,49 @@ pub fn load_group(data: &DataDir, id: &str) -> Result<GroupSettings, String> {
     }
 }
 
-/// Writes a group's settings atomically to `<group>/group.ron` (the folder is made when
-/// needed), in the current format. A damaged `group.ron` already there is never overwritten:
-/// it is first moved into the group's `quarantine/` folder, and that move is returned so it
-/// can be reported. A file from a newer Kring is left alone and saving fails.
-pub fn save_group(
+/// Opens a group's settings in the app, with the group's write handle when this Kring holds
+/// it (`None`: it only reads the group).
+///
+/// A damaged `group.ron` is set aside like every other damaged file: with the write handle it
+/// is moved, byte for byte, into the group's `quarantine/` folder (so nothing can be written
+/// over it), without it it is left where it is. A file from a newer Kring is left where it
+/// is. Either way the problem is returned, to be shown to the leader, and the group runs on
+/// default settings named after its id until the leader saves new ones.
+pub fn open_group(
     data: &DataDir,
     id: &str,
+    writer: Option<&GroupLock>,
+) -> (GroupSettings, Option<LoadProblem>) {
+    let path = data.group_dir(id).join(GROUP_FILE);
+    match read_group_file(&path) {
+        Ok(Some(settings)) => (settings, None),
+        Ok(None) => (defaults_for(id), None),
+        Err(rejection) => {
+            let problem = match writer {
+                Some(lock) if rejection.set_aside => {
+                    lock.set_aside(lock.dir(), &path, rejection.reason)
+                }
+                _ => LoadProblem {
+                    path,
+                    moved_to: None,
+                    reason: rejection.reason,
+                },
+            };
+            (GroupSettings::named(id), Some(problem))
+        }
+    }
+}
+
+/// Writes a group's settings atomically to `<group>/group.ron` (the folder is made when
+/// needed), in the current format; needs the group's write handle. A damaged `group.ron`
+/// already there is never overwritten: it is first moved into the group's `quarantine/`
+/// folder, and that move is returned so it can be reported. A file from a newer Kring is left
+/// alone and saving fails.
+pub fn save_group(
+    group: &GroupLock,
     settings: &GroupSettings,
 ) -> Result<Option<LoadProblem>, String> {
-    check_id(id)?;
-    let dir = data.group_dir(id);
+    let dir = group.dir();
     let path = dir.join(GROUP_FILE);
     let mut set_aside = None;
     if let Err(rejection) = read_group_file(&path) {
@@ -186,7 +237,7 @@ pub fn save_group(
                 rejection.reason
             ));
         }
-        let problem = quarantine(&dir, &path, rejection.reason);
+        let problem = group.set_aside(dir, &path, rejection.reason);
         if problem.moved_to.is_none() {
             return Err(format!(
                 "{problem} The settings were not saved, so nothing is overwritten."
@@ -202,7 +253,7 @@ pub fn save_group(
             path.display()
         )
     })?;
-    write_atomic(&path, text.as_bytes()).map_err(|err| {
+    group.write_file(&path, text.as_bytes()).map_err(|err| {
         format!(
             "{}: the group settings could not be written ({err}); check that the folder exists \
              and that you may write in it.",
@@ -309,18 +360,15 @@ fn read_group_file(path: &Path) -> Result<Option<GroupSettings>, Rejection> {
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    // The version first: a newer file may have fields this Kring does not know. A file
+    // without one was written by hand: the first format.
+    read_format_version(text, GROUP_FORMAT_VERSION, Some(1))?;
     let mut settings: GroupSettings = ron::from_str(text).map_err(|err| {
         Rejection::damaged(format!(
             "line {}, column {}: not readable group settings ({}); repair it in a text editor",
             err.span.start.line, err.span.start.col, err.code
         ))
     })?;
-    if settings.format_version > GROUP_FORMAT_VERSION {
-        return Err(Rejection::newer_format(format!(
-            "written by a newer Kring (format {}); update Kring to read it",
-            settings.format_version
-        )));
-    }
     settings.format_version = GROUP_FORMAT_VERSION;
     Ok(Some(settings))
 }
@@ -342,6 +390,14 @@ fn create_one_private_dir(dir: &Path) -> io::Result<()> {
 mod tests {
     use super::*;
     use crate::model::Retention;
+    use crate::store::write_atomic;
+
+    fn writer(data: &DataDir, id: &str) -> GroupLock {
+        match GroupLock::acquire(&data.group_dir(id), 0) {
+            LockOutcome::Acquired(lock) => lock,
+            other => panic!("no lock: {other:?}"),
+        }
+    }
 
     fn data() -> (tempfile::TempDir, DataDir) {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -390,7 +446,10 @@ mod tests {
         assert_eq!(settings.name, "Team Noord");
         settings.agreements = "Wat hier gezegd wordt, blijft hier.".to_owned();
         settings.retention = Retention::Months24;
-        assert_eq!(save_group(&data, &id, &settings).expect("save"), None);
+        assert_eq!(
+            save_group(&writer(&data, &id), &settings).expect("save"),
+            None
+        );
         assert_eq!(load_group(&data, &id).expect("reload"), settings);
 
         // The folder the app has always used, with meetings but no group.ron.
@@ -404,7 +463,6 @@ mod tests {
 
         for bad in ["", "..", ".hidden", "a/b", "a\\b", QUARANTINE_DIR] {
             assert!(load_group(&data, bad).is_err(), "{bad:?}");
-            assert!(save_group(&data, bad, &settings).is_err(), "{bad:?}");
         }
     }
 
@@ -429,7 +487,7 @@ mod tests {
         let err = load_group(&data, &id).expect_err("damaged");
         assert!(err.contains("group.ron") && err.contains("line 1"), "{err}");
 
-        let problem = save_group(&data, &id, &GroupSettings::named("Kring Zuid"))
+        let problem = save_group(&writer(&data, &id), &GroupSettings::named("Kring Zuid"))
             .expect("save")
             .expect("the damaged file was set aside");
         let moved = problem.moved_to.expect("moved");
@@ -451,11 +509,66 @@ mod tests {
         write_atomic(&path, b"(format_version: 99, name: \"Toekomst\")").expect("write");
         let err = load_group(&data, "toekomst").expect_err("newer");
         assert!(err.contains("newer Kring"), "{err}");
-        assert!(save_group(&data, "toekomst", &GroupSettings::default()).is_err());
+        assert!(save_group(&writer(&data, "toekomst"), &GroupSettings::default()).is_err());
         assert!(
             std::fs::read_to_string(&path)
                 .expect("still there")
                 .contains("99")
         );
+    }
+
+    /// Issue 9, point 10: opening a group with a damaged `group.ron` sets it aside byte for
+    /// byte (with the write handle) and reports it; a read-only Kring leaves it and reports it.
+    #[test]
+    fn opening_a_group_sets_a_damaged_group_file_aside_and_reports_it() {
+        let (_dir, data) = data();
+        let id = create_group(&data, "Kring West").expect("create");
+        let path = data.group_dir(&id).join(GROUP_FILE);
+        let damaged: &[u8] = b"(format_version: 1, name: \"Kring West\", agreements: \"Wat \xff";
+        std::fs::write(&path, damaged).expect("damage");
+
+        let lock = writer(&data, &id);
+        let read_only = open_group(&data, &id, None);
+        assert_eq!(read_only.0.name, id);
+        let problem = read_only.1.expect("reported");
+        assert_eq!(
+            (problem.path.as_path(), problem.moved_to),
+            (path.as_path(), None)
+        );
+        assert_eq!(std::fs::read(&path).expect("left"), damaged);
+
+        let (settings, problem) = open_group(&data, &id, Some(&lock));
+        assert_eq!(settings.name, id, "default settings, named after the group");
+        let problem = problem.expect("reported");
+        let moved = problem.moved_to.clone().expect("set aside");
+        assert_eq!(
+            moved,
+            data.group_dir(&id).join(QUARANTINE_DIR).join(GROUP_FILE)
+        );
+        assert_eq!(
+            std::fs::read(&moved).expect("kept"),
+            damaged,
+            "byte for byte"
+        );
+        assert!(!path.exists());
+        assert!(problem.to_string().contains("group.ron"), "{problem}");
+    }
+
+    /// Issue 9, point 4: a newer `group.ron` with fields this Kring does not know is called
+    /// newer, not damaged, and opening the group leaves it untouched.
+    #[test]
+    fn a_newer_group_file_with_unknown_fields_is_left_untouched() {
+        let (_dir, data) = data();
+        let path = data.group_dir("toekomst").join(GROUP_FILE);
+        // A new field, and a retention choice this build does not know.
+        let text = "(format_version: 4, name: \"Toekomst\", retention: Years(5), rooms: [Online])";
+        write_atomic(&path, text.as_bytes()).expect("write");
+        let lock = writer(&data, "toekomst");
+        let (_, problem) = open_group(&data, "toekomst", Some(&lock));
+        let problem = problem.expect("listed");
+        assert_eq!(problem.moved_to, None);
+        assert!(problem.reason.contains("newer Kring"), "{problem}");
+        assert_eq!(std::fs::read_to_string(&path).expect("there"), text);
+        assert!(!data.group_dir("toekomst").join(QUARANTINE_DIR).exists());
     }
 }

@@ -31,13 +31,12 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError};
 
-use crate::model::{
-    FollowUp, MeetingRecord, PhaseOutcome, QuestionFocus, QuestionKind, RECORD_FORMAT_VERSION, Text,
-};
+use crate::model::{FollowUp, MeetingRecord, PhaseOutcome, QuestionFocus, QuestionKind, Text};
 
+use super::records::parse_record;
 use super::{
-    ConflictFile, DirLoad, LoadProblem, Rejection, find_conflicts, load_dir, load_record,
-    parse_error_reason, to_ron, write_atomic,
+    ConflictFile, DirLoad, GroupLock, LoadProblem, Rejection, SetAside, find_conflicts, load_dir,
+    load_record, to_ron,
 };
 
 /// What the history list shows of one meeting, without its content.
@@ -466,25 +465,6 @@ pub struct History {
     conflicts: Vec<ConflictFile>,
 }
 
-/// Reads a meeting record from its text, the way [`load_record`] reads a file.
-fn parse_record(text: &str) -> Result<MeetingRecord, Rejection> {
-    let mut record: MeetingRecord = ron::from_str(text).map_err(|err| {
-        Rejection::damaged(format!(
-            "{} (not a readable meeting record)",
-            parse_error_reason(&err)
-        ))
-    })?;
-    if record.format_version > RECORD_FORMAT_VERSION {
-        return Err(Rejection::newer_format(format!(
-            "written by a newer Kring (format {}); update Kring to read it",
-            record.format_version
-        )));
-    }
-    // Older formats lack only fields that default to empty; the record is now current.
-    record.format_version = RECORD_FORMAT_VERSION;
-    Ok(record)
-}
-
 /// The most helper threads [`History::load`] starts beside its own.
 const MAX_HELPERS: usize = 3;
 
@@ -581,12 +561,12 @@ fn parse_file(path: &Path) -> Option<Box<Parsed>> {
 /// helper could not parse is parsed again from [`load_dir`]'s text, so damaged and newer
 /// files are judged exactly as without helpers); a helper only saves it the parsing of the
 /// sound ones.
-fn load_meetings(dir: &Path, quarantine_root: &Path, helpers: usize) -> DirLoad<Box<Parsed>> {
+fn load_meetings(dir: &Path, set_aside: SetAside<'_>, helpers: usize) -> DirLoad<Box<Parsed>> {
     let parse_here = |path: &Path, text: &str| -> Result<Box<Parsed>, Rejection> {
         Ok(Box::new(digest(path, parse_record(text)?)))
     };
     if helpers == 0 {
-        return load_dir(dir, quarantine_root, parse_here);
+        return load_dir(dir, set_aside, parse_here);
     }
     let files = files_to_parse(dir);
     let slots: Vec<Slot> = files
@@ -621,7 +601,7 @@ fn load_meetings(dir: &Path, quarantine_root: &Path, helpers: usize) -> DirLoad<
                 }
             });
         }
-        load_dir(dir, quarantine_root, |path, text| {
+        load_dir(dir, set_aside, |path, text| {
             match slot_of.get(path).and_then(|slot| slot.take()) {
                 Some(parsed) => Ok(parsed),
                 None => parse_here(path, text),
@@ -637,24 +617,25 @@ fn member_key(name: &str) -> String {
 }
 
 impl History {
-    /// Reads every meeting in `meetings_dir`. Damaged files are moved into
-    /// `<quarantine_root>/quarantine/` and, like files from a newer Kring, listed in
+    /// Reads every meeting in `meetings_dir`. Damaged files are moved into quarantine, or
+    /// left in place when this Kring only reads the group, as `set_aside` says; like files
+    /// from a newer Kring (always left where they are), they are listed in
     /// [`Self::problems`]; sync conflict copies are not read and are listed in
     /// [`Self::conflicts`] (see [`load_dir`]). A missing folder is an empty history.
     ///
     /// Parsing, most of the time it takes, is spread over the cores (at most 3 helper
     /// threads beside this one); see the module documentation.
-    pub fn load(meetings_dir: &Path, quarantine_root: &Path) -> Self {
+    pub fn load(meetings_dir: &Path, set_aside: SetAside<'_>) -> Self {
         let helpers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .saturating_sub(1)
             .min(MAX_HELPERS);
-        Self::load_with_helpers(meetings_dir, quarantine_root, helpers)
+        Self::load_with_helpers(meetings_dir, set_aside, helpers)
     }
 
     /// [`Self::load`] with this many helper threads (0: all on this thread).
-    fn load_with_helpers(meetings_dir: &Path, quarantine_root: &Path, helpers: usize) -> Self {
-        let load = load_meetings(meetings_dir, quarantine_root, helpers);
+    fn load_with_helpers(meetings_dir: &Path, set_aside: SetAside<'_>, helpers: usize) -> Self {
+        let load = load_meetings(meetings_dir, set_aside, helpers);
         let mut parsed: Vec<Box<Parsed>> = load.items.into_iter().map(|(_, p)| p).collect();
         parsed.sort_by(|a, b| {
             b.summary
@@ -808,9 +789,11 @@ impl History {
     /// that meeting's file atomically. The file is read again first, so a change made
     /// elsewhere since loading is kept; only the step's `done` changes (a file in an older
     /// format is written in the current one). When the step in the file is no longer the one
-    /// shown, nothing is written and the error says to reopen the history.
+    /// shown, nothing is written and the error says to reopen the history. Needs the group's
+    /// write handle.
     pub fn mark_follow_up(
         &mut self,
+        group: &GroupLock,
         meeting: usize,
         follow_up: usize,
         done: bool,
@@ -847,7 +830,7 @@ impl History {
                 path.display()
             )
         })?;
-        write_atomic(&path, text.as_bytes()).map_err(|err| {
+        group.write_file(&path, text.as_bytes()).map_err(|err| {
             format!(
                 "{}: the step could not be saved ({err}); check that you may write to the group \
                  folder and try again",
@@ -1000,6 +983,7 @@ mod tests {
     use super::*;
     use crate::model::{
         FollowUp, MeetingContent, PhaseRecord, Problem, Question, QuestionFocus, QuestionKind,
+        RECORD_FORMAT_VERSION,
     };
     use crate::store::{QUARANTINE_DIR, save_record};
 
@@ -1071,9 +1055,17 @@ mod tests {
         }
     }
 
+    /// The write handle of the group folder that holds `meetings`.
+    fn writer(meetings: &Path) -> GroupLock {
+        match GroupLock::acquire(meetings.parent().expect("group folder"), 0) {
+            crate::store::LockOutcome::Acquired(lock) => lock,
+            other => panic!("no lock: {other:?}"),
+        }
+    }
+
     fn save_all(dir: &Path, records: &[MeetingRecord]) {
         for record in records {
-            save_record(dir, record).expect("save");
+            save_record(&writer(dir), record).expect("save");
         }
     }
 
@@ -1097,7 +1089,7 @@ mod tests {
                 meeting(30, &["An", "Cas"], Some("An"), &[]),
             ],
         );
-        let history = History::load(&dir, root.path());
+        let history = History::load(&dir, SetAside::Own(root.path()));
         let days: Vec<i64> = history
             .summaries()
             .iter()
@@ -1147,7 +1139,7 @@ mod tests {
                 meeting(3, &["Cas"], None, &["Neem de tijd."]),
             ],
         );
-        let history = History::load(&dir, root.path());
+        let history = History::load(&dir, SetAside::Own(root.path()));
         assert_eq!(history.len(), 3);
         (root, history)
     }
@@ -1247,7 +1239,7 @@ mod tests {
             });
         }
         save_all(&dir, &[record, meeting(2, &["Bo"], None, &[])]);
-        let mut history = History::load(&dir, root.path());
+        let mut history = History::load(&dir, SetAside::Own(root.path()));
         let open: Vec<(usize, usize, &str)> = history
             .open_follow_ups()
             .into_iter()
@@ -1257,7 +1249,9 @@ mod tests {
 
         let path = history.summaries()[1].path.clone();
         let before = std::fs::read_to_string(&path).expect("read");
-        history.mark_follow_up(1, 2, true).expect("mark");
+        history
+            .mark_follow_up(&writer(&dir), 1, 2, true)
+            .expect("mark");
         let after = std::fs::read_to_string(&path).expect("read");
         let changed: Vec<(&str, &str)> = before
             .lines()
@@ -1270,7 +1264,7 @@ mod tests {
         assert_eq!(before.lines().count(), after.lines().count());
         assert_eq!(history.open_follow_ups().len(), 1);
 
-        let reloaded = History::load(&dir, root.path());
+        let reloaded = History::load(&dir, SetAside::Own(root.path()));
         let open: Vec<(usize, usize)> = reloaded
             .open_follow_ups()
             .into_iter()
@@ -1281,12 +1275,19 @@ mod tests {
 
         // And back.
         let mut history = reloaded;
-        history.mark_follow_up(1, 1, false).expect("unmark");
-        assert_eq!(History::load(&dir, root.path()).open_follow_ups().len(), 2);
+        history
+            .mark_follow_up(&writer(&dir), 1, 1, false)
+            .expect("unmark");
+        assert_eq!(
+            History::load(&dir, SetAside::Own(root.path()))
+                .open_follow_ups()
+                .len(),
+            2
+        );
 
-        assert!(history.mark_follow_up(5, 0, true).is_err());
+        assert!(history.mark_follow_up(&writer(&dir), 5, 0, true).is_err());
         let err = history
-            .mark_follow_up(1, 9, true)
+            .mark_follow_up(&writer(&dir), 1, 9, true)
             .expect_err("no such step");
         assert!(err.contains("no follow-up step 9"), "{err}");
     }
@@ -1301,11 +1302,13 @@ mod tests {
             ..FollowUp::default()
         });
         save_all(&dir, &[record.clone()]);
-        let mut history = History::load(&dir, root.path());
+        let mut history = History::load(&dir, SetAside::Own(root.path()));
         record.content.follow_ups[0].what = "Mailen".into();
         let path = history.summaries()[0].path.clone();
         std::fs::write(&path, to_ron(&record).expect("ron")).expect("write");
-        let err = history.mark_follow_up(0, 0, true).expect_err("changed");
+        let err = history
+            .mark_follow_up(&writer(&dir), 0, 0, true)
+            .expect_err("changed");
         assert!(err.contains("changed elsewhere"), "{err}");
         let on_disk = load_record(&path).expect("load");
         assert!(
@@ -1330,7 +1333,7 @@ mod tests {
                 meeting(5, &[], None, &[]),
             ],
         );
-        let history = History::load(&dir, root.path());
+        let history = History::load(&dir, SetAside::Own(root.path()));
         let turns = history.turns();
         let turns: Vec<(&str, usize, Option<i64>, usize)> = turns
             .iter()
@@ -1387,7 +1390,7 @@ mod tests {
         }
         second.phases[1].outcome = PhaseOutcome::NotReached;
         save_all(&dir, &[second, meeting(1, &["An"], None, &[])]);
-        let history = History::load(&dir, root.path());
+        let history = History::load(&dir, SetAside::Own(root.path()));
         let day1 = START_MS + DAY_MS;
         let day2 = START_MS + 2 * DAY_MS;
         assert_eq!(history.early_advice_over_time(), [(day1, 0), (day2, 3)]);
@@ -1413,6 +1416,68 @@ mod tests {
         );
     }
 
+    /// Issue 9, point 4: a record from a newer Kring with a field and a variant this build
+    /// does not know is left where it is and listed, not called damaged.
+    #[test]
+    fn a_newer_record_with_unknown_fields_stays_in_place_and_is_listed() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let dir = root.path().join("meetings");
+        save_all(&dir, &[meeting(1, &["An"], None, &[])]);
+        let mut future = meeting(2, &["An"], None, &[]);
+        future.format_version = 99;
+        // A new field, and a known field in a shape this build cannot parse.
+        let old_start = format!("started_local: \"{}\"", future.started_local);
+        let text = to_ron(&future)
+            .expect("ron")
+            .replacen(
+                "(",
+                "(\n    seating: Circle(chairs: 9, empty_chair: true),",
+                1,
+            )
+            .replace(
+                &old_start,
+                "started_local: Local(date: \"2026-01-02\", time: \"19:30\")",
+            );
+        assert!(text.contains("Local(date"), "{text}");
+        let newer = dir.join("2026-01-02_1930_balint-8-stappen.ron");
+        std::fs::write(&newer, &text).expect("write");
+
+        let lock = writer(&dir);
+        let history = History::load(&dir, SetAside::Group(&lock, root.path()));
+        assert_eq!(history.len(), 1);
+        let problem = &history.problems()[0];
+        assert_eq!(problem.path, newer);
+        assert_eq!(problem.moved_to, None, "{problem}");
+        assert!(problem.reason.contains("newer Kring"), "{problem}");
+        assert!(problem.reason.contains("update Kring"), "{problem}");
+        assert_eq!(std::fs::read_to_string(&newer).expect("untouched"), text);
+        assert!(!root.path().join(QUARANTINE_DIR).exists());
+        let err = load_record(&newer).expect_err("newer");
+        assert!(err.contains("newer Kring"), "{err}");
+    }
+
+    /// Issue 9, point 5: a Kring without the write handle (another Kring has the group) leaves
+    /// a damaged record where it is and lists it.
+    #[test]
+    fn a_read_only_kring_leaves_a_damaged_record_in_place() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let dir = root.path().join("meetings");
+        save_all(&dir, &[meeting(1, &["An"], None, &[])]);
+        let damaged = dir.join("2026-02-01_1930_balint-8-stappen.ron");
+        std::fs::write(&damaged, "(format_version: 2,\n protocol_id: ").expect("write");
+        let _other_kring = writer(&dir);
+        let history = History::load(&dir, SetAside::No);
+        assert_eq!(history.len(), 1);
+        let problem = &history.problems()[0];
+        assert_eq!(
+            (problem.path.as_path(), problem.moved_to.as_ref()),
+            (damaged.as_path(), None)
+        );
+        assert!(problem.reason.contains("only reads"), "{problem}");
+        assert!(damaged.exists());
+        assert!(!root.path().join(QUARANTINE_DIR).exists());
+    }
+
     #[test]
     fn a_damaged_file_is_set_aside_and_a_conflict_copy_is_not_a_meeting() {
         // With and without helper threads: they must judge files alike.
@@ -1430,12 +1495,13 @@ mod tests {
             future.format_version = RECORD_FORMAT_VERSION + 1;
             std::fs::write(&newer, to_ron(&future).expect("ron")).expect("write");
             let original =
-                save_record(&dir, &meeting(7, &["Cas"], None, &["Uniek woord"])).expect("save");
+                save_record(&writer(&dir), &meeting(7, &["Cas"], None, &["Uniek woord"]))
+                    .expect("save");
             let copy = dir
                 .join("2026-01-12_1930_balint-8-stappen.sync-conflict-20260112-201500-ABCDEF7.ron");
             std::fs::copy(&original, &copy).expect("copy");
 
-            let history = History::load_with_helpers(&dir, root.path(), helpers);
+            let history = History::load_with_helpers(&dir, SetAside::Own(root.path()), helpers);
             assert_eq!(history.len(), 7, "helpers: {helpers}");
             let days: Vec<i64> = history
                 .summaries()
@@ -1588,7 +1654,7 @@ mod tests {
             if n == count / 2 {
                 record.content.advice.add("Een Naaldhakje-advies", &mut rng);
             }
-            let path = save_record(&dir, &record).expect("save");
+            let path = save_record(&writer(&dir), &record).expect("save");
             bytes += std::fs::metadata(path).expect("meta").len();
         }
         println!(
@@ -1599,7 +1665,7 @@ mod tests {
 
         let rss_before = resident_kb();
         let clock = Instant::now();
-        let history = History::load(&dir, root.path());
+        let history = History::load(&dir, SetAside::Own(root.path()));
         let load_time = clock.elapsed();
         let rss_after = resident_kb();
         assert_eq!(history.len(), count);
@@ -1619,7 +1685,7 @@ mod tests {
         );
         for helpers in [0, 1, 2] {
             let clock = Instant::now();
-            let again = History::load_with_helpers(&dir, root.path(), helpers);
+            let again = History::load_with_helpers(&dir, SetAside::Own(root.path()), helpers);
             println!(
                 "History::load with {helpers} helper thread(s): {:.2?}",
                 clock.elapsed()
@@ -1627,7 +1693,7 @@ mod tests {
             assert_eq!(again.len(), count);
         }
         let clock = Instant::now();
-        let load = load_dir(&dir, root.path(), |_, _| Ok::<_, String>(()));
+        let load = load_dir(&dir, SetAside::Own(root.path()), |_, _| Ok::<_, String>(()));
         println!(
             "of which listing and reading the files: {:.2?}",
             clock.elapsed()

@@ -7,16 +7,25 @@
 //! `<group>/.kring-holder.ron`, for the message the other Kring shows; it is a separate file
 //! because Windows does not let anyone else read a locked file.
 //!
+//! **Writing needs the lock, by type.** Every function in `store` that writes, moves or
+//! deletes a file inside a group folder takes `&GroupLock` (the write handle) or is a method
+//! on it: [`GroupLock::write_file`], [`GroupLock::remove_file`], [`GroupLock::set_aside`],
+//! `save_record`, `save_group`, `History::mark_follow_up`, and `load_dir` with
+//! `SetAside::Group`. Only [`GroupLock::acquire`] makes one, so a Kring that opened a group
+//! read-only has none and cannot even call them: it reads, and lists damaged files in place.
+//!
 //! The lock works between programs on one computer, and on network folders whose file system
 //! passes locks on. It cannot work through sync tools (Syncthing, Nextcloud, ...): they copy
 //! files, not locks. Conflict copies catch what two computers write at once.
 
 use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::atomic::create_private_dir;
+use super::atomic::{create_private_dir, write_unless_newer};
+use super::quarantine::{LoadProblem, quarantine};
 use super::{to_ron, write_atomic};
 
 /// The file the operating system lock is taken on.
@@ -67,15 +76,18 @@ pub enum LockOutcome {
     /// the holder has not said who it is (yet), or its file cannot be read.
     ReadOnly { holder: Option<LockInfo> },
     /// The folder could not be locked at all (it cannot be written, or its file system has no
-    /// locks). The reason says what happened and what to do; the app decides whether to write
-    /// anyway.
-    Unavailable { reason: String },
+    /// locks). The reason says what happened and what to do. `unlocked` is a write handle
+    /// without the operating system's lock: the app decides whether to write anyway (Kring
+    /// does, and says so, rather than refuse to save meetings on such a file system). It is
+    /// never handed out when another Kring holds the lock.
+    Unavailable { reason: String, unlocked: GroupLock },
 }
 
-/// The right to write to a group folder. Dropping it releases the lock.
+/// The right to write to a group folder: the write handle. Dropping it releases the lock.
 #[derive(Debug)]
 pub struct GroupLock {
-    file: File,
+    /// The locked file; `None` for the handle of [`LockOutcome::Unavailable`].
+    file: Option<File>,
     dir: PathBuf,
     info: LockInfo,
     previous: Option<LockInfo>,
@@ -87,10 +99,22 @@ impl GroupLock {
     /// system's lock counts, and it died with that Kring.
     pub fn acquire(dir: &Path, now_ms: i64) -> LockOutcome {
         let path = dir.join(LOCK_FILE);
+        let info = LockInfo {
+            pid: std::process::id(),
+            host: host_name(),
+            since_ms: now_ms,
+        };
+        let unlocked = || Self {
+            file: None,
+            dir: dir.to_owned(),
+            info: info.clone(),
+            previous: None,
+        };
         let file = match create_private_dir(dir).and_then(|()| open_lock_file(&path)) {
             Ok(file) => file,
             Err(err) => {
                 return LockOutcome::Unavailable {
+                    unlocked: unlocked(),
                     reason: format!(
                         "{} cannot be created or opened ({err}); check that you may write to the \
                          folder. Without it Kring cannot tell whether another Kring is writing there.",
@@ -108,6 +132,7 @@ impl GroupLock {
             }
             Err(TryLockError::Error(err)) => {
                 return LockOutcome::Unavailable {
+                    unlocked: unlocked(),
                     reason: format!(
                         "{} cannot be locked ({err}); the folder's file system may not support \
                          locks. Make sure no other Kring uses this group folder at the same time.",
@@ -118,11 +143,6 @@ impl GroupLock {
         }
         // Left by a Kring that did not close cleanly, or synced from another computer.
         let previous = read_holder(dir);
-        let info = LockInfo {
-            pid: std::process::id(),
-            host: host_name(),
-            since_ms: now_ms,
-        };
         if let Err(err) = write_holder(dir, &info) {
             // The lock holds without it; only the other Kring's message is poorer.
             log::warn!(
@@ -131,7 +151,7 @@ impl GroupLock {
             );
         }
         LockOutcome::Acquired(Self {
-            file,
+            file: Some(file),
             dir: dir.to_owned(),
             info,
             previous,
@@ -154,14 +174,70 @@ impl GroupLock {
     pub fn previous_holder(&self) -> Option<&LockInfo> {
         self.previous.as_ref()
     }
+
+    /// Whether the operating system's lock is held (`false` only for the handle of
+    /// [`LockOutcome::Unavailable`]).
+    pub fn is_locked(&self) -> bool {
+        self.file.is_some()
+    }
+
+    /// `path`, if it is inside the locked folder; an error that says so otherwise. The path
+    /// is compared as written (Kring builds every path from the folder's own).
+    fn inside<'p>(&self, path: &'p Path) -> io::Result<&'p Path> {
+        if path.starts_with(&self.dir) && path != self.dir {
+            Ok(path)
+        } else {
+            Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                format!(
+                    "{} is not inside the group folder {}, which is the only folder this handle                      may write to",
+                    path.display(),
+                    self.dir.display()
+                ),
+            ))
+        }
+    }
+
+    /// Writes a file inside the group folder atomically (see `write_atomic`). A file already
+    /// there that a newer Kring made (a larger `format_version` than the one in `bytes`) is
+    /// never replaced: the write fails and says so.
+    pub fn write_file(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        write_unless_newer(self.inside(path)?, bytes)
+    }
+
+    /// Deletes a file inside the group folder (the retention clear-out).
+    pub fn remove_file(&self, path: &Path) -> io::Result<()> {
+        fs::remove_file(self.inside(path)?)
+    }
+
+    /// Moves a damaged file from inside the group folder into `<quarantine_root>/quarantine/`
+    /// (see [`quarantine`]); a path outside the folder is not moved and the reason says why.
+    pub fn set_aside(
+        &self,
+        quarantine_root: &Path,
+        path: &Path,
+        reason: impl Into<String>,
+    ) -> LoadProblem {
+        match self.inside(path) {
+            Ok(path) => quarantine(quarantine_root, path, reason),
+            Err(err) => LoadProblem {
+                path: path.to_owned(),
+                moved_to: None,
+                reason: format!("{}; {err}", reason.into()),
+            },
+        }
+    }
 }
 
 impl Drop for GroupLock {
     fn drop(&mut self) {
+        let Some(file) = &self.file else {
+            return; // Never locked: the holder file, if any, is not ours.
+        };
         // Still locked here, so no other Kring has written its own holder file yet.
         fs::remove_file(self.dir.join(HOLDER_FILE)).ok();
         // Closing the file releases the lock too; unlocking first makes it immediate.
-        self.file.unlock().ok();
+        file.unlock().ok();
     }
 }
 
@@ -289,9 +365,10 @@ mod tests {
         let file = dir.path().join("not-a-folder");
         fs::write(&file, "").expect("write");
         match GroupLock::acquire(&file.join("group"), NOW_MS) {
-            LockOutcome::Unavailable { reason } => {
+            LockOutcome::Unavailable { reason, unlocked } => {
                 assert!(reason.contains(LOCK_FILE), "{reason}");
                 assert!(reason.contains("check that you may write"), "{reason}");
+                assert!(!unlocked.is_locked());
             }
             other => panic!("expected unavailable, got {other:?}"),
         }

@@ -14,6 +14,7 @@ mod quarantine;
 mod records;
 mod settings;
 mod unsaved;
+mod version;
 
 pub use atomic::{write_atomic, write_atomic_no_sync};
 pub use cases::{
@@ -25,7 +26,8 @@ pub use conflicts::{ConflictCopy, ConflictKind, conflict_kind, find_conflicts};
 pub use data_dir::{DATA_DIR_ENV, DEFAULT_GROUP, DataDir, DataDirError};
 pub use exports::{EXPORTS_DIR, exports_dir, save_new_file};
 pub use groups::{
-    GROUP_FILE, GroupList, create_group, group_id_for, list_groups, load_group, save_group,
+    GROUP_FILE, GroupList, create_group, group_id_for, list_groups, load_group, open_group,
+    save_group,
 };
 pub use history::{
     History, HitField, MeetingSummary, MemberTurns, PhaseTiming, QuestionTags, SearchHit,
@@ -33,17 +35,21 @@ pub use history::{
 };
 pub use lock::{GroupLock, HOLDER_FILE, LOCK_FILE, LockInfo, LockOutcome};
 pub use quarantine::{
-    ConflictFile, DirLoad, LoadProblem, QUARANTINE_DIR, Rejection, load_dir, parse_error_reason,
-    quarantine,
+    ConflictFile, DirLoad, LoadProblem, QUARANTINE_DIR, Rejection, SetAside, load_dir,
+    parse_error_reason,
 };
 pub use records::{
-    SaveError, list_records, load_record, protocol_id_of_file_name, record_file_name, save_record,
+    SaveError, list_records, load_record, parse_record, protocol_id_of_file_name, record_file_name,
+    save_record, save_record_outside_group,
 };
-pub use settings::{Settings, SettingsLoad, Theme, load_settings, save_settings};
+pub use settings::{
+    SETTINGS_FORMAT_VERSION, Settings, SettingsLoad, Theme, load_settings, save_settings,
+};
 pub use unsaved::{
     UNSAVED_DIR, UnsavedRecord, list_rescue_copies, remove_rescue_copy, rescue_dirs,
     write_rescue_copy,
 };
+pub use version::{Versioned, read_format_version};
 
 /// Writes a value as pretty RON, the way every Kring file looks.
 pub fn to_ron<T: serde::Serialize>(value: &T) -> Result<String, ron::Error> {

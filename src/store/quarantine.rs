@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::atomic::create_private_dir;
 use super::conflicts::{ConflictKind, find_conflicts};
+use super::lock::GroupLock;
 
 /// The name of the folder, inside a data or group folder, that holds set-aside files.
 pub const QUARANTINE_DIR: &str = "quarantine";
@@ -145,6 +146,37 @@ impl<T> Default for DirLoad<T> {
     }
 }
 
+/// What [`load_dir`] does with a damaged file.
+#[derive(Clone, Copy, Debug)]
+pub enum SetAside<'a> {
+    /// Move it into `<root>/quarantine/`. Only for the user's own folders that are in no
+    /// group folder (prepared cases).
+    Own(&'a Path),
+    /// Move it out of a group folder into `<root>/quarantine/`: needs the group's write
+    /// handle ([`GroupLock`]).
+    Group(&'a GroupLock, &'a Path),
+    /// Leave it where it is and list it: a Kring that may only read the group folder.
+    No,
+}
+
+impl SetAside<'_> {
+    fn apply(self, path: &Path, reason: impl Into<String>) -> LoadProblem {
+        match self {
+            Self::Own(root) => quarantine(root, path, reason),
+            Self::Group(lock, root) => lock.set_aside(root, path, reason),
+            Self::No => LoadProblem {
+                path: path.to_owned(),
+                moved_to: None,
+                reason: format!(
+                    "{}; another Kring has this group open, so this one only reads and leaves \
+                     the file where it is",
+                    reason.into()
+                ),
+            },
+        }
+    }
+}
+
 /// The words for a RON parse error: `line 3, column 5: Expected ...`.
 pub fn parse_error_reason(err: &ron::error::SpannedError) -> String {
     format!(
@@ -157,7 +189,7 @@ pub fn parse_error_reason(err: &ron::error::SpannedError) -> String {
 /// never deleting or overwriting anything: when a file of that name is already there, the
 /// new one becomes `name.1.ron`, `name.2.ron`, ... If the move fails, the file stays where it
 /// is, `moved_to` is `None` and the reason says so.
-pub fn quarantine(dir_root: &Path, path: &Path, reason: impl Into<String>) -> LoadProblem {
+pub(crate) fn quarantine(dir_root: &Path, path: &Path, reason: impl Into<String>) -> LoadProblem {
     let reason = reason.into();
     let dir = dir_root.join(QUARANTINE_DIR);
     match move_into(&dir, path) {
@@ -249,14 +281,15 @@ fn sync_dir(dir: &Path) {
 /// - Conflict copies made by sync tools ([`find_conflicts`]) are listed in `conflicts`, not
 ///   read and not moved.
 /// - Files that are empty, not UTF-8, or that `parse` turns down with a damaged-file reason
-///   are moved into `<quarantine_root>/quarantine/` with [`quarantine`].
+///   are moved into `<root>/quarantine/` with [`quarantine`], or left and listed, as
+///   `set_aside` says ([`SetAside`]).
 /// - `parse` gets the path and the text (a leading byte-order mark removed). Its error is a
 ///   [`Rejection`]; a plain `String` counts as damaged. A file from a newer Kring should be
 ///   turned down with [`Rejection::newer_format`], which leaves it in place.
 /// - A file that cannot be read at all (permissions) is reported and left in place.
 pub fn load_dir<T, E>(
     dir: &Path,
-    quarantine_root: &Path,
+    set_aside: SetAside<'_>,
     parse: impl Fn(&Path, &str) -> Result<T, E>,
 ) -> DirLoad<T>
 where
@@ -339,16 +372,14 @@ where
                     "line {line}, column {col}: the file is not UTF-8 text (was it saved by \
                      another program, or damaged?)"
                 );
-                load.problems
-                    .push(quarantine(quarantine_root, &path, reason));
+                load.problems.push(set_aside.apply(&path, reason));
                 continue;
             }
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         if text.trim().is_empty() {
             let reason = "the file is empty (perhaps a write or a sync was cut off)";
-            load.problems
-                .push(quarantine(quarantine_root, &path, reason));
+            load.problems.push(set_aside.apply(&path, reason));
             continue;
         }
         match parse(&path, text) {
@@ -356,8 +387,7 @@ where
             Err(err) => {
                 let rejection: Rejection = err.into();
                 if rejection.set_aside {
-                    load.problems
-                        .push(quarantine(quarantine_root, &path, rejection.reason));
+                    load.problems.push(set_aside.apply(&path, rejection.reason));
                 } else {
                     load.problems.push(LoadProblem {
                         path,
@@ -511,7 +541,7 @@ mod tests {
         }
         fs::create_dir(dir.join("folder.ron")).expect("mkdir");
 
-        let load = load_dir(&dir, root.path(), parse_item);
+        let load = load_dir(&dir, SetAside::Own(root.path()), parse_item);
 
         let items: Vec<(String, &str)> = load
             .items
@@ -622,7 +652,7 @@ mod tests {
     fn a_plain_string_error_sets_the_file_aside() {
         let root = tempfile::tempdir().expect("tempdir");
         fs::write(root.path().join("x.ron"), "()").expect("write");
-        let load = load_dir(root.path(), root.path(), |_, _| {
+        let load = load_dir(root.path(), SetAside::Own(root.path()), |_, _| {
             Err::<(), _>(String::from("line 1, column 1: not a meeting"))
         });
         assert!(load.items.is_empty());
@@ -631,16 +661,20 @@ mod tests {
             Some(root.path().join(QUARANTINE_DIR).join("x.ron"))
         );
         // The quarantine folder inside the loaded folder is not read again.
-        let again = load_dir(root.path(), root.path(), |_, _| Ok::<_, String>(()));
+        let again = load_dir(root.path(), SetAside::Own(root.path()), |_, _| {
+            Ok::<_, String>(())
+        });
         assert!(again.items.is_empty() && again.problems.is_empty());
     }
 
     #[test]
     fn a_missing_folder_has_nothing_in_it() {
         let root = tempfile::tempdir().expect("tempdir");
-        let load = load_dir(&root.path().join("none"), root.path(), |_, _| {
-            Ok::<_, String>(())
-        });
+        let load = load_dir(
+            &root.path().join("none"),
+            SetAside::Own(root.path()),
+            |_, _| Ok::<_, String>(()),
+        );
         assert!(load.items.is_empty() && load.problems.is_empty() && load.conflicts.is_empty());
     }
 

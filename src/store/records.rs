@@ -2,6 +2,9 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{MeetingRecord, RECORD_FORMAT_VERSION};
 
+use super::lock::GroupLock;
+use super::quarantine::Rejection;
+use super::version::read_format_version;
 use super::{to_ron, write_atomic};
 
 #[derive(Debug, thiserror::Error)]
@@ -42,9 +45,26 @@ pub fn protocol_id_of_file_name(name: &str) -> Option<&str> {
     })
 }
 
-/// Writes the record atomically into `dir` under a name of its own (a suffix is added rather
-/// than overwrite another meeting's file). Returns the path written.
-pub fn save_record(dir: &Path, record: &MeetingRecord) -> Result<PathBuf, SaveError> {
+/// Writes the record atomically into the group's `meetings/` folder under a name of its own
+/// (a suffix is added rather than overwrite another meeting's file). Returns the path
+/// written. Needs the group's write handle.
+pub fn save_record(group: &GroupLock, record: &MeetingRecord) -> Result<PathBuf, SaveError> {
+    let path = free_record_path(&group.dir().join("meetings"), record);
+    let text = to_ron(record).map_err(|source| SaveError::Serialize {
+        path: path.clone(),
+        source,
+    })?;
+    group
+        .write_file(&path, text.as_bytes())
+        .map_err(|source| SaveError::Io {
+            path: path.clone(),
+            source,
+        })?;
+    Ok(path)
+}
+
+/// The record's file name in `dir`, with "-2", "-3"... when another meeting has it already.
+fn free_record_path(dir: &Path, record: &MeetingRecord) -> PathBuf {
     let name = record_file_name(record);
     let mut path = dir.join(&name);
     let mut n = 2;
@@ -52,6 +72,13 @@ pub fn save_record(dir: &Path, record: &MeetingRecord) -> Result<PathBuf, SaveEr
         path = dir.join(name.replace(".ron", &format!("-{n}.ron")));
         n += 1;
     }
+    path
+}
+
+/// Writes the record into a folder outside any group (one the leader chose for a record the
+/// group's folder would not take), under a name of its own. Returns the path written.
+pub fn save_record_outside_group(dir: &Path, record: &MeetingRecord) -> Result<PathBuf, SaveError> {
+    let path = free_record_path(dir, record);
     let text = to_ron(record).map_err(|source| SaveError::Serialize {
         path: path.clone(),
         source,
@@ -67,7 +94,15 @@ pub fn save_record(dir: &Path, record: &MeetingRecord) -> Result<PathBuf, SaveEr
 pub fn load_record(path: &Path) -> Result<MeetingRecord, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|err| format!("{}: cannot be read: {err}", path.display()))?;
-    let mut record: MeetingRecord = ron::from_str(&text).map_err(|err| {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    match read_format_version(text, RECORD_FORMAT_VERSION, None) {
+        Err(rejection) if !rejection.set_aside => {
+            return Err(format!("{}: {}.", path.display(), rejection.reason));
+        }
+        // Damaged: the full parse below says where, as `file:line:col:` (editors jump there).
+        _ => {}
+    }
+    let mut record: MeetingRecord = ron::from_str(text).map_err(|err| {
         format!(
             "{}:{}:{}: not a readable meeting record: {}",
             path.display(),
@@ -76,13 +111,21 @@ pub fn load_record(path: &Path) -> Result<MeetingRecord, String> {
             err.code
         )
     })?;
-    if record.format_version > RECORD_FORMAT_VERSION {
-        return Err(format!(
-            "{}: written by a newer Kring (format {}); update Kring to read it.",
-            path.display(),
-            record.format_version
-        ));
-    }
+    record.format_version = RECORD_FORMAT_VERSION;
+    Ok(record)
+}
+
+/// Reads a meeting record from its text: the format version first ([`read_format_version`]),
+/// so a record from a newer Kring is [`Rejection::newer_format`] whatever new fields it has;
+/// then the whole record, migrated to the current format.
+pub fn parse_record(text: &str) -> Result<MeetingRecord, Rejection> {
+    read_format_version(text, RECORD_FORMAT_VERSION, None)?;
+    let mut record: MeetingRecord = ron::from_str(text).map_err(|err| {
+        Rejection::damaged(format!(
+            "{} (not a readable meeting record)",
+            super::parse_error_reason(&err)
+        ))
+    })?;
     // Older formats lack only fields that default to empty; the record is now current.
     record.format_version = RECORD_FORMAT_VERSION;
     Ok(record)

@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Lang;
 
-use super::{to_ron, write_atomic};
+use super::atomic::write_unless_newer;
+use super::to_ron;
+use super::version::read_format_version;
 
 pub const SETTINGS_FORMAT_VERSION: u32 = 1;
 
@@ -50,10 +52,15 @@ pub struct SettingsLoad {
     pub settings: Settings,
     /// A file that could not be read, moved aside to this path, with the reason.
     pub set_aside: Option<(PathBuf, String)>,
+    /// The file was made by a newer Kring: it is left as it is (and never overwritten, see
+    /// [`save_settings`]); the reason says to update Kring.
+    pub newer: Option<String>,
 }
 
 /// Reads the settings. A missing file gives the defaults; a damaged one is renamed to
-/// `settings.ron.damaged-<time>` (never overwritten) and reported.
+/// `settings.ron.damaged-<time>` (never overwritten) and reported. One from a newer Kring
+/// (its version is read first, whatever else it holds) is left where it is and reported;
+/// this Kring then runs on the defaults.
 pub fn load_settings(path: &Path) -> SettingsLoad {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
@@ -61,24 +68,34 @@ pub fn load_settings(path: &Path) -> SettingsLoad {
             return SettingsLoad {
                 settings: Settings::default(),
                 set_aside: None,
+                newer: None,
             };
         }
         Err(err) => {
             return set_aside(path, format!("cannot be read: {err}"));
         }
     };
-    match ron::from_str::<Settings>(&text) {
-        Ok(settings) if settings.format_version <= SETTINGS_FORMAT_VERSION => SettingsLoad {
-            settings,
-            set_aside: None,
-        },
-        Ok(settings) => set_aside(
-            path,
-            format!(
-                "written by a newer Kring (format {})",
-                settings.format_version
-            ),
-        ),
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    match read_format_version(text, SETTINGS_FORMAT_VERSION, Some(1)) {
+        Ok(_) => {}
+        Err(rejection) if !rejection.set_aside => {
+            return SettingsLoad {
+                settings: Settings::default(),
+                set_aside: None,
+                newer: Some(format!("{}: {}", path.display(), rejection.reason)),
+            };
+        }
+        Err(rejection) => return set_aside(path, rejection.reason),
+    }
+    match ron::from_str::<Settings>(text) {
+        Ok(mut settings) => {
+            settings.format_version = SETTINGS_FORMAT_VERSION;
+            SettingsLoad {
+                settings,
+                set_aside: None,
+                newer: None,
+            }
+        }
         Err(err) => set_aside(
             path,
             format!(
@@ -96,12 +113,19 @@ fn set_aside(path: &Path, reason: String) -> SettingsLoad {
     SettingsLoad {
         settings: Settings::default(),
         set_aside: Some((if moved { aside } else { path.to_owned() }, reason)),
+        newer: None,
     }
 }
 
+/// Writes the settings atomically, in the current format. A settings file from a newer Kring
+/// is not overwritten: the error says so.
 pub fn save_settings(path: &Path, settings: &Settings) -> std::io::Result<()> {
-    let text = to_ron(settings).map_err(std::io::Error::other)?;
-    write_atomic(path, text.as_bytes())
+    let current = Settings {
+        format_version: SETTINGS_FORMAT_VERSION,
+        ..settings.clone()
+    };
+    let text = to_ron(&current).map_err(std::io::Error::other)?;
+    write_unless_newer(path, text.as_bytes())
 }
 
 #[cfg(test)]
@@ -133,5 +157,23 @@ mod tests {
             "(language: Klingon"
         );
         assert!(!path.exists());
+    }
+
+    /// Issue 9, point 4: a settings file from a newer Kring, with a setting and a theme this
+    /// Kring does not know, is left where it is, reported, and not overwritten.
+    #[test]
+    fn newer_settings_are_left_alone_and_not_overwritten() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("settings.ron");
+        let text = "(format_version: 5, theme: HighContrast, font_scale: 1.5, language: Nl)";
+        std::fs::write(&path, text).expect("write");
+        let loaded = load_settings(&path);
+        assert_eq!(loaded.settings, Settings::default());
+        assert!(loaded.set_aside.is_none(), "not moved");
+        let newer = loaded.newer.expect("reported");
+        assert!(newer.contains("newer Kring"), "{newer}");
+        assert!(save_settings(&path, &Settings::default()).is_err());
+        assert_eq!(std::fs::read_to_string(&path).expect("there"), text);
+        assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);
     }
 }

@@ -20,8 +20,8 @@ use crate::model::{GroupSettings, PreparedCase};
 use crate::model::{Lang, MeetingContent, MeetingRecord, Tool};
 use crate::privacy::{Finding, FindingKind};
 use crate::store::{
-    Catalog, DEFAULT_GROUP, DataDir, GroupLock, LockOutcome, Settings, Theme, list_records,
-    load_settings, protocol_id_of_file_name, quarantine, save_record, save_settings, to_ron,
+    Catalog, DEFAULT_GROUP, DataDir, GroupLock, LockOutcome, SetAside, Settings, Theme,
+    list_records, load_settings, protocol_id_of_file_name, save_record, save_settings, to_ron,
     write_atomic,
 };
 use crate::store::{DirLoad, GroupList, History, SearchHit};
@@ -246,8 +246,10 @@ pub struct KringApp {
     autosave: Autosave,
     /// A meeting found on disk at start-up that was not finished.
     pub(crate) resume_offer: Option<InProgress>,
-    /// Held while this window may write the group's folder.
-    lock: Option<GroupLock>,
+    /// Held while this window may write the group's folder: the write handle every write
+    /// into it needs. Shared with the thread that reads the history (it sets damaged
+    /// records aside).
+    lock: Option<Arc<GroupLock>>,
     /// Why this window may not write the group's folder (another Kring has it).
     pub(crate) read_only: Option<String>,
     /// The group whose folder is used.
@@ -294,6 +296,12 @@ impl KringApp {
             notices.push(fill(
                 s.home_settings_set_aside,
                 &[("reason", reason), ("path", &path.display())],
+            ));
+        }
+        if loaded.newer.is_some() {
+            notices.push(fill(
+                s.file_newer,
+                &[("path", &data.settings_file().display())],
             ));
         }
         let catalog = Catalog::load(Some(&data.protocols_dir()));
@@ -366,6 +374,7 @@ impl KringApp {
             app.intro_first = !app.group_has_met_with(&id);
         }
         app.take_group_lock();
+        app.open_group_file();
         if app.read_only.is_none() {
             app.find_unsaved_records();
             app.find_meeting_in_progress();
@@ -418,7 +427,12 @@ impl KringApp {
             if !due {
                 continue;
             }
-            match save_record(&self.data.meetings_dir(&unsaved.group), &unsaved.record) {
+            // Only this group's folder can be written (with its lock); a record of another
+            // group waits until that group is opened again.
+            let Some(lock) = self.lock.as_deref().filter(|_| unsaved.group == self.group) else {
+                continue;
+            };
+            match save_record(lock, &unsaved.record) {
                 Ok(path) => saved.push((index, path)),
                 Err(error) => {
                     unsaved.error = error.to_string();
@@ -465,6 +479,21 @@ impl KringApp {
         &self.unsaved
     }
 
+    /// Reads the group's `group.ron` with the write handle, if this Kring holds it: a damaged
+    /// file is set aside (byte for byte, into the group's `quarantine/`), a newer one left;
+    /// either is told to the leader on the home screen and the Groep tab.
+    fn open_group_file(&mut self) {
+        let (settings, problem) =
+            crate::store::open_group(&self.data, &self.group, self.lock.as_deref());
+        if let Some(problem) = problem {
+            let s = self.strings();
+            let text = fill(s.group_file_problem, &[("problem", &problem)]);
+            self.notices.push(text.clone());
+            self.group_status = Some(text);
+            self.group_settings = settings;
+        }
+    }
+
     fn group_settings_for(&self, id: &str) -> GroupSettings {
         self.groups
             .groups
@@ -484,8 +513,13 @@ impl KringApp {
         let (tx, rx) = std::sync::mpsc::channel();
         let meetings = self.data.meetings_dir(&self.group);
         let root = self.data.root().to_owned();
+        let lock = self.lock.clone();
         std::thread::spawn(move || {
-            tx.send(History::load(&meetings, &root)).ok();
+            let set_aside = match &lock {
+                Some(lock) => SetAside::Group(lock, &root),
+                None => SetAside::No,
+            };
+            tx.send(History::load(&meetings, set_aside)).ok();
         });
         self.history_preload = Some(rx);
     }
@@ -498,7 +532,11 @@ impl KringApp {
         }
         let preloaded = self.history_preload.take().and_then(|rx| rx.recv().ok());
         self.history = Some(preloaded.unwrap_or_else(|| {
-            History::load(&self.data.meetings_dir(&self.group), self.data.root())
+            let set_aside = match &self.lock {
+                Some(lock) => SetAside::Group(lock, self.data.root()),
+                None => SetAside::No,
+            };
+            History::load(&self.data.meetings_dir(&self.group), set_aside)
         }));
         self.history_hits = None;
         self.history_selected = None;
@@ -691,13 +729,15 @@ impl KringApp {
     /// One Kring at a time writes a group's folder; another opens read-only and says why.
     fn take_group_lock(&mut self) {
         match GroupLock::acquire(&self.data.group_dir(&self.group), self.clock.now_ms()) {
-            LockOutcome::Acquired(lock) => self.lock = Some(lock),
+            LockOutcome::Acquired(lock) => self.lock = Some(Arc::new(lock)),
             LockOutcome::ReadOnly { holder } => {
                 let s = self.strings();
                 let who = holder.map_or_else(|| s.lock_someone.to_owned(), |h| h.to_string());
                 self.read_only = Some(fill(s.lock_read_only, &[("who", &who)]));
             }
-            LockOutcome::Unavailable { reason } => {
+            LockOutcome::Unavailable { reason, unlocked } => {
+                // Written anyway, as before, and said so: see `LockOutcome::Unavailable`.
+                self.lock = Some(Arc::new(unlocked));
                 let s = self.strings();
                 self.notices
                     .push(fill(s.lock_unavailable, &[("reason", &reason)]));
@@ -705,8 +745,9 @@ impl KringApp {
         }
     }
 
-    /// A meeting that was not finished (crash, power cut, kill) is offered for resuming. A
-    /// damaged file is moved to quarantine/ and reported.
+    /// A meeting that was not finished (crash, power cut, kill) is offered for resuming. Its
+    /// format version is read first: a file from a newer Kring is left untouched and
+    /// reported; a damaged file is moved to quarantine/ and reported.
     fn find_meeting_in_progress(&mut self) {
         let path = self.autosave_path();
         let text = match std::fs::read_to_string(&path) {
@@ -721,21 +762,29 @@ impl KringApp {
                 return;
             }
         };
-        match InProgress::parse(&text) {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let parsed = crate::store::read_format_version(text, IN_PROGRESS_FORMAT_VERSION, None)
+            .and_then(|_| InProgress::parse(text).map_err(crate::store::Rejection::damaged));
+        let s = self.strings();
+        match (parsed, &self.lock) {
             // The meeting ended and its record waits as an unsaved record: that is what is
             // offered, not the meeting again. The autosave stays until the record is saved.
-            Ok(state)
+            (Ok(state), _)
                 if self
                     .unsaved
                     .iter()
                     .any(|u| u.record.started_at_ms == state.meeting.started_at_ms()) => {}
-            Ok(state) => self.resume_offer = Some(state),
-            Err(reason) => {
-                let problem = quarantine(self.data.root(), &path, reason);
-                let s = self.strings();
+            (Ok(state), _) => self.resume_offer = Some(state),
+            (Err(rejection), _) if !rejection.set_aside => {
+                self.notices
+                    .push(fill(s.file_newer, &[("path", &path.display())]));
+            }
+            (Err(rejection), Some(lock)) => {
+                let problem = lock.set_aside(self.data.root(), &path, rejection.reason);
                 self.notices
                     .push(fill(s.resume_damaged, &[("problem", &problem)]));
             }
+            (Err(_), None) => self.notices.push(s.read_only_not_done.to_owned()),
         }
     }
 
@@ -782,8 +831,11 @@ impl KringApp {
         }
         let result = to_ron(&snapshot(now))
             .map_err(|e| e.to_string())
-            .and_then(|full| {
-                write_atomic(&self.autosave_path(), full.as_bytes()).map_err(|e| e.to_string())
+            .and_then(|full| match &self.lock {
+                Some(lock) => lock
+                    .write_file(&self.autosave_path(), full.as_bytes())
+                    .map_err(|e| e.to_string()),
+                None => Err(self.strings().read_only_not_done.to_owned()),
             });
         self.autosave.last_write_ms = now;
         match result {
@@ -808,7 +860,8 @@ impl KringApp {
     fn clear_autosave(&mut self) {
         let path = self.autosave_path();
         if path.exists()
-            && let Err(err) = std::fs::remove_file(&path)
+            && let Some(lock) = &self.lock
+            && let Err(err) = lock.remove_file(&path)
         {
             log::warn!("could not remove {}: {err}", path.display());
         }
@@ -840,11 +893,13 @@ impl KringApp {
         self.resume_offer = None;
         self.group = id;
         self.group_settings = self.group_settings_for(&self.group);
-        self.start_history_preload();
         self.settings.last_group = Some(self.group.clone());
         self.save_settings();
         let _ = now;
         self.take_group_lock();
+        self.open_group_file();
+        // After the lock: the history's reader sets damaged records aside only with it.
+        self.start_history_preload();
         if self.read_only.is_none() {
             self.find_meeting_in_progress();
         }
@@ -1363,15 +1418,25 @@ impl KringApp {
             },
             AppCommand::SaveGroup => {
                 let s = self.strings();
-                self.group_status = Some(
-                    match crate::store::save_group(&self.data, &self.group, &self.group_settings) {
-                        Ok(_) => {
-                            self.groups = crate::store::list_groups(&self.data);
-                            s.group_saved.to_owned()
+                let saved = match &self.lock {
+                    Some(lock) => crate::store::save_group(lock, &self.group_settings),
+                    None => Err(s.read_only_not_done.to_owned()),
+                };
+                self.group_status = Some(match saved {
+                    Ok(set_aside) => {
+                        self.groups = crate::store::list_groups(&self.data);
+                        match set_aside {
+                            // Damaged since it was opened: kept in quarantine, and said so.
+                            Some(problem) => format!(
+                                "{} {}",
+                                s.group_saved,
+                                fill(s.group_file_problem, &[("problem", &problem)])
+                            ),
+                            None => s.group_saved.to_owned(),
                         }
-                        Err(error) => fill(s.file_failed, &[("error", &error)]),
-                    },
-                );
+                    }
+                    Err(error) => fill(s.file_failed, &[("error", &error)]),
+                });
             }
             AppCommand::NewCase => {
                 self.case_edit = Some(PreparedCase::new(now, &mut rand::rng()));
@@ -1503,10 +1568,14 @@ impl KringApp {
                 });
             }
             AppCommand::FollowUpDone { meeting, step } => {
-                if let Some(history) = &mut self.history
-                    && let Err(error) = history.mark_follow_up(meeting, step, true)
-                {
-                    self.notices.push(error);
+                if let Some(history) = &mut self.history {
+                    let marked = match &self.lock {
+                        Some(lock) => history.mark_follow_up(lock, meeting, step, true),
+                        None => Err(self.strings().read_only_not_done.to_owned()),
+                    };
+                    if let Err(error) = marked {
+                        self.notices.push(error);
+                    }
                 }
             }
             AppCommand::FollowUpCarry { meeting, step } => {
@@ -1516,7 +1585,11 @@ impl KringApp {
                         .ok()
                         .and_then(|r| r.content.follow_ups.get(step).cloned());
                     if let Some(mut carried) = step_value {
-                        match history.mark_follow_up(meeting, step, true) {
+                        let marked = match &self.lock {
+                            Some(lock) => history.mark_follow_up(lock, meeting, step, true),
+                            None => Err(self.strings().read_only_not_done.to_owned()),
+                        };
+                        match marked {
                             Ok(()) => {
                                 carried.done = false;
                                 self.content.follow_ups.push(carried);
@@ -1532,9 +1605,20 @@ impl KringApp {
             AppCommand::RetentionConfirm => {
                 let s = self.strings();
                 let files = self.retention_pending.take().unwrap_or_default();
+                let Some(lock) = &self.lock else {
+                    // Deleting from the group folder needs its write handle.
+                    self.group_status = Some(s.read_only_not_done.to_owned());
+                    return;
+                };
                 let mut removed = 0;
                 for path in &files {
-                    match std::fs::remove_file(path) {
+                    // Records are in the group folder; prepared cases in the user's own.
+                    let result = if path.starts_with(lock.dir()) {
+                        lock.remove_file(path)
+                    } else {
+                        std::fs::remove_file(path)
+                    };
+                    match result {
                         Ok(()) => removed += 1,
                         Err(error) => self.notices.push(fill(
                             s.file_failed,
@@ -1548,12 +1632,17 @@ impl KringApp {
             }
             AppCommand::RetentionCancel => self.retention_pending = None,
             AppCommand::DiscardResume => {
-                self.resume_offer = None;
-                let path = self.autosave_path();
-                let problem = quarantine(self.data.root(), &path, "set aside by the leader");
                 let s = self.strings();
-                self.notices
-                    .push(fill(s.resume_discarded, &[("problem", &problem)]));
+                if let Some(lock) = &self.lock {
+                    self.resume_offer = None;
+                    let path = self.autosave_path();
+                    let problem =
+                        lock.set_aside(self.data.root(), &path, "set aside by the leader");
+                    self.notices
+                        .push(fill(s.resume_discarded, &[("problem", &problem)]));
+                } else {
+                    self.notices.push(s.read_only_not_done.to_owned());
+                }
             }
             AppCommand::SelectProtocol(id) => {
                 self.intro_first = !self.group_has_met_with(&id);
@@ -1649,7 +1738,7 @@ impl KringApp {
                 else {
                     return;
                 };
-                match save_record(&dir, &self.unsaved[index].record) {
+                match crate::store::save_record_outside_group(&dir, &self.unsaved[index].record) {
                     Ok(path) => {
                         let unsaved = self.unsaved.remove(index);
                         self.record_now_saved(unsaved, path);
@@ -1851,8 +1940,10 @@ impl KringApp {
         let started_local = local_date_time(meeting.started_at_ms(), &self.tz);
         let mut record = meeting.to_record(now, started_local);
         record.content = self.content.clone();
-        let saved =
-            save_record(&self.data.meetings_dir(&self.group), &record).map_err(|e| e.to_string());
+        let saved = match &self.lock {
+            Some(lock) => save_record(lock, &record).map_err(|e| e.to_string()),
+            None => Err(self.strings().read_only_not_done.to_owned()),
+        };
         self.start_history_preload();
         match &saved {
             // Only now, with the record durably on disk, the autosave may go.
