@@ -8,17 +8,18 @@ use egui::{Key, Ui};
 use jiff::tz::TimeZone;
 
 use super::library::HomeTab;
-use super::room_view::{RoomView, local_date_time};
 use super::save_dialog::{SaveChoice, SaveDialog, SaveRequest};
-use super::tools::{LeaderState, PrivateOk, PrivateThing, ToolCommand};
+use super::tools::{LeaderState, PrivateOk, PrivateThing};
 use super::{controls, home, leader, room, screens, theme};
 use crate::i18n::{self, Strings, fill};
 use crate::meeting::{
-    Clock, Command, IN_PROGRESS_FORMAT_VERSION, InProgress, InProgressRef, Meeting, Stage, Step,
+    Clock, Command, ContentCommand, IN_PROGRESS_FORMAT_VERSION, InProgress, InProgressRef, Meeting,
+    Stage, Step,
 };
 use crate::model::{GroupSettings, PreparedCase};
 use crate::model::{Lang, MeetingContent, MeetingRecord, Tool};
 use crate::privacy::{Finding, FindingKind};
+use crate::room::{RoomView, local_date_time};
 use crate::store::{
     Catalog, DEFAULT_GROUP, DataDir, GroupLock, LockOutcome, SetAside, Settings, Theme,
     list_records, load_settings, protocol_id_of_file_name, save_record, save_settings, to_ron,
@@ -67,7 +68,7 @@ pub const DEFAULT_BREAK_MINUTES: i64 = 10;
 #[derive(Clone, Debug, PartialEq)]
 pub enum AppCommand {
     Meeting(Command),
-    Tool(ToolCommand),
+    Content(ContentCommand),
     /// Leave "who is here" and go to the introduction or the first phase.
     FinishSetup,
     /// Single window: switch between the wall and the leader screen.
@@ -1312,7 +1313,7 @@ impl KringApp {
                 commands.push(AppCommand::ToggleScratchpad);
             }
             if logs_questions && take(Key::A) {
-                commands.push(AppCommand::Tool(ToolCommand::EarlyAdvice));
+                commands.push(AppCommand::Content(ContentCommand::EarlyAdvice));
             }
         });
         commands
@@ -1343,7 +1344,9 @@ impl KringApp {
                     }
                 }
             }
-            AppCommand::Tool(command) => self.apply_tool(command),
+            AppCommand::Content(command) => {
+                crate::meeting::apply_content(&mut self.content, command, &mut rand::rng());
+            }
             AppCommand::FinishSetup => {
                 self.screen = if self.intro_first {
                     Screen::Intro
@@ -1849,86 +1852,6 @@ impl KringApp {
         self.finished = None;
         self.overlay = Overlay::None;
         self.screen = Screen::Setup;
-    }
-
-    /// Applies a change to the meeting's content (presence, problems, questions, advice...).
-    fn apply_tool(&mut self, command: ToolCommand) {
-        let content = &mut self.content;
-        let mut rng = rand::rng();
-        match command {
-            ToolCommand::AddPresent(name) => {
-                content.add_present(&name);
-            }
-            ToolCommand::RemovePresent(index) => content.remove_present(index),
-            ToolCommand::SetPresentCount(count) => content.present_count = count,
-            ToolCommand::SetNamesOnWall(on) => content.names_on_wall = on,
-            ToolCommand::SetInbrenger(name) => content.inbrenger = name,
-            ToolCommand::AddProblem { title, line, owner } => {
-                content.add_problem(&title, &line, owner);
-            }
-            ToolCommand::RemoveProblem(id) => {
-                content.problems.retain(|p| p.id != id);
-                if content.chosen_problem == Some(id) {
-                    content.chosen_problem = None;
-                }
-            }
-            ToolCommand::Vote(id, delta) => content.vote(id, delta),
-            ToolCommand::SetDots(dots) => content.dots_per_member = dots.clamp(1, 10),
-            ToolCommand::Choose(id) => content.choose(id),
-            ToolCommand::AddQuestion { text, kind, focus } => {
-                let text = text.trim().to_owned();
-                if !text.is_empty() {
-                    content
-                        .questions
-                        .push(crate::model::Question { text, kind, focus });
-                }
-            }
-            ToolCommand::RemoveQuestion(index) => {
-                if index < content.questions.len() {
-                    content.questions.remove(index);
-                }
-            }
-            ToolCommand::EarlyAdvice => content.early_advice += 1,
-            ToolCommand::SetAdviceForm(form) => content.advice_form = Some(form),
-            ToolCommand::SubmitAdvice(text) => {
-                content.submit_private_advice(&text, &mut rng);
-            }
-            ToolCommand::AddOralAdvice(text) => content.add_oral_advice(&text, &mut rng),
-            ToolCommand::ExpectMoreAdvice => {
-                content.advice_extra = content.advice_extra.saturating_add(1);
-            }
-            ToolCommand::RevealAdvice => content.advice.reveal(&mut rng),
-            ToolCommand::RemoveAdvice(index) => content.advice.remove(index),
-            ToolCommand::MakeSubgroups(size) => content.make_subgroups(size, &mut rng),
-            ToolCommand::Mark(index, mark) => content.advice.set_mark(index, mark),
-            ToolCommand::AddFollowUp(step) => {
-                if !step.what.trim().is_empty() {
-                    content.follow_ups.push(step);
-                }
-            }
-            ToolCommand::RemoveFollowUp(index) => {
-                if index < content.follow_ups.len() {
-                    content.follow_ups.remove(index);
-                }
-            }
-            ToolCommand::ToggleFollowUpDone(index) => {
-                if let Some(step) = content.follow_ups.get_mut(index) {
-                    step.done = !step.done;
-                }
-            }
-            ToolCommand::AddInsight(text) => {
-                let text = text.trim().to_owned();
-                if !text.is_empty() {
-                    content.insights.push(text);
-                }
-            }
-            ToolCommand::RemoveInsight(index) => {
-                if index < content.insights.len() {
-                    content.insights.remove(index);
-                }
-            }
-            ToolCommand::SetInsightsOnWall(on) => content.insights_on_wall = on,
-        }
     }
 
     /// The meeting has ended: write its record and show the summary. A failed write keeps the

@@ -4,11 +4,11 @@
 use egui::{RichText, Ui};
 
 use super::app::{AppCommand, KringApp, Overlay};
-use super::room_view::{format_countdown, local_hhmm};
 use super::theme::{self, Palette};
 use super::tools::PrivateThing;
 use crate::i18n::fill;
 use crate::meeting::{Command, PhaseStatus};
+use crate::room::{format_countdown, local_hhmm};
 
 /// The bar along the bottom: every engine action as a button, with its key in the tooltip, and
 /// the leader's own instruction for the current phase.

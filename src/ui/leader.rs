@@ -5,12 +5,12 @@
 use egui::{RichText, Ui};
 
 use super::app::{AppCommand, KringApp};
-use super::room_view::format_countdown;
 use super::theme::{self, Palette};
 use super::tools::{self, PrivateThing, phase_tools_ui};
 use crate::i18n::fill;
 use crate::meeting::Step;
 use crate::model::Tool;
+use crate::room::format_countdown;
 
 pub fn leader_ui(app: &mut KringApp, ui: &mut Ui) {
     let s = app.strings();

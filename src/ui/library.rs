@@ -4,11 +4,11 @@ use egui::{RichText, ScrollArea, TextEdit, Ui};
 use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 
 use super::app::{AppCommand, KringApp};
-use super::room_view::mark_text;
 use super::theme::{self, Palette};
 use crate::i18n::{Strings, fill};
 use crate::model::{MeetingRecord, QuestionFocus, QuestionKind, Retention};
 use crate::privacy::FindingKind;
+use crate::room::mark_text;
 
 /// The tabs of the home screen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 use egui::epaint::PathShape;
 use egui::{Pos2, Rect, Stroke, Ui, vec2};
 
-use super::room_view::{RingState, RingView};
 use super::theme::{self, Palette};
+use crate::room::{RingState, RingView};
 
 /// Points on a full circle; an arc uses its share of them.
 const FULL_CIRCLE_POINTS: usize = 180;

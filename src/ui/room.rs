@@ -5,9 +5,9 @@ use egui::{
 };
 
 use super::ring::ring_ui;
-use super::room_view::{BreakView, RoomItem, RoomTool, RoomView, StripItem, StripState};
 use super::theme::{self, Palette, room};
 use crate::meeting::Step;
+use crate::room::{BreakView, RoomItem, RoomTool, RoomView, StripItem, StripState};
 
 /// The size unit of the room display: its height, unless the area is narrower than 16:9, in
 /// which case the width decides, so that nothing runs off a 4:3 projector.

@@ -4,10 +4,10 @@ use egui::{Align, Layout, RichText, Ui, UiBuilder};
 
 use super::app::{AppCommand, KringApp};
 use super::room::room_unit;
-use super::room_view::format_countdown;
 use super::theme::{self, Palette, room};
 use crate::i18n::fill;
 use crate::model::PhaseOutcome;
+use crate::room::format_countdown;
 
 /// Before the first phase, the method is explained to the room: its structure and its goal.
 /// Drawn in the room display's style, for the wall.

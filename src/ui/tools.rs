@@ -4,53 +4,11 @@
 use egui::{RichText, TextEdit, Ui};
 
 use super::app::{AppCommand, KringApp};
-use super::room_view::mark_text;
 use super::theme::{self, Palette};
 use crate::i18n::{Strings, fill};
+use crate::meeting::ContentCommand;
 use crate::model::{AdviceMark, FollowUp, QuestionFocus, QuestionKind, Tool};
-
-/// Actions on the meeting's content. Applied in one place ([`KringApp::apply`]).
-#[derive(Clone, Debug, PartialEq)]
-pub enum ToolCommand {
-    AddPresent(String),
-    RemovePresent(usize),
-    SetPresentCount(u32),
-    SetNamesOnWall(bool),
-    SetInbrenger(Option<String>),
-    AddProblem {
-        title: String,
-        line: String,
-        owner: Option<String>,
-    },
-    RemoveProblem(u32),
-    Vote(u32, i32),
-    SetDots(u32),
-    Choose(u32),
-    AddQuestion {
-        text: String,
-        kind: QuestionKind,
-        focus: QuestionFocus,
-    },
-    RemoveQuestion(usize),
-    EarlyAdvice,
-    SetAdviceForm(String),
-    /// A member hands in advice at the private entry; refused once the number expected is in.
-    SubmitAdvice(String),
-    /// The leader types advice given aloud; past the number expected, that number goes up.
-    AddOralAdvice(String),
-    /// One more piece of advice expected than the group size says.
-    ExpectMoreAdvice,
-    RevealAdvice,
-    RemoveAdvice(usize),
-    MakeSubgroups(usize),
-    Mark(usize, Option<AdviceMark>),
-    AddFollowUp(FollowUp),
-    RemoveFollowUp(usize),
-    ToggleFollowUpDone(usize),
-    AddInsight(String),
-    RemoveInsight(usize),
-    SetInsightsOnWall(bool),
-}
+use crate::room::mark_text;
 
 /// Something private that the leader can open during a meeting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -246,7 +204,7 @@ pub fn presence_ui(
         })
         .inner;
     if (add_clicked || enter_pressed(&response)) && !app.leader.name_draft.trim().is_empty() {
-        commands.push(tool(ToolCommand::AddPresent(std::mem::take(
+        commands.push(tool(ContentCommand::AddPresent(std::mem::take(
             &mut app.leader.name_draft,
         ))));
         response.request_focus();
@@ -258,7 +216,7 @@ pub fn presence_ui(
                 .on_hover_text(s.present_remove)
                 .clicked()
             {
-                commands.push(tool(ToolCommand::RemovePresent(index)));
+                commands.push(tool(ContentCommand::RemovePresent(index)));
             }
         }
     });
@@ -271,7 +229,7 @@ pub fn presence_ui(
                 .labelled_by(label.id)
                 .changed()
             {
-                commands.push(tool(ToolCommand::SetPresentCount(count)));
+                commands.push(tool(ContentCommand::SetPresentCount(count)));
             }
         });
     }
@@ -289,7 +247,7 @@ pub fn presence_ui(
     }
     let mut names = content.names_on_wall;
     if ui.checkbox(&mut names, s.names_on_wall).changed() {
-        commands.push(tool(ToolCommand::SetNamesOnWall(names)));
+        commands.push(tool(ContentCommand::SetNamesOnWall(names)));
     }
     if !content.present.is_empty() {
         let current = content.inbrenger.clone();
@@ -305,14 +263,14 @@ pub fn presence_ui(
                         .selectable_label(current.is_none(), s.inbrenger_none)
                         .clicked()
                     {
-                        commands.push(tool(ToolCommand::SetInbrenger(None)));
+                        commands.push(tool(ContentCommand::SetInbrenger(None)));
                     }
                     for name in &content.present {
                         if ui
                             .selectable_label(current.as_deref() == Some(name), name)
                             .clicked()
                         {
-                            commands.push(tool(ToolCommand::SetInbrenger(Some(name.clone()))));
+                            commands.push(tool(ContentCommand::SetInbrenger(Some(name.clone()))));
                         }
                     }
                 })
@@ -323,8 +281,8 @@ pub fn presence_ui(
     response
 }
 
-fn tool(command: ToolCommand) -> AppCommand {
-    AppCommand::Tool(command)
+fn tool(command: ContentCommand) -> AppCommand {
+    AppCommand::Content(command)
 }
 
 /// The tools of the current phase, in the central area of the leader screen.
@@ -420,7 +378,7 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
         if (add || enter_pressed(&title) || enter_pressed(&line))
             && !app.leader.problem_title.trim().is_empty()
         {
-            commands.push(tool(ToolCommand::AddProblem {
+            commands.push(tool(ContentCommand::AddProblem {
                 title: std::mem::take(&mut app.leader.problem_title),
                 line: std::mem::take(&mut app.leader.problem_line),
                 owner: app.leader.problem_owner.take(),
@@ -442,7 +400,7 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
                 .labelled_by(label.id)
                 .changed()
             {
-                commands.push(tool(ToolCommand::SetDots(dots)));
+                commands.push(tool(ContentCommand::SetDots(dots)));
             }
             let total = app.content.dots_available();
             if total > 0 {
@@ -485,12 +443,12 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
                     ui.horizontal(|ui| {
                         let minus = format!("-1 {}", problem.title);
                         if name(ui.button("−"), &minus).on_hover_text(&minus).clicked() {
-                            commands.push(tool(ToolCommand::Vote(problem.id, -1)));
+                            commands.push(tool(ContentCommand::Vote(problem.id, -1)));
                         }
                         ui.label(RichText::new(problem.votes.to_string()).font(theme::bold(20.0)));
                         let plus = format!("+1 {}", problem.title);
                         if name(ui.button("+"), &plus).on_hover_text(&plus).clicked() {
-                            commands.push(tool(ToolCommand::Vote(problem.id, 1)));
+                            commands.push(tool(ContentCommand::Vote(problem.id, 1)));
                         }
                     });
                     if chosen {
@@ -500,7 +458,7 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
                         .on_hover_text(&problem.title)
                         .clicked()
                     {
-                        commands.push(tool(ToolCommand::Choose(problem.id)));
+                        commands.push(tool(ContentCommand::Choose(problem.id)));
                     }
                 }
                 if ui
@@ -508,7 +466,7 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
                     .on_hover_text(s.advice_remove)
                     .clicked()
                 {
-                    commands.push(tool(ToolCommand::RemoveProblem(problem.id)));
+                    commands.push(tool(ContentCommand::RemoveProblem(problem.id)));
                 }
                 ui.end_row();
             }
@@ -549,7 +507,7 @@ fn questions_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>)
     ui.horizontal(|ui| {
         let add = ui.button(s.question_add).clicked();
         if (add || enter_pressed(&response)) && !app.leader.question_text.trim().is_empty() {
-            commands.push(tool(ToolCommand::AddQuestion {
+            commands.push(tool(ContentCommand::AddQuestion {
                 text: std::mem::take(&mut app.leader.question_text),
                 kind: app.leader.question_kind,
                 focus: app.leader.question_focus,
@@ -558,7 +516,7 @@ fn questions_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>)
         }
         ui.separator();
         if ui.button(s.early_advice).clicked() {
-            commands.push(tool(ToolCommand::EarlyAdvice));
+            commands.push(tool(ContentCommand::EarlyAdvice));
         }
         ui.label(
             RichText::new(fill(
@@ -596,7 +554,7 @@ fn questions_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>)
                 .on_hover_text(s.advice_remove)
                 .clicked()
             {
-                commands.push(tool(ToolCommand::RemoveQuestion(index)));
+                commands.push(tool(ContentCommand::RemoveQuestion(index)));
             }
             ui.label(format!("{}. {}", index + 1, question.text));
             ui.label(RichText::new(format!("{kind} · {focus}")).color(palette.muted));
@@ -635,7 +593,7 @@ fn advice_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
                     .on_hover_text(variant.description.get(lang))
                     .clicked()
                 {
-                    commands.push(tool(ToolCommand::SetAdviceForm(variant.id.clone())));
+                    commands.push(tool(ContentCommand::SetAdviceForm(variant.id.clone())));
                 }
             }
         });
@@ -651,7 +609,9 @@ fn advice_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
             ui.add(egui::DragValue::new(&mut app.leader.subgroup_size).range(2..=8))
                 .labelled_by(label.id);
             if ui.button(s.advice_subgroups_make).clicked() {
-                commands.push(tool(ToolCommand::MakeSubgroups(app.leader.subgroup_size)));
+                commands.push(tool(ContentCommand::MakeSubgroups(
+                    app.leader.subgroup_size,
+                )));
             }
         });
         for (i, group) in app.content.subgroups.iter().enumerate() {
@@ -667,7 +627,7 @@ fn advice_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
         let response = labelled_field(ui, s.advice_text, &mut app.leader.advice_draft, 460.0);
         let add = ui.button(s.advice_oral_add).clicked();
         if (add || enter_pressed(&response)) && !app.leader.advice_draft.trim().is_empty() {
-            commands.push(tool(ToolCommand::AddOralAdvice(std::mem::take(
+            commands.push(tool(ContentCommand::AddOralAdvice(std::mem::take(
                 &mut app.leader.advice_draft,
             ))));
             response.request_focus();
@@ -689,7 +649,7 @@ fn advice_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
         // The private entry stops at the number expected; when more advice comes (a guest, a
         // second idea), the leader raises it here, outside the members' screen.
         if expected > 0 && ui.button(s.advice_expect_more).clicked() {
-            commands.push(tool(ToolCommand::ExpectMoreAdvice));
+            commands.push(tool(ContentCommand::ExpectMoreAdvice));
         }
     });
     if board.revealed || oral {
@@ -700,18 +660,18 @@ fn advice_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
                     .on_hover_text(s.advice_remove)
                     .clicked()
                 {
-                    commands.push(tool(ToolCommand::RemoveAdvice(index)));
+                    commands.push(tool(ContentCommand::RemoveAdvice(index)));
                 }
                 ui.add(egui::Label::new(&advice.text).wrap());
             });
         }
         if !board.revealed && !board.is_empty() && ui.button(s.advice_reveal).clicked() {
-            commands.push(tool(ToolCommand::RevealAdvice));
+            commands.push(tool(ContentCommand::RevealAdvice));
         }
     } else {
         ui.label(RichText::new(s.advice_hidden).color(palette.muted));
         if !board.is_empty() && ui.button(s.advice_reveal).clicked() {
-            commands.push(tool(ToolCommand::RevealAdvice));
+            commands.push(tool(ContentCommand::RevealAdvice));
         }
     }
 }
@@ -780,7 +740,7 @@ pub fn advice_entry_ui(app: &mut KringApp, ui: &mut Ui) {
         .on_hover_text("Ctrl+Enter")
         .clicked();
     if (clicked || submit_key) && !full && !app.leader.advice_draft.trim().is_empty() {
-        commands.push(tool(ToolCommand::SubmitAdvice(std::mem::take(
+        commands.push(tool(ContentCommand::SubmitAdvice(std::mem::take(
             &mut app.leader.advice_draft,
         ))));
         app.leader.advice_thanks = true;
@@ -803,7 +763,7 @@ fn decision_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) 
                     .clicked()
                 {
                     let new = if selected { None } else { Some(mark) };
-                    commands.push(tool(ToolCommand::Mark(index, new)));
+                    commands.push(tool(ContentCommand::Mark(index, new)));
                 }
             }
             ui.add(egui::Label::new(&advice.text).wrap());
@@ -828,7 +788,9 @@ fn decision_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) 
         labelled_field(ui, s.follow_who, &mut follow.who, 120.0);
         labelled_field(ui, s.follow_when, &mut follow.by_when, 120.0);
         if ui.button(s.follow_add).clicked() && !follow.what.trim().is_empty() {
-            commands.push(tool(ToolCommand::AddFollowUp(std::mem::take(&mut follow))));
+            commands.push(tool(ContentCommand::AddFollowUp(std::mem::take(
+                &mut follow,
+            ))));
         }
     });
     app.leader.follow_up = follow;
@@ -839,7 +801,7 @@ fn decision_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) 
                 .on_hover_text(s.advice_remove)
                 .clicked()
             {
-                commands.push(tool(ToolCommand::RemoveFollowUp(index)));
+                commands.push(tool(ContentCommand::RemoveFollowUp(index)));
             }
             ui.label(format!("{} · {} · {}", step.what, step.who, step.by_when));
         });
@@ -880,14 +842,14 @@ fn insights_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) 
     let response = labelled_field(ui, s.insight_text, &mut app.leader.insight_draft, 360.0);
     let add = ui.button(s.insight_add).clicked();
     if (add || enter_pressed(&response)) && !app.leader.insight_draft.trim().is_empty() {
-        commands.push(tool(ToolCommand::AddInsight(std::mem::take(
+        commands.push(tool(ContentCommand::AddInsight(std::mem::take(
             &mut app.leader.insight_draft,
         ))));
         response.request_focus();
     }
     let mut on_wall = app.content.insights_on_wall;
     if ui.checkbox(&mut on_wall, s.insights_on_wall).changed() {
-        commands.push(tool(ToolCommand::SetInsightsOnWall(on_wall)));
+        commands.push(tool(ContentCommand::SetInsightsOnWall(on_wall)));
     }
     ui.horizontal_wrapped(|ui| {
         for (index, insight) in app.content.insights.iter().enumerate() {
@@ -896,7 +858,7 @@ fn insights_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) 
                 .on_hover_text(s.advice_remove)
                 .clicked()
             {
-                commands.push(tool(ToolCommand::RemoveInsight(index)));
+                commands.push(tool(ContentCommand::RemoveInsight(index)));
             }
         }
     });

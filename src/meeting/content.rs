@@ -1,0 +1,273 @@
+//! Changes to a meeting's content as commands, applied without a screen: the leader screen
+//! sends them, tests apply them directly.
+
+use rand::Rng;
+
+use crate::model::{AdviceMark, FollowUp, MeetingContent, QuestionFocus, QuestionKind};
+
+/// Every change to what the group produces in a meeting: who is there, problems and votes,
+/// questions, advice, decision, follow-ups and insights. Buttons on the leader screen produce
+/// these; [`apply_content`] is the one place they take effect, without a screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ContentCommand {
+    AddPresent(String),
+    RemovePresent(usize),
+    SetPresentCount(u32),
+    SetNamesOnWall(bool),
+    SetInbrenger(Option<String>),
+    AddProblem {
+        title: String,
+        line: String,
+        owner: Option<String>,
+    },
+    RemoveProblem(u32),
+    Vote(u32, i32),
+    SetDots(u32),
+    Choose(u32),
+    AddQuestion {
+        text: String,
+        kind: QuestionKind,
+        focus: QuestionFocus,
+    },
+    RemoveQuestion(usize),
+    EarlyAdvice,
+    SetAdviceForm(String),
+    /// A member hands in advice at the private entry; refused once the number expected is in.
+    SubmitAdvice(String),
+    /// The leader types advice given aloud; past the number expected, that number goes up.
+    AddOralAdvice(String),
+    /// One more piece of advice expected than the group size says.
+    ExpectMoreAdvice,
+    RevealAdvice,
+    RemoveAdvice(usize),
+    MakeSubgroups(usize),
+    Mark(usize, Option<AdviceMark>),
+    AddFollowUp(FollowUp),
+    RemoveFollowUp(usize),
+    ToggleFollowUpDone(usize),
+    AddInsight(String),
+    RemoveInsight(usize),
+    SetInsightsOnWall(bool),
+}
+
+/// Applies one change to the meeting's content. Commands that point at nothing (an index past
+/// the end, an empty text) change nothing.
+pub fn apply_content(content: &mut MeetingContent, command: ContentCommand, rng: &mut impl Rng) {
+    match command {
+        ContentCommand::AddPresent(name) => {
+            content.add_present(&name);
+        }
+        ContentCommand::RemovePresent(index) => content.remove_present(index),
+        ContentCommand::SetPresentCount(count) => content.present_count = count,
+        ContentCommand::SetNamesOnWall(on) => content.names_on_wall = on,
+        ContentCommand::SetInbrenger(name) => content.inbrenger = name,
+        ContentCommand::AddProblem { title, line, owner } => {
+            content.add_problem(&title, &line, owner);
+        }
+        ContentCommand::RemoveProblem(id) => {
+            content.problems.retain(|p| p.id != id);
+            if content.chosen_problem == Some(id) {
+                content.chosen_problem = None;
+            }
+        }
+        ContentCommand::Vote(id, delta) => content.vote(id, delta),
+        ContentCommand::SetDots(dots) => content.dots_per_member = dots.clamp(1, 10),
+        ContentCommand::Choose(id) => content.choose(id),
+        ContentCommand::AddQuestion { text, kind, focus } => {
+            let text = text.trim().to_owned();
+            if !text.is_empty() {
+                content
+                    .questions
+                    .push(crate::model::Question { text, kind, focus });
+            }
+        }
+        ContentCommand::RemoveQuestion(index) => {
+            if index < content.questions.len() {
+                content.questions.remove(index);
+            }
+        }
+        ContentCommand::EarlyAdvice => content.early_advice += 1,
+        ContentCommand::SetAdviceForm(form) => content.advice_form = Some(form),
+        ContentCommand::SubmitAdvice(text) => {
+            content.submit_private_advice(&text, rng);
+        }
+        ContentCommand::AddOralAdvice(text) => content.add_oral_advice(&text, rng),
+        ContentCommand::ExpectMoreAdvice => {
+            content.advice_extra = content.advice_extra.saturating_add(1);
+        }
+        ContentCommand::RevealAdvice => content.advice.reveal(rng),
+        ContentCommand::RemoveAdvice(index) => content.advice.remove(index),
+        ContentCommand::MakeSubgroups(size) => content.make_subgroups(size, rng),
+        ContentCommand::Mark(index, mark) => content.advice.set_mark(index, mark),
+        ContentCommand::AddFollowUp(step) => {
+            if !step.what.trim().is_empty() {
+                content.follow_ups.push(step);
+            }
+        }
+        ContentCommand::RemoveFollowUp(index) => {
+            if index < content.follow_ups.len() {
+                content.follow_ups.remove(index);
+            }
+        }
+        ContentCommand::ToggleFollowUpDone(index) => {
+            if let Some(step) = content.follow_ups.get_mut(index) {
+                step.done = !step.done;
+            }
+        }
+        ContentCommand::AddInsight(text) => {
+            let text = text.trim().to_owned();
+            if !text.is_empty() {
+                content.insights.push(text);
+            }
+        }
+        ContentCommand::RemoveInsight(index) => {
+            if index < content.insights.len() {
+                content.insights.remove(index);
+            }
+        }
+        ContentCommand::SetInsightsOnWall(on) => content.insights_on_wall = on,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng as _;
+
+    fn apply_all(content: &mut MeetingContent, commands: Vec<ContentCommand>) {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        for command in commands {
+            apply_content(content, command, &mut rng);
+        }
+    }
+
+    fn four_present() -> MeetingContent {
+        let mut content = MeetingContent::default();
+        apply_all(
+            &mut content,
+            ["An", "Bo", "Cas", "Dien", "An"]
+                .into_iter()
+                .map(|n| ContentCommand::AddPresent(n.to_owned()))
+                .collect(),
+        );
+        content
+    }
+
+    #[test]
+    fn problems_votes_and_the_choice() {
+        let mut content = four_present();
+        assert_eq!(content.present.len(), 4, "a name is added once");
+        apply_all(
+            &mut content,
+            vec![
+                ContentCommand::AddProblem {
+                    title: "  Grenzen  ".into(),
+                    line: "Ik zeg te vaak ja".into(),
+                    owner: Some("Bo".into()),
+                },
+                ContentCommand::AddProblem {
+                    title: "   ".into(),
+                    line: String::new(),
+                    owner: None,
+                },
+                ContentCommand::SetDots(0),
+            ],
+        );
+        assert_eq!(content.problems.len(), 1, "an empty title adds nothing");
+        assert_eq!(content.problems[0].title, "Grenzen");
+        assert_eq!(content.dots_per_member, 1, "at least one dot each");
+        let id = content.problems[0].id;
+        apply_all(
+            &mut content,
+            (0..9).map(|_| ContentCommand::Vote(id, 1)).collect(),
+        );
+        assert_eq!(
+            content.problems[0].votes, 4,
+            "no more dots than four people have"
+        );
+        apply_all(&mut content, vec![ContentCommand::Choose(id)]);
+        assert_eq!(content.inbrenger.as_deref(), Some("Bo"));
+        apply_all(&mut content, vec![ContentCommand::RemoveProblem(id)]);
+        assert!(
+            content.chosen_problem.is_none(),
+            "the choice goes with the problem"
+        );
+    }
+
+    #[test]
+    fn questions_follow_ups_and_insights_ignore_empty_text_and_bad_indexes() {
+        let mut content = MeetingContent::default();
+        apply_all(
+            &mut content,
+            vec![
+                ContentCommand::AddQuestion {
+                    text: " Wat deed je toen? ".into(),
+                    kind: QuestionKind::Open,
+                    focus: QuestionFocus::Facts,
+                },
+                ContentCommand::AddQuestion {
+                    text: " ".into(),
+                    kind: QuestionKind::Closed,
+                    focus: QuestionFocus::Facts,
+                },
+                ContentCommand::RemoveQuestion(5),
+                ContentCommand::AddFollowUp(FollowUp {
+                    what: "Teamoverleg".into(),
+                    ..FollowUp::default()
+                }),
+                ContentCommand::AddFollowUp(FollowUp::default()),
+                ContentCommand::ToggleFollowUpDone(0),
+                ContentCommand::ToggleFollowUpDone(9),
+                ContentCommand::RemoveFollowUp(9),
+                ContentCommand::AddInsight("grenzen".into()),
+                ContentCommand::AddInsight("".into()),
+                ContentCommand::RemoveInsight(3),
+                ContentCommand::EarlyAdvice,
+            ],
+        );
+        assert_eq!(content.questions.len(), 1);
+        assert_eq!(content.questions[0].text, "Wat deed je toen?");
+        assert_eq!(content.follow_ups.len(), 1);
+        assert!(content.follow_ups[0].done);
+        assert_eq!(content.insights, ["grenzen"]);
+        assert_eq!(content.early_advice, 1);
+    }
+
+    #[test]
+    fn private_advice_stops_at_the_number_expected_until_the_leader_raises_it() {
+        let mut content = four_present();
+        let expected = content.advice_expected();
+        assert_eq!(expected, 3, "everyone but the inbrenger");
+        apply_all(
+            &mut content,
+            (0..5)
+                .map(|n| ContentCommand::SubmitAdvice(format!("advies {n}")))
+                .collect(),
+        );
+        assert_eq!(content.advice.len(), 3, "never 4 of 3");
+        apply_all(
+            &mut content,
+            vec![
+                ContentCommand::ExpectMoreAdvice,
+                ContentCommand::SubmitAdvice("nog één".into()),
+                ContentCommand::SubmitAdvice("te veel".into()),
+            ],
+        );
+        assert_eq!((content.advice.len(), content.advice_expected()), (4, 4));
+        // Advice given aloud raises the number with it: the leader typed it.
+        apply_all(
+            &mut content,
+            vec![ContentCommand::AddOralAdvice("mondeling".into())],
+        );
+        assert_eq!((content.advice.len(), content.advice_expected()), (5, 5));
+        apply_all(
+            &mut content,
+            vec![
+                ContentCommand::Mark(0, Some(AdviceMark::WillUse)),
+                ContentCommand::RemoveAdvice(99),
+            ],
+        );
+        assert_eq!(content.advice.len(), 5);
+        assert_eq!(content.advice.items()[0].mark, Some(AdviceMark::WillUse));
+    }
+}
