@@ -117,7 +117,7 @@ fn a_whole_balint_9_fasen_meeting_with_every_tool_is_saved_without_the_scratchpa
     assert_eq!(current_phase_id(&h), "associatiemoment");
     assert!(h.query_by_label("Kladblok (privé)").is_none());
     press(&mut h, Key::K);
-    click(&mut h, "Toch hier tonen");
+    click(&mut h, "Toch hier tonen (Enter)");
     type_into(&mut h, Role::MultilineTextInput, "Kladblok (privé)", SECRET);
     assert_eq!(h.state().scratchpad_text(), SECRET);
     assert!(h.query_by_value(SECRET).is_some());
@@ -158,7 +158,7 @@ fn a_whole_balint_9_fasen_meeting_with_every_tool_is_saved_without_the_scratchpa
     // Phase 6: write, then tell; five members in turn at the shared PC.
     assert_eq!(current_phase_id(&h), "oordeelsvorming");
     click(&mut h, "Privé invoeren (om de beurt)");
-    click(&mut h, "Toch hier tonen");
+    click(&mut h, "Toch hier tonen (Enter)");
     let advice = [
         "Bespreek je grenzen vooraf met je team",
         "Oefen een zin waarmee je nee zegt",

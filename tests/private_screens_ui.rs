@@ -60,11 +60,24 @@ fn on_one_window_the_association_phase_does_not_open_the_scratchpad_and_k_asks_f
     assert!(h.query_by_label(ROOM_SEES).is_none());
     assert!(h.query_by_label("Kladblok (privé)").is_none());
 
+    // Enter answers "show it here": the pad opens with the cursor in it, so the next keys
+    // type into it (an "e" there must not end the meeting).
+    press(&mut h, Key::K);
+    press(&mut h, Key::Enter);
+    for c in ["e", "n", "d"] {
+        h.key_press(Key::E);
+        h.event(egui::Event::Text(c.to_owned()));
+        h.run();
+    }
+    assert_eq!(h.state().scratchpad_text(), "end");
+    assert!(h.query_by_label("Bijeenkomst nu beëindigen?").is_none());
+    press(&mut h, Key::F4);
+
     // The button on the leader screen asks too; the answer "own window" moves the group
     // screen to a window of its own, and only then the pad opens here.
     click(&mut h, "Kladblok (K)");
     h.get_by_label(ROOM_SEES);
-    click(&mut h, "Groepsscherm in een eigen venster");
+    click(&mut h, "Groepsscherm in een eigen venster (F3)");
     h.get_by_role_and_label(Role::MultilineTextInput, "Kladblok (privé)");
     assert!(
         h.query_by_label("Kring · wand").is_some(),
@@ -86,7 +99,7 @@ fn on_one_window_notes_and_the_private_entry_open_only_after_the_leader_chose_so
     click(&mut h, "Privé invoeren (om de beurt)");
     h.get_by_label(ROOM_SEES);
     assert!(h.query_by_label("Jouw advies, anoniem").is_none());
-    click(&mut h, "Annuleren");
+    click(&mut h, "Annuleren (Esc)");
     assert!(h.query_by_label("Jouw advies, anoniem").is_none());
 
     click(&mut h, "Andere hulpmiddelen");
@@ -106,7 +119,7 @@ fn the_private_entry_is_locked_and_never_takes_more_than_expected() {
     let mut h = new_harness(dir.path(), &clock);
     meeting_at(&mut h, &clock, "oordeelsvorming");
     click(&mut h, "Privé invoeren (om de beurt)");
-    click(&mut h, "Toch hier tonen");
+    click(&mut h, "Toch hier tonen (Enter)");
     h.get_by_label("Jouw advies, anoniem");
 
     // Nothing but the field and "hand in": no meeting buttons, no names to remove.
@@ -164,7 +177,7 @@ fn the_private_entry_is_locked_and_never_takes_more_than_expected() {
     click(&mut h, "Eén advies meer verwachten");
     h.get_by_label("5 van 6 binnen");
     click(&mut h, "Privé invoeren (om de beurt)");
-    click(&mut h, "Toch hier tonen");
+    click(&mut h, "Toch hier tonen (Enter)");
     type_into(
         &mut h,
         Role::MultilineTextInput,

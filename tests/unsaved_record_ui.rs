@@ -11,7 +11,7 @@ use egui::Key;
 use egui_kittest::kittest::Queryable as _;
 use kring::meeting::{ManualClock, Step};
 use kring::store::{DEFAULT_GROUP, DataDir, list_records, load_record};
-use kring::ui::{AppCommand, Screen};
+use kring::ui::{Screen, UnsavedCommand};
 
 fn group_dir(data: &Path) -> PathBuf {
     DataDir::new(data).expect("dir").group_dir(DEFAULT_GROUP)
@@ -151,10 +151,11 @@ fn an_unsaved_record_is_retried_by_itself_and_can_go_to_another_folder() {
     let ctx = h.ctx.clone();
     h.state_mut().apply(
         &ctx,
-        AppCommand::SaveUnsavedIn {
+        UnsavedCommand::SaveIn {
             started_at_ms,
             dir: elsewhere.path().to_owned(),
-        },
+        }
+        .into(),
     );
     h.run();
     assert!(h.state().unsaved().is_empty());

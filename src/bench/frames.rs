@@ -16,7 +16,7 @@ use egui::{Pos2, Rect, Ui, vec2};
 use super::procfs;
 use crate::meeting::{Command, ManualClock, Step};
 use crate::store::DataDir;
-use crate::ui::{AppCommand, KringApp, Screen};
+use crate::ui::{AppAction, AppCommand, KringApp, Screen, SessionCommand};
 
 /// A fixed "now" for headless runs: Monday 23 November 2026, 19:30 in the Netherlands.
 pub const BENCH_NOW_MS: i64 = 1_795_458_600_000;
@@ -151,11 +151,11 @@ fn measure_app_frames_in(dir: &Path, frames: usize) -> Result<(Stats, Stats), St
     let mut headless = Headless::new(1920.0, 1080.0);
     headless.frame(0.0, Vec::new(), |ui| app.frame(ui));
     let ctx = headless.ctx().clone();
-    app.apply(&ctx, AppCommand::StartMeeting);
-    app.apply(&ctx, AppCommand::FinishSetup);
+    app.apply(&ctx, AppAction::StartMeeting.into());
+    app.apply(&ctx, AppAction::FinishSetup.into());
     if app.screen() == Screen::Intro {
         headless.frame(1.0, Vec::new(), |ui| app.frame(ui));
-        app.apply(&ctx, AppCommand::BeginPhases);
+        app.apply(&ctx, AppAction::BeginPhases.into());
     }
     for _ in 0..4 {
         let state = app.meeting().map(|m| (m.step(), m.is_paused()));
@@ -180,7 +180,7 @@ fn measure_app_frames_in(dir: &Path, frames: usize) -> Result<(Stats, Stats), St
         ));
     }
     let room = time_frames(&mut headless, &mut app, &clock, frames);
-    app.apply(&ctx, AppCommand::ToggleView);
+    app.apply(&ctx, SessionCommand::ToggleView.into());
     let leader = time_frames(&mut headless, &mut app, &clock, frames);
     Ok((room, leader))
 }

@@ -23,7 +23,7 @@ use super::procfs;
 use crate::cli::demo::{DemoOptions, write_demo};
 use crate::meeting::ManualClock;
 use crate::store::DataDir;
-use crate::ui::{AppCommand, HomeTab, KringApp};
+use crate::ui::{HistoryCommand, HomeCommand, HomeTab, KringApp};
 
 /// How many meetings the history rows are measured with.
 pub const MEETINGS: usize = 10_000;
@@ -155,39 +155,37 @@ pub fn child(root: &Path, mode: ChildMode) -> Result<(), String> {
         println!("home_ms={:.3}", ms(started.elapsed()));
         // Frames as the app draws them while idle would not come this often; they only look
         // for the finished background read.
-        while app.history.is_none() && started.elapsed().as_secs() < 60 {
+        while app.history().is_none() && started.elapsed().as_secs() < 60 {
             std::thread::sleep(std::time::Duration::from_millis(5));
             headless.frame(0.005, Vec::new(), |ui| app.frame(ui));
         }
         println!("preload_ms={:.3}", ms(started.elapsed()));
-        app.apply(&ctx, AppCommand::SetHomeTab(HomeTab::History));
+        app.apply(&ctx, HomeCommand::SetTab(HomeTab::History).into());
         let tab = headless.frame(1.0, Vec::new(), |ui| app.frame(ui));
         println!("tab_ms={:.3}", ms(tab));
         return Ok(());
     }
 
-    app.apply(&ctx, AppCommand::SetHomeTab(HomeTab::History));
+    app.apply(&ctx, HomeCommand::SetTab(HomeTab::History).into());
     headless.frame(0.0, Vec::new(), |ui| app.frame(ui));
     let open_ms = ms(started.elapsed());
-    let loaded = app.history.as_ref().map_or(0, |h| h.len());
+    let loaded = app.history().map_or(0, |h| h.len());
     let rss_open_kib = procfs::rss_kib(None).unwrap_or_default();
 
     // A search as typing the word does it: the query is set, then the command runs.
     let mut search_ms = Vec::new();
     let mut search_hits = 0;
     for _ in 0..7 {
-        app.history_query = SEARCH_WORD.to_owned();
         let started = Instant::now();
-        app.apply(&ctx, AppCommand::SearchHistory);
+        app.apply(&ctx, HistoryCommand::Search(SEARCH_WORD.to_owned()).into());
         search_ms.push(ms(started.elapsed()));
-        search_hits = app.history_hits.as_ref().map_or(0, Vec::len);
+        search_hits = app.history_hits().unwrap_or(0);
     }
     let search_first_ms = search_ms.first().copied().unwrap_or(f64::NAN);
     headless.frame(1.0, Vec::new(), |ui| app.frame(ui));
 
     // Back to the whole list, then scroll through it a wheel turn per frame.
-    app.history_query.clear();
-    app.apply(&ctx, AppCommand::SearchHistory);
+    app.apply(&ctx, HistoryCommand::Search(String::new()).into());
     let wheel = || {
         vec![
             Event::PointerMoved(pos2(220.0, 420.0)),

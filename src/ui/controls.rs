@@ -1,34 +1,64 @@
-//! The leader's controls during a meeting: the control bar, the time plan, the shortcut
-//! overview and the confirmation to end early.
+//! The leader's controls during a meeting: the control bar and the time plan.
 
 use egui::{RichText, Ui};
 
-use super::app::{AppCommand, KringApp, Overlay};
-use super::theme::{self, Palette};
-use super::tools::PrivateThing;
-use crate::i18n::fill;
-use crate::meeting::{Command, PhaseStatus};
+use super::command::{AppAction, AppCommand, DEFAULT_BREAK_MINUTES, SessionCommand};
+use super::context::ViewCtx;
+use super::keys::{UiCommand, command_button};
+use super::state::Session;
+use super::theme;
+use crate::i18n::{Strings, fill};
+use crate::meeting::{Command, Meeting, PhaseStatus, Step};
 use crate::room::{format_countdown, local_hhmm};
 
-/// The bar along the bottom: every engine action as a button, with its key in the tooltip, and
-/// the leader's own instruction for the current phase.
-pub fn control_bar_ui(app: &mut KringApp, ui: &mut Ui) {
-    let s = app.strings();
-    let lang = app.lang();
-    let palette = Palette::for_theme(app.settings.theme);
-    let Some(meeting) = &app.meeting else {
-        return;
-    };
+/// The label of the main action for the current state, as the control bar shows it.
+pub fn primary_label(meeting: &Meeting, s: &Strings) -> &'static str {
+    if meeting.on_break() {
+        return s.ctl_resume;
+    }
+    match meeting.step() {
+        Step::Explain => {
+            if meeting.planned_prepare_secs(meeting.cursor()) > 0 {
+                s.ctl_start
+            } else {
+                s.ctl_start_phase
+            }
+        }
+        Step::Prepare | Step::Run if meeting.is_paused() => s.ctl_resume,
+        Step::Prepare | Step::Run => s.ctl_pause,
+        Step::Close => {
+            if meeting.cursor() + 1 >= meeting.phase_count() {
+                s.ctl_finish
+            } else {
+                s.ctl_next_phase
+            }
+        }
+    }
+}
+
+/// The bar along the bottom: every engine action as a button, with its key in the tooltip
+/// (from the command table), and the leader's own instruction for the current phase.
+pub fn control_bar_ui(
+    ui: &mut Ui,
+    ctx: &mut ViewCtx,
+    session: &Session,
+    room_window: bool,
+    autosave_error: Option<&str>,
+) {
+    let s = ctx.s;
+    let lang = ctx.lang;
+    let palette = ctx.palette;
+    let meeting = &session.meeting;
     let on_break = meeting.on_break();
     let leader_text = meeting
         .current_phase()
         .map(|p| p.instructions.leader.get(lang).to_owned())
         .unwrap_or_default();
-    let primary = app.primary_label();
-    let can_back = meeting.cursor() > 0 || meeting.step() != crate::meeting::Step::Explain;
-    let mut commands = Vec::new();
+    let primary = primary_label(meeting, s);
+    let can_back = meeting.cursor() > 0 || meeting.step() != Step::Explain;
+    let mut commands: Vec<AppCommand> = Vec::new();
 
-    if let Some(error) = app.autosave_error() {
+    if let Some(error) = autosave_error {
         ui.add(
             egui::Label::new(
                 RichText::new(fill(s.autosave_failed, &[("error", &error)]))
@@ -38,7 +68,7 @@ pub fn control_bar_ui(app: &mut KringApp, ui: &mut Ui) {
         );
     }
     // On the leader screen the instruction stands above the tools already.
-    let leader_screen = app.room_window || app.leader_view;
+    let leader_screen = room_window || session.leader_view;
     if !leader_text.trim().is_empty() && !on_break && !leader_screen {
         ui.add(
             egui::Label::new(
@@ -51,33 +81,31 @@ pub fn control_bar_ui(app: &mut KringApp, ui: &mut Ui) {
         ui.add_space(4.0);
     }
     ui.horizontal_wrapped(|ui| {
-        let button = |ui: &mut Ui, label: &str, key: &str, enabled: bool| {
-            ui.add_enabled(enabled, egui::Button::new(label))
-                .on_hover_text(key)
-                .clicked()
+        let button = |ui: &mut Ui, command: UiCommand, label: &str, enabled: bool| {
+            command_button(ui, command, label, enabled, s)
         };
-        if button(ui, s.ctl_back, s.key_name_left, can_back && !on_break) {
-            commands.push(AppCommand::Meeting(Command::Back));
+        if button(ui, UiCommand::BackStep, s.ctl_back, can_back && !on_break) {
+            commands.push(Command::Back.into());
         }
         let primary_button = egui::Button::new(RichText::new(primary).font(theme::bold(17.0)))
             .fill(palette.badge_fill)
             .stroke(egui::Stroke::new(2.0, palette.accent));
         if ui
             .add(primary_button)
-            .on_hover_text(s.key_name_space)
+            .on_hover_text(UiCommand::MainAction.tooltip(s))
             .clicked()
         {
-            commands.push(AppCommand::Meeting(Command::StartPause));
+            commands.push(Command::StartPause.into());
         }
-        if button(ui, s.ctl_next, s.key_name_right, !on_break) {
-            commands.push(AppCommand::Meeting(Command::Next));
+        if button(ui, UiCommand::NextStep, s.ctl_next, !on_break) {
+            commands.push(Command::Next.into());
         }
         ui.separator();
-        if button(ui, s.ctl_remove_minute, "-", true) {
-            commands.push(AppCommand::Meeting(Command::RemoveMinute));
+        if button(ui, UiCommand::RemoveMinute, s.ctl_remove_minute, true) {
+            commands.push(Command::RemoveMinute.into());
         }
-        if button(ui, s.ctl_add_minute, "+", true) {
-            commands.push(AppCommand::Meeting(Command::AddMinute));
+        if button(ui, UiCommand::AddMinute, s.ctl_add_minute, true) {
+            commands.push(Command::AddMinute.into());
         }
         ui.separator();
         let (break_label, break_command) = if on_break {
@@ -86,43 +114,50 @@ pub fn control_bar_ui(app: &mut KringApp, ui: &mut Ui) {
             (
                 s.ctl_break,
                 Command::StartBreak {
-                    minutes: super::app::DEFAULT_BREAK_MINUTES,
+                    minutes: DEFAULT_BREAK_MINUTES,
                 },
             )
         };
-        if button(ui, break_label, "B", true) {
-            commands.push(AppCommand::Meeting(break_command));
+        if button(ui, UiCommand::Break, break_label, true) {
+            commands.push(break_command.into());
         }
-        if button(ui, s.ctl_skip, "S", !on_break) {
-            commands.push(AppCommand::Meeting(Command::SkipCurrent));
+        if button(ui, UiCommand::SkipPhase, s.ctl_skip, !on_break) {
+            commands.push(Command::SkipCurrent.into());
         }
         ui.separator();
-        for (label, key, command) in [
-            (s.ctl_plan, "P", AppCommand::TogglePlan),
-            (s.ctl_help, "?", AppCommand::ToggleHelp),
-            (s.ctl_fullscreen, "F11", AppCommand::ToggleFullscreen),
-            (s.ctl_end, "E", AppCommand::RequestEnd),
+        for (command, label, action) in [
+            (
+                UiCommand::TimePlan,
+                s.ctl_plan,
+                AppCommand::from(SessionCommand::TogglePlan),
+            ),
+            (UiCommand::Help, s.ctl_help, AppAction::ToggleHelp.into()),
+            (
+                UiCommand::Fullscreen,
+                s.ctl_fullscreen,
+                AppAction::ToggleFullscreen.into(),
+            ),
+            (
+                UiCommand::EndMeeting,
+                s.ctl_end,
+                AppAction::RequestEnd.into(),
+            ),
         ] {
-            if button(ui, label, key, true) {
-                commands.push(command);
+            if button(ui, command, label, true) {
+                commands.push(action);
             }
         }
     });
-    for command in commands {
-        app.send(command);
-    }
+    ctx.extend(commands);
 }
 
 /// The whole plan against the clock: planned and actual minutes per phase, skip toggles, and
 /// the planned and expected end.
-pub fn plan_ui(app: &mut KringApp, ui: &mut Ui) {
-    let s = app.strings();
-    let lang = app.lang();
-    let now = app.now_ms();
-    let tz = app.tz().clone();
-    let Some(meeting) = &app.meeting else {
-        return;
-    };
+pub fn plan_ui(ui: &mut Ui, ctx: &mut ViewCtx, meeting: &Meeting) {
+    let s = ctx.s;
+    let lang = ctx.lang;
+    let now = ctx.now_ms;
+    let tz = ctx.tz.clone();
     let mut commands = Vec::new();
     ui.heading(s.plan_title);
     ui.label(fill(s.plan_now, &[("time", &local_hhmm(now, &tz))]));
@@ -182,7 +217,7 @@ pub fn plan_ui(app: &mut KringApp, ui: &mut Ui) {
                 {
                     let mut skipped = state.status == PhaseStatus::Skipped;
                     if ui.checkbox(&mut skipped, s.plan_skip_toggle).clicked() {
-                        commands.push(AppCommand::Meeting(Command::ToggleSkip(index)));
+                        commands.push(Command::ToggleSkip(index));
                     }
                 } else if state.status == PhaseStatus::Skipped {
                     ui.label(s.skipped);
@@ -193,252 +228,6 @@ pub fn plan_ui(app: &mut KringApp, ui: &mut Ui) {
             }
         });
     for command in commands {
-        app.send(command);
+        ctx.send(command);
     }
-}
-
-/// Every shortcut on screen, so no one has to remember them.
-pub fn help_ui(app: &mut KringApp, ctx: &egui::Context) {
-    let s = app.strings();
-    let rows = [
-        (s.key_name_space, s.key_space),
-        (s.key_name_right, s.key_right),
-        (s.key_name_left, s.key_left),
-        ("+  -", s.key_plus_minus),
-        ("B", s.key_break),
-        ("S", s.key_skip),
-        ("P", s.key_plan),
-        ("H", s.key_hide_controls),
-        ("E", s.key_end),
-        ("F11", s.key_fullscreen),
-        ("Esc", s.key_escape),
-        ("?", s.key_help),
-    ];
-    let mut close = false;
-    let modal = egui::Modal::new(egui::Id::unique("help")).show(ctx, |ui| {
-        ui.heading(s.help_title);
-        ui.add_space(8.0);
-        egui::Grid::new("keys")
-            .num_columns(2)
-            .spacing([24.0, 8.0])
-            .show(ui, |ui| {
-                for (key, what) in rows {
-                    ui.label(RichText::new(key).font(theme::bold(18.0)));
-                    ui.label(RichText::new(what).size(18.0));
-                    ui.end_row();
-                }
-            });
-        ui.add_space(8.0);
-        if ui.button(s.help_close).clicked() {
-            close = true;
-        }
-    });
-    if close || modal.should_close() {
-        app.send(AppCommand::CloseOverlay);
-    }
-}
-
-/// After a crash: carry on with the meeting that was in progress, and choose how the time the
-/// app was closed counts.
-pub fn resume_ui(app: &mut KringApp, ctx: &egui::Context) {
-    let s = app.strings();
-    let lang = app.lang();
-    let tz = app.tz().clone();
-    let Some(state) = &app.resume_offer else {
-        return;
-    };
-    let meeting = &state.meeting;
-    let title = meeting
-        .current_phase()
-        .map(|p| p.title.get(lang).to_owned())
-        .unwrap_or_default();
-    let body = fill(
-        s.resume_body,
-        &[
-            ("protocol", &meeting.protocol().name.get(lang)),
-            ("phase", &(meeting.cursor() + 1)),
-            ("total", &meeting.phase_count()),
-            ("title", &title),
-            ("started", &local_hhmm(meeting.started_at_ms(), &tz)),
-            ("saved", &local_hhmm(state.saved_at_ms, &tz)),
-        ],
-    );
-    let mut answer = None;
-    egui::Modal::new(egui::Id::unique("resume")).show(ctx, |ui| {
-        ui.set_max_width(560.0);
-        ui.heading(s.resume_title);
-        ui.add_space(6.0);
-        ui.add(egui::Label::new(body).wrap());
-        ui.add_space(10.0);
-        let primary = egui::Button::new(RichText::new(s.resume_as_pause).strong());
-        let primary = ui.add(primary);
-        if !ui.memory(|m| m.focused().is_some()) {
-            primary.request_focus();
-        }
-        if primary.clicked() {
-            answer = Some(AppCommand::Resume { gap_as_pause: true });
-        }
-        if ui.button(s.resume_as_running).clicked() {
-            answer = Some(AppCommand::Resume {
-                gap_as_pause: false,
-            });
-        }
-        ui.add_space(6.0);
-        ui.horizontal(|ui| {
-            if ui.button(s.resume_later).clicked() {
-                answer = Some(AppCommand::PostponeResume);
-            }
-            if ui.button(s.resume_discard).clicked() {
-                answer = Some(AppCommand::DiscardResume);
-            }
-        });
-    });
-    if let Some(answer) = answer {
-        app.send(answer);
-    }
-}
-
-/// Ending early throws away the rest of the plan: ask first.
-pub fn confirm_end_ui(app: &mut KringApp, ctx: &egui::Context) {
-    let s = app.strings();
-    let mut answer = None;
-    let modal = egui::Modal::new(egui::Id::unique("confirm_end")).show(ctx, |ui| {
-        ui.set_max_width(460.0);
-        ui.heading(s.confirm_end_title);
-        ui.add_space(6.0);
-        ui.label(s.confirm_end_body);
-        ui.add_space(10.0);
-        ui.horizontal(|ui| {
-            if ui.button(s.confirm_end_no).clicked() {
-                answer = Some(AppCommand::CloseOverlay);
-            }
-            if ui.button(s.confirm_end_yes).clicked() {
-                answer = Some(AppCommand::ConfirmEnd);
-            }
-        });
-    });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(AppCommand::CloseOverlay);
-    }
-    if let Some(answer) = answer {
-        app.send(answer);
-    }
-}
-
-/// One window (a laptop mirrored to the projector): before something private opens, the
-/// leader is told that the room sees this screen and offered the group screen in a window of
-/// its own instead. Enter shows it here, F3 opens the separate window, Esc cancels.
-pub fn confirm_private_ui(app: &mut KringApp, ctx: &egui::Context, thing: PrivateThing) {
-    let s = app.strings();
-    let what = match thing {
-        PrivateThing::Scratchpad => s.private_what_scratchpad,
-        PrivateThing::AdviceEntry => s.private_what_entry,
-        PrivateThing::Notes => s.private_what_notes,
-    };
-    let mut answer = None;
-    let modal = egui::Modal::new(egui::Id::unique("confirm_private")).show(ctx, |ui| {
-        ui.set_max_width(520.0);
-        ui.heading(s.private_confirm_title);
-        ui.add_space(6.0);
-        ui.add(egui::Label::new(fill(s.private_confirm_body, &[("what", &what)])).wrap());
-        ui.add_space(10.0);
-        ui.horizontal_wrapped(|ui| {
-            if ui
-                .button(s.private_confirm_own_window)
-                .on_hover_text("F3")
-                .clicked()
-            {
-                answer = Some(AppCommand::PrivateInOwnWindow(thing));
-            }
-            if ui
-                .button(s.private_confirm_here)
-                .on_hover_text(s.key_name_enter)
-                .clicked()
-            {
-                answer = Some(AppCommand::ShowPrivateHere(thing));
-            }
-            if ui
-                .button(s.private_confirm_cancel)
-                .on_hover_text("Esc")
-                .clicked()
-            {
-                answer = Some(AppCommand::CloseOverlay);
-            }
-        });
-    });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(AppCommand::CloseOverlay);
-    }
-    if let Some(answer) = answer {
-        app.send(answer);
-    }
-}
-
-/// Leaving the summary, or closing the app, while a meeting is not saved: asked first.
-pub fn confirm_unsaved_ui(app: &mut KringApp, ctx: &egui::Context) {
-    let s = app.strings();
-    let quitting = app.overlay == Overlay::ConfirmQuitUnsaved;
-    let rescue = app.unsaved.iter().find_map(|u| u.rescue.clone());
-    let mut answer = None;
-    let modal = egui::Modal::new(egui::Id::unique("confirm_unsaved")).show(ctx, |ui| {
-        ui.set_max_width(520.0);
-        if quitting {
-            ui.heading(s.unsaved_quit_title);
-            let detail = match &rescue {
-                Some(path) => fill(s.unsaved_quit_rescued, &[("path", &path.display())]),
-                None => s.unsaved_quit_lost.to_owned(),
-            };
-            ui.add(egui::Label::new(fill(s.unsaved_quit_body, &[("rescue", &detail)])).wrap());
-        } else {
-            ui.heading(s.unsaved_leave_title);
-            ui.add(egui::Label::new(s.unsaved_leave_body).wrap());
-        }
-        ui.add_space(10.0);
-        ui.horizontal_wrapped(|ui| {
-            if ui.button(s.unsaved_stay).clicked() {
-                answer = Some(AppCommand::CloseOverlay);
-            }
-            let (label, command) = if quitting {
-                (s.unsaved_quit_yes, AppCommand::QuitAnyway)
-            } else {
-                (s.unsaved_leave_yes, AppCommand::BackHomeAnyway)
-            };
-            if ui.button(label).clicked() {
-                answer = Some(command);
-            }
-        });
-    });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(AppCommand::CloseOverlay);
-    }
-    if let Some(answer) = answer {
-        app.send(answer);
-    }
-}
-
-/// What can be done with a meeting that is not saved: try again, another folder, export.
-pub fn unsaved_actions_ui(app: &KringApp, ui: &mut Ui, started_at_ms: i64) -> Option<AppCommand> {
-    let s = app.strings();
-    let mut command = None;
-    ui.horizontal_wrapped(|ui| {
-        if ui.button(s.done_retry).clicked() {
-            command = Some(AppCommand::RetrySave { started_at_ms });
-        }
-        if ui.button(s.done_save_elsewhere).clicked() {
-            command = Some(AppCommand::SaveUnsavedElsewhereDialog { started_at_ms });
-        }
-        if ui.button(s.done_export_md).clicked() {
-            command = Some(AppCommand::ExportUnsaved {
-                started_at_ms,
-                html: false,
-            });
-        }
-        if ui.button(s.done_export_html).clicked() {
-            command = Some(AppCommand::ExportUnsaved {
-                started_at_ms,
-                html: true,
-            });
-        }
-    });
-    command
 }

@@ -2,18 +2,41 @@
 
 use egui::{RichText, ScrollArea, Ui};
 
-use super::app::{AppCommand, KringApp};
-use super::library::{self, HomeTab};
-use super::theme::{self, Palette};
+use super::command::{AppAction, CasesCommand, GroupCommand, HomeCommand};
+use super::context::ViewCtx;
+use super::keys::UiCommand;
+use super::library;
+use super::state::{CasesState, Env, GroupState, HistoryState, HomeState, HomeTab, UnsavedRecords};
+use super::theme;
 use crate::i18n::fill;
 use crate::model::Lang;
 use crate::store::{ProtocolSource, Theme};
 
-pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
-    let s = app.strings();
-    let lang = app.lang();
-    let palette = Palette::for_theme(app.settings.theme);
-    let mut commands = Vec::new();
+/// What the home screen draws: its own state, the tabs' states, and what it only shows.
+pub struct HomeParts<'a> {
+    pub env: &'a Env,
+    pub home: &'a mut HomeState,
+    pub cases: &'a mut CasesState,
+    pub history: &'a mut HistoryState,
+    pub group: &'a mut GroupState,
+    pub unsaved: &'a UnsavedRecords,
+    /// This Kring may start a meeting (it holds the group, no crashed meeting waits).
+    pub can_start: bool,
+}
+
+pub fn home_ui(ui: &mut Ui, view: &mut ViewCtx, parts: HomeParts) {
+    let HomeParts {
+        env,
+        home,
+        cases,
+        history,
+        group,
+        unsaved,
+        can_start,
+    } = parts;
+    let s = view.s;
+    let lang = view.lang;
+    let palette = view.palette;
 
     egui::Panel::top("home_top")
         .frame(
@@ -25,7 +48,7 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(s.app_name).font(theme::bold(30.0)));
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    settings_row_ui(app, ui, &mut commands);
+                    settings_row_ui(ui, view, env, group);
                 });
             });
             ui.horizontal(|ui| {
@@ -37,10 +60,10 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
                     (HomeTab::Group, s.tab_group),
                 ] {
                     if ui
-                        .selectable_label(app.home_tab == tab, RichText::new(label).size(18.0))
+                        .selectable_label(home.tab == tab, RichText::new(label).size(18.0))
                         .clicked()
                     {
-                        commands.push(AppCommand::SetHomeTab(tab));
+                        view.send(HomeCommand::SetTab(tab));
                     }
                 }
             });
@@ -49,7 +72,7 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
     egui::Panel::bottom("home_bottom")
         .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(20, 8)))
         .show(ui, |ui| {
-            if let Some(read_only) = &app.read_only {
+            if let Some(read_only) = &env.read_only {
                 ui.add(
                     egui::Label::new(
                         RichText::new(read_only)
@@ -59,14 +82,20 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
                     .wrap(),
                 );
             }
-            for unsaved in &app.unsaved {
+            if !unsaved.is_empty() {
+                ui.add(
+                    egui::Label::new(RichText::new(s.unsaved_offered).color(palette.warning_text))
+                        .wrap(),
+                );
+            }
+            for unsaved in unsaved.list() {
                 let date: String = unsaved.record.started_local.chars().take(10).collect();
                 ui.label(
                     RichText::new(fill(
                         s.unsaved_banner,
                         &[
                             ("date", &date),
-                            ("protocol", &unsaved.record.protocol_name.get(app.lang())),
+                            ("protocol", &unsaved.record.protocol_name.get(lang)),
                         ],
                     ))
                     .strong()
@@ -77,16 +106,12 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
                         egui::Label::new(RichText::new(&unsaved.error).color(palette.muted)).wrap(),
                     );
                 }
-                commands.extend(super::controls::unsaved_actions_ui(
-                    app,
-                    ui,
-                    unsaved.record.started_at_ms,
-                ));
+                super::overlays::unsaved_actions_ui(ui, view, unsaved.record.started_at_ms);
             }
-            for notice in &app.notices {
+            for notice in &env.notices {
                 ui.label(RichText::new(notice).color(palette.warning_text));
             }
-            if !app.catalog.problems.is_empty() {
+            if !env.catalog.problems.is_empty() {
                 ui.label(
                     RichText::new(s.home_problems_title)
                         .strong()
@@ -97,7 +122,7 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
                     .id_salt("problems")
                     .max_height(120.0)
                     .show(ui, |ui| {
-                        for problem in &app.catalog.problems {
+                        for problem in &env.catalog.problems {
                             ui.add(
                                 egui::Label::new(
                                     RichText::new(problem.to_string()).color(palette.warning_text),
@@ -111,30 +136,27 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
                 RichText::new(format!(
                     "{}: {}",
                     s.home_data_folder,
-                    app.data.root().display()
+                    env.data.root().display()
                 ))
                 .small()
                 .color(palette.muted),
             );
         });
 
-    if app.confirm_case_export {
-        confirm_case_export_ui(app, ui.ctx(), &mut commands);
+    if cases.confirm_export {
+        confirm_case_export_ui(ui.ctx(), view, cases.findings.len());
     }
-    if app.retention_pending.is_some() {
-        retention_ui(app, ui.ctx(), &mut commands);
+    if let Some(files) = &group.retention_pending {
+        retention_ui(ui.ctx(), view, files);
     }
-    match app.home_tab {
+    match home.tab {
         HomeTab::Meeting => {}
-        HomeTab::Cases => library::cases_ui(app, ui, &mut commands),
-        HomeTab::History => library::history_ui(app, ui, &mut commands),
-        HomeTab::Reflection => library::reflection_ui(app, ui),
-        HomeTab::Group => library::group_ui(app, ui, &mut commands),
+        HomeTab::Cases => library::cases_ui(ui, view, cases, env),
+        HomeTab::History => library::history_ui(ui, view, history, env),
+        HomeTab::Reflection => library::reflection_ui(ui, view, history, env),
+        HomeTab::Group => library::group_ui(ui, view, group, history, env),
     }
-    if app.home_tab != HomeTab::Meeting {
-        for command in commands {
-            app.send(command);
-        }
+    if home.tab != HomeTab::Meeting {
         return;
     }
 
@@ -145,13 +167,13 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
         .show(ui, |ui| {
             ui.label(RichText::new(s.home_choose_protocol).font(theme::bold(20.0)));
             ui.add_space(6.0);
-            if app.catalog.entries.is_empty() {
+            if env.catalog.entries.is_empty() {
                 ui.label(RichText::new(s.home_no_protocols).color(palette.warning_text));
             }
             ScrollArea::vertical().id_salt("protocols").show(ui, |ui| {
-                for entry in &app.catalog.entries {
+                for entry in &env.catalog.entries {
                     let protocol = &entry.protocol;
-                    let selected = app.selected.as_deref() == Some(protocol.id.as_str());
+                    let selected = home.selected.as_deref() == Some(protocol.id.as_str());
                     let mut text = format!(
                         "{}\n{} {} · {} {}",
                         protocol.name.get(lang),
@@ -168,7 +190,7 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
                     let button = egui::Button::selectable(selected, text)
                         .min_size(egui::vec2(ui.available_width(), 0.0));
                     if ui.add(button).clicked() {
-                        commands.push(AppCommand::SelectProtocol(protocol.id.clone()));
+                        view.send(HomeCommand::SelectProtocol(protocol.id.clone()));
                     }
                     ui.add_space(4.0);
                 }
@@ -178,7 +200,7 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
     egui::CentralPanel::default()
         .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(24, 16)))
         .show(ui, |ui| {
-            let Some(entry) = app.selected.as_deref().and_then(|id| app.catalog.get(id)) else {
+            let Some(entry) = home.selected.as_deref().and_then(|id| env.catalog.get(id)) else {
                 return;
             };
             let protocol = &entry.protocol;
@@ -211,22 +233,21 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
                 ));
             });
             ui.add_space(8.0);
-            let mut intro_first = app.intro_first;
+            let mut intro_first = home.intro_first;
             if ui.checkbox(&mut intro_first, s.home_intro_first).changed() {
-                commands.push(AppCommand::SetIntroFirst(intro_first));
+                view.send(HomeCommand::SetIntroFirst(intro_first));
             }
             ui.add_space(4.0);
             let start = egui::Button::new(RichText::new(s.home_start).font(theme::bold(22.0)))
                 .fill(palette.badge_fill)
                 .stroke(egui::Stroke::new(2.0, palette.accent))
                 .min_size(egui::vec2(260.0, 48.0));
-            let can_start = app.read_only.is_none() && app.resume_offer.is_none();
             if ui
                 .add_enabled(can_start, start)
-                .on_hover_text("Enter")
+                .on_hover_text(UiCommand::StartMeeting.tooltip(s))
                 .clicked()
             {
-                commands.push(AppCommand::StartMeeting);
+                view.send(AppAction::StartMeeting);
             }
             ui.add_space(12.0);
             ui.label(RichText::new(s.home_phases).font(theme::bold(20.0)));
@@ -271,29 +292,24 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
                     });
             });
         });
-
-    for command in commands {
-        app.send(command);
-    }
 }
 
 /// Which group's folder is used; a leader of several groups picks one here.
-fn group_picker_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
-    let s = app.strings();
-    let current = app
+fn group_picker_ui(ui: &mut Ui, view: &mut ViewCtx, env: &Env, group: &GroupState) {
+    let s = view.s;
+    let current = group
         .groups
         .groups
         .iter()
-        .find(|(id, _)| *id == app.group)
-        .map_or_else(|| app.group_settings.name.clone(), |(_, g)| g.name.clone());
-    let enabled = app.meeting.is_none();
-    ui.add_enabled_ui(enabled, |ui| {
+        .find(|(id, _)| *id == env.group)
+        .map_or_else(|| group.settings.name.clone(), |(_, g)| g.name.clone());
+    ui.horizontal(|ui| {
         let response = egui::ComboBox::from_id_salt("group")
             .selected_text(current)
             .show_ui(ui, |ui| {
-                for (id, group) in &app.groups.groups {
-                    if ui.selectable_label(*id == app.group, &group.name).clicked() {
-                        commands.push(AppCommand::SelectGroup(id.clone()));
+                for (id, g) in &group.groups.groups {
+                    if ui.selectable_label(*id == env.group, &g.name).clicked() {
+                        view.send(GroupCommand::Select(id.clone()));
                     }
                 }
                 ui.separator();
@@ -303,7 +319,7 @@ fn group_picker_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppComman
                 ui.add(egui::TextEdit::singleline(&mut name).char_limit(library::LINE_LIMIT))
                     .labelled_by(label.id);
                 if ui.button(s.group_create).clicked() && !name.trim().is_empty() {
-                    commands.push(AppCommand::CreateGroup(std::mem::take(&mut name)));
+                    view.send(GroupCommand::Create(std::mem::take(&mut name)));
                 }
                 ui.data_mut(|d| d.insert_temp(id, name));
             })
@@ -312,46 +328,39 @@ fn group_picker_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppComman
     });
 }
 
-fn confirm_case_export_ui(app: &KringApp, ctx: &egui::Context, commands: &mut Vec<AppCommand>) {
-    let s = app.strings();
-    egui::Modal::new(egui::Id::unique("confirm_case_export")).show(ctx, |ui| {
+fn confirm_case_export_ui(egui_ctx: &egui::Context, view: &mut ViewCtx, findings: usize) {
+    let s = view.s;
+    egui::Modal::new(egui::Id::unique("confirm_case_export")).show(egui_ctx, |ui| {
         ui.set_max_width(480.0);
         ui.heading(s.export_warn_title);
-        ui.add(
-            egui::Label::new(fill(
-                s.export_warn_body,
-                &[("count", &app.case_findings.len())],
-            ))
-            .wrap(),
-        );
+        ui.add(egui::Label::new(fill(s.export_warn_body, &[("count", &findings)])).wrap());
         ui.horizontal(|ui| {
             if ui.button(s.export_cancel).clicked() {
-                commands.push(AppCommand::CancelCaseExport);
+                view.send(CasesCommand::CancelExport);
             }
             if ui.button(s.export_anyway).clicked() {
-                commands.push(AppCommand::ExportCase { confirmed: true });
+                view.send(CasesCommand::Export { confirmed: true });
             }
         });
     });
 }
 
 /// Lists what expired before anything is deleted.
-fn retention_ui(app: &KringApp, ctx: &egui::Context, commands: &mut Vec<AppCommand>) {
-    let s = app.strings();
-    let files = app.retention_pending.clone().unwrap_or_default();
-    egui::Modal::new(egui::Id::unique("retention")).show(ctx, |ui| {
+fn retention_ui(egui_ctx: &egui::Context, view: &mut ViewCtx, files: &[std::path::PathBuf]) {
+    let s = view.s;
+    egui::Modal::new(egui::Id::unique("retention")).show(egui_ctx, |ui| {
         ui.set_max_width(560.0);
         if files.is_empty() {
             ui.label(s.retention_none);
             if ui.button(s.help_close).clicked() {
-                commands.push(AppCommand::RetentionCancel);
+                view.send(GroupCommand::RetentionCancel);
             }
             return;
         }
         ui.heading(s.retention_title);
         ui.label(fill(s.retention_body, &[("count", &files.len())]));
         ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
-            for path in &files {
+            for path in files {
                 ui.label(
                     path.file_name()
                         .map(|n| n.to_string_lossy().into_owned())
@@ -361,27 +370,27 @@ fn retention_ui(app: &KringApp, ctx: &egui::Context, commands: &mut Vec<AppComma
         });
         ui.horizontal(|ui| {
             if ui.button(s.retention_cancel).clicked() {
-                commands.push(AppCommand::RetentionCancel);
+                view.send(GroupCommand::RetentionCancel);
             }
             if ui.button(s.retention_confirm).clicked() {
-                commands.push(AppCommand::RetentionConfirm);
+                view.send(GroupCommand::RetentionConfirm);
             }
         });
     });
 }
 
 /// Theme, language and group, at the right of the top bar.
-fn settings_row_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
-    let s = app.strings();
-    let lang = app.lang();
+fn settings_row_ui(ui: &mut Ui, view: &mut ViewCtx, env: &Env, group: &GroupState) {
+    let s = view.s;
+    let lang = view.lang;
 
-    let mut theme_choice = app.settings.theme;
+    let mut theme_choice = env.settings.theme;
     for (choice, label) in [(Theme::Dark, s.theme_dark), (Theme::Light, s.theme_light)] {
         if ui
             .selectable_value(&mut theme_choice, choice, label)
             .clicked()
         {
-            commands.push(AppCommand::SetTheme(choice));
+            view.send(AppAction::SetTheme(choice));
         }
     }
     ui.label(s.home_theme);
@@ -392,10 +401,10 @@ fn settings_row_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppComman
             .selectable_value(&mut lang_choice, *choice, choice.native_name())
             .clicked()
         {
-            commands.push(AppCommand::SetLanguage(*choice));
+            view.send(AppAction::SetLanguage(*choice));
         }
     }
     ui.label(s.home_language);
     ui.add_space(16.0);
-    group_picker_ui(app, ui, commands);
+    group_picker_ui(ui, view, env, group);
 }

@@ -4,22 +4,31 @@
 
 use egui::{RichText, Ui};
 
-use super::app::{AppCommand, KringApp};
-use super::theme::{self, Palette};
-use super::tools::{self, PrivateThing, phase_tools_ui};
+use std::path::PathBuf;
+
+use super::command::{AppAction, HistoryCommand, SessionCommand};
+use super::context::ViewCtx;
+use super::keys::UiCommand;
+use super::state::{Env, HistoryState, PrivateThing, Session};
+use super::theme;
+use super::tools::{self, ToolCtx, phase_tools_ui};
 use crate::i18n::fill;
 use crate::meeting::Step;
-use crate::model::Tool;
+use crate::model::{PreparedCase, Tool};
 use crate::room::format_countdown;
 
-pub fn leader_ui(app: &mut KringApp, ui: &mut Ui) {
-    let s = app.strings();
-    let lang = app.lang();
-    let palette = Palette::for_theme(app.settings.theme);
-    let now = app.now_ms();
-    let Some(meeting) = &app.meeting else {
-        return;
-    };
+pub fn leader_ui(
+    ui: &mut Ui,
+    view: &mut ViewCtx,
+    session: &mut Session,
+    my_cases: &[(PathBuf, PreparedCase)],
+    room_window: bool,
+) {
+    let s = view.s;
+    let lang = view.lang;
+    let palette = view.palette;
+    let now = view.now_ms;
+    let meeting = &session.meeting;
     let Some(phase) = meeting.current_phase().cloned() else {
         return;
     };
@@ -40,8 +49,6 @@ pub fn leader_ui(app: &mut KringApp, ui: &mut Ui) {
             ("total", &meeting.phase_count()),
         ],
     );
-    let mut commands = Vec::new();
-
     egui::Panel::top("leader_status")
         .frame(
             egui::Frame::new()
@@ -63,18 +70,26 @@ pub fn leader_ui(app: &mut KringApp, ui: &mut Ui) {
                     .font(theme::bold(20.0)),
                 );
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    room_window_button(app, ui, &mut commands);
-                    if !app.room_window && ui.button(s.view_room).clicked() {
-                        commands.push(AppCommand::ToggleView);
-                    }
-                    if !app.leader.is_open(PrivateThing::Scratchpad)
-                        && ui.button(s.scratch_open).clicked()
+                    room_window_button(ui, view, room_window);
+                    if !room_window
+                        && ui
+                            .button(s.view_room)
+                            .on_hover_text(UiCommand::ToggleView.tooltip(s))
+                            .clicked()
                     {
-                        commands.push(AppCommand::ToggleScratchpad);
+                        view.send(SessionCommand::ToggleView);
+                    }
+                    if !session.leader.is_open(PrivateThing::Scratchpad)
+                        && ui
+                            .button(s.scratch_open)
+                            .on_hover_text(UiCommand::Scratchpad.tooltip(s))
+                            .clicked()
+                    {
+                        view.send(SessionCommand::ToggleScratchpad);
                     }
                 });
             });
-            if !app.room_window {
+            if !room_window {
                 ui.label(RichText::new(s.single_screen_warning).color(palette.warning_text));
             }
         });
@@ -89,11 +104,11 @@ pub fn leader_ui(app: &mut KringApp, ui: &mut Ui) {
                 .id_salt("people")
                 .show(ui, |ui| {
                     ui.label(RichText::new(s.setup_title).font(theme::bold(18.0)));
-                    tools::presence_ui(app, ui, &mut commands);
+                    tools::presence_ui(ui, view, session);
                 });
         });
 
-    if app.leader.is_open(PrivateThing::Scratchpad) {
+    if session.leader.is_open(PrivateThing::Scratchpad) {
         egui::Panel::right("scratchpad")
             .resizable(false)
             .default_size(360.0)
@@ -102,7 +117,7 @@ pub fn leader_ui(app: &mut KringApp, ui: &mut Ui) {
                     .fill(palette.surface)
                     .inner_margin(egui::Margin::same(14)),
             )
-            .show(ui, |ui| tools::scratchpad_ui(app, ui));
+            .show(ui, |ui| tools::scratchpad_ui(ui, view, session));
     }
 
     egui::CentralPanel::default()
@@ -124,27 +139,35 @@ pub fn leader_ui(app: &mut KringApp, ui: &mut Ui) {
                         .copied()
                         .filter(|t| *t != Tool::Scratchpad)
                         .collect();
-                    phase_tools_ui(app, ui, &shown, &mut commands);
+                    let mut t = ToolCtx {
+                        view: &mut *view,
+                        session: &mut *session,
+                        my_cases,
+                        room_window,
+                    };
+                    phase_tools_ui(&mut t, ui, &shown);
                     let others: Vec<Tool> = [Tool::Notes, Tool::Insights]
                         .into_iter()
                         .filter(|t| !shown.contains(t))
                         .collect();
                     egui::CollapsingHeader::new(s.other_tools)
                         .id_salt("other_tools")
-                        .show(ui, |ui| phase_tools_ui(app, ui, &others, &mut commands));
+                        .show(ui, |ui| phase_tools_ui(&mut t, ui, &others));
                 });
         });
-
-    for command in commands {
-        app.send(command);
-    }
 }
 
 /// Before the first phase: who is here today.
-pub fn setup_ui(app: &mut KringApp, ui: &mut Ui) {
-    let s = app.strings();
-    let palette = Palette::for_theme(app.settings.theme);
-    let mut commands = Vec::new();
+pub fn setup_ui(
+    ui: &mut Ui,
+    view: &mut ViewCtx,
+    session: &mut Session,
+    history: &mut HistoryState,
+    env: &Env,
+) {
+    let s = view.s;
+    let palette = view.palette;
+    let room_window = env.settings.separate_room_window;
     egui::CentralPanel::default()
         .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(32, 24)))
         .show(ui, |ui| {
@@ -152,21 +175,22 @@ pub fn setup_ui(app: &mut KringApp, ui: &mut Ui) {
             ui.heading(s.setup_title);
             ui.add(egui::Label::new(RichText::new(s.setup_hint).color(palette.muted)).wrap());
             ui.add_space(10.0);
-            let field = tools::presence_ui(app, ui, &mut commands);
+            let before = session.content.present.len();
+            let field = tools::presence_ui(ui, view, session);
             // Enter in the empty name field moves on, so a leader never needs the mouse.
             if field.lost_focus()
-                && app.leader.name_draft.trim().is_empty()
+                && session.leader.name_draft.trim().is_empty()
                 && ui.input(|i| i.key_pressed(egui::Key::Enter))
-                && commands.is_empty()
+                && session.content.present.len() == before
             {
-                commands.push(AppCommand::FinishSetup);
+                view.send(AppAction::FinishSetup);
             }
-            if !app.leader.setup_focused {
+            if !session.leader.setup_focused {
                 field.request_focus();
-                app.leader.setup_focused = true;
+                session.leader.setup_focused = true;
             }
             ui.add_space(16.0);
-            follow_ups_ui(app, ui, &mut commands);
+            follow_ups_ui(ui, view, history, env);
             ui.add_space(16.0);
             ui.horizontal(|ui| {
                 let next =
@@ -175,25 +199,19 @@ pub fn setup_ui(app: &mut KringApp, ui: &mut Ui) {
                         .stroke(egui::Stroke::new(2.0, palette.accent))
                         .min_size(egui::vec2(200.0, 44.0));
                 if ui.add(next).clicked() {
-                    commands.push(AppCommand::FinishSetup);
+                    view.send(AppAction::FinishSetup);
                 }
-                room_window_button(app, ui, &mut commands);
+                room_window_button(ui, view, room_window);
             });
         });
-    for command in commands {
-        app.send(command);
-    }
 }
 
 /// "What came of it?": the open follow-up steps of the group's earlier meetings, to mark done
 /// or to carry into today's meeting.
-fn follow_ups_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
-    let s = app.strings();
-    let palette = Palette::for_theme(app.settings.theme);
-    app.ensure_history_loaded();
-    let Some(history) = &app.history else {
-        return;
-    };
+fn follow_ups_ui(ui: &mut Ui, view: &mut ViewCtx, history: &mut HistoryState, env: &Env) {
+    let s = view.s;
+    let palette = view.palette;
+    let history = history.ensure_loaded(env);
     ui.label(RichText::new(s.followups_title).font(theme::bold(20.0)));
     let open = history.open_follow_ups();
     if open.is_empty() {
@@ -213,14 +231,14 @@ fn follow_ups_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>
                 ui.horizontal_wrapped(|ui| {
                     let done = format!("{}: {}", s.followup_done, follow_up.what);
                     if ui.button(s.followup_done).on_hover_text(&done).clicked() {
-                        commands.push(AppCommand::FollowUpDone {
+                        view.send(HistoryCommand::FollowUpDone {
                             meeting: *meeting,
                             step: *step,
                         });
                     }
                     let carry = format!("{}: {}", s.followup_carry, follow_up.what);
                     if ui.button(s.followup_carry).on_hover_text(&carry).clicked() {
-                        commands.push(AppCommand::FollowUpCarry {
+                        view.send(HistoryCommand::FollowUpCarry {
                             meeting: *meeting,
                             step: *step,
                         });
@@ -240,14 +258,18 @@ fn follow_ups_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>
 }
 
 /// Opens the wall in a window of its own, or closes that window.
-fn room_window_button(app: &KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
-    let s = app.strings();
-    let label = if app.room_window {
+fn room_window_button(ui: &mut Ui, view: &mut ViewCtx, room_window: bool) {
+    let s = view.s;
+    let label = if room_window {
         s.room_window_close
     } else {
         s.room_window_open
     };
-    if ui.button(label).clicked() {
-        commands.push(AppCommand::ToggleRoomWindow);
+    if ui
+        .button(label)
+        .on_hover_text(UiCommand::RoomWindow.tooltip(s))
+        .clicked()
+    {
+        view.send(SessionCommand::ToggleRoomWindow);
     }
 }

@@ -3,23 +3,14 @@
 use egui::{RichText, ScrollArea, TextEdit, Ui};
 use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 
-use super::app::{AppCommand, KringApp};
+use super::command::{CasesCommand, GroupCommand, HistoryCommand};
+use super::context::ViewCtx;
+use super::state::{CasesState, Env, GroupState, HistoryState};
 use super::theme::{self, Palette};
 use crate::i18n::{Strings, fill};
 use crate::model::{MeetingRecord, QuestionFocus, QuestionKind, Retention};
 use crate::privacy::FindingKind;
 use crate::room::mark_text;
-
-/// The tabs of the home screen.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum HomeTab {
-    #[default]
-    Meeting,
-    Cases,
-    History,
-    Reflection,
-    Group,
-}
 
 /// Longest text a single-line field takes; a paste of a megabyte is cut here, with a note.
 pub const LINE_LIMIT: usize = 500;
@@ -65,10 +56,10 @@ pub fn kind_label(kind: FindingKind, s: &Strings) -> &'static str {
 }
 
 /// The case preparation form: my cases on the left, the guided form and the privacy check.
-pub fn cases_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
-    let s = app.strings();
-    let palette = Palette::for_theme(app.settings.theme);
-    app.ensure_cases_loaded();
+pub fn cases_ui(ui: &mut Ui, view: &mut ViewCtx, cases: &mut CasesState, env: &Env) {
+    let s = view.s;
+    let palette = view.palette;
+    cases.ensure_loaded(env);
     egui::Panel::left("case_list")
         .resizable(false)
         .default_size(300.0)
@@ -78,10 +69,10 @@ pub fn cases_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>)
             ui.label(RichText::new(s.cases_mine).font(theme::bold(19.0)));
             ui.horizontal_wrapped(|ui| {
                 if ui.button(s.cases_new).clicked() {
-                    commands.push(AppCommand::NewCase);
+                    view.send(CasesCommand::New);
                 }
                 if ui.button(s.cases_import).clicked() {
-                    commands.push(AppCommand::ImportCaseDialog);
+                    view.send(CasesCommand::ImportDialog);
                 }
             });
             ui.label(
@@ -91,8 +82,8 @@ pub fn cases_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>)
             );
             ui.separator();
             ScrollArea::vertical().id_salt("cases").show(ui, |ui| {
-                let editing = app.case_edit.as_ref().map(|c| c.id.clone());
-                for (_, case) in app.cases_list() {
+                let editing = cases.edit.as_ref().map(|c| c.id.clone());
+                for (_, case) in cases.list() {
                     let title = if case.title.trim().is_empty() {
                         s.cases_untitled.to_owned()
                     } else {
@@ -100,13 +91,13 @@ pub fn cases_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>)
                     };
                     let selected = editing.as_deref() == Some(case.id.as_str());
                     if ui.selectable_label(selected, title).clicked() {
-                        commands.push(AppCommand::EditCase(case.id.clone()));
+                        view.send(CasesCommand::Edit(case.id.clone()));
                     }
                 }
             });
         });
 
-    let findings = app.case_findings.clone();
+    let findings = cases.findings.clone();
     egui::Panel::right("case_privacy")
         .resizable(false)
         .default_size(340.0)
@@ -119,7 +110,7 @@ pub fn cases_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>)
             ui.label(RichText::new(s.privacy_title).font(theme::bold(19.0)));
             ui.add(egui::Label::new(RichText::new(s.privacy_guidance).color(palette.muted)).wrap());
             ui.add_space(6.0);
-            if app.case_edit.is_none() {
+            if cases.edit.is_none() {
                 return;
             }
             if findings.is_empty() {
@@ -141,7 +132,7 @@ pub fn cases_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>)
                             .button(fill(s.privacy_replace, &[("with", replacement)]))
                             .clicked()
                         {
-                            commands.push(AppCommand::ReplaceFinding {
+                            view.send(CasesCommand::ReplaceFinding {
                                 field: field.clone(),
                                 finding: finding.clone(),
                                 with: replacement.clone(),
@@ -155,10 +146,10 @@ pub fn cases_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>)
     egui::CentralPanel::default()
         .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(20, 14)))
         .show(ui, |ui| {
-            let Some(case) = &mut app.case_edit else {
+            let Some(case) = &mut cases.edit else {
                 ui.label(s.cases_pick);
                 if ui.button(s.cases_new).clicked() {
-                    commands.push(AppCommand::NewCase);
+                    view.send(CasesCommand::New);
                 }
                 return;
             };
@@ -166,12 +157,12 @@ pub fn cases_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>)
             // Save and export stand above the form, always in view.
             ui.horizontal(|ui| {
                 if ui.button(s.cases_save).clicked() {
-                    commands.push(AppCommand::SaveCase);
+                    view.send(CasesCommand::Save);
                 }
                 if ui.button(s.cases_export).clicked() {
-                    commands.push(AppCommand::ExportCase { confirmed: false });
+                    view.send(CasesCommand::Export { confirmed: false });
                 }
-                if let Some(status) = &app.case_status {
+                if let Some(status) = &cases.status {
                     ui.label(RichText::new(status).color(palette.muted));
                 }
             });
@@ -207,18 +198,19 @@ pub fn cases_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>)
                 }
             });
             if changed {
-                commands.push(AppCommand::CaseEdited);
+                view.send(CasesCommand::Edited);
             }
         });
 }
 
 /// The group's history: search, the list newest first, and a meeting's summary.
-pub fn history_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
-    let s = app.strings();
-    let lang = app.lang();
-    let palette = Palette::for_theme(app.settings.theme);
-    app.ensure_history_loaded();
-    let Some(history) = &app.history else {
+pub fn history_ui(ui: &mut Ui, view: &mut ViewCtx, state: &mut HistoryState, env: &Env) {
+    let s = view.s;
+    let lang = view.lang;
+    let palette = view.palette;
+    state.ensure_loaded(env);
+    let mut query = state.query.clone();
+    let Some(history) = state.get() else {
         return;
     };
     egui::Panel::left("history_list")
@@ -230,13 +222,13 @@ pub fn history_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand
                 let label = ui.label(s.history_search);
                 let response = ui
                     .add(
-                        TextEdit::singleline(&mut app.history_query)
+                        TextEdit::singleline(&mut query)
                             .desired_width(300.0)
                             .char_limit(LINE_LIMIT),
                     )
                     .labelled_by(label.id);
                 if response.changed() {
-                    commands.push(AppCommand::SearchHistory);
+                    view.send(HistoryCommand::Search(query.clone()));
                 }
             });
             ui.label(
@@ -271,7 +263,7 @@ pub fn history_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand
                 ui.label(s.history_empty);
                 return;
             }
-            let rows: Vec<(usize, Option<String>)> = match &app.history_hits {
+            let rows: Vec<(usize, Option<String>)> = match &state.hits {
                 Some(hits) => hits
                     .iter()
                     .map(|h| (h.index, Some(h.snippet.clone())))
@@ -279,7 +271,7 @@ pub fn history_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand
                 None => (0..history.len()).map(|i| (i, None)).collect(),
             };
             if rows.is_empty() {
-                ui.label(fill(s.history_no_hits, &[("query", &app.history_query)]));
+                ui.label(fill(s.history_no_hits, &[("query", &state.query)]));
             }
             let row_height = 46.0;
             ScrollArea::vertical().id_salt("history_rows").show_rows(
@@ -303,7 +295,7 @@ pub fn history_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand
                             .clone()
                             .or_else(|| summary.case_title.clone())
                             .unwrap_or_default();
-                        let selected = app.history_selected == Some(*index);
+                        let selected = state.selected == Some(*index);
                         let text = format!("{line}\n{second}");
                         let clicked = ui
                             .with_layout(
@@ -318,7 +310,7 @@ pub fn history_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand
                             )
                             .inner;
                         if clicked {
-                            commands.push(AppCommand::SelectMeeting(*index));
+                            view.send(HistoryCommand::Select(*index));
                         }
                     }
                 },
@@ -327,7 +319,7 @@ pub fn history_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand
     egui::CentralPanel::default()
         .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(20, 14)))
         .show(ui, |ui| {
-            let record = match &app.history_record {
+            let record = match &state.record {
                 Some(Ok(record)) => record,
                 Some(Err(error)) => {
                     ui.label(RichText::new(error).color(palette.warning_text));
@@ -338,13 +330,13 @@ pub fn history_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand
                     return;
                 }
             };
-            let index = app.history_selected.unwrap_or_default();
+            let index = state.selected.unwrap_or_default();
             ui.horizontal(|ui| {
                 if ui.button(s.history_export_md).clicked() {
-                    commands.push(AppCommand::ExportMeeting { index, html: false });
+                    view.send(HistoryCommand::Export { index, html: false });
                 }
                 if ui.button(s.history_export_html).clicked() {
-                    commands.push(AppCommand::ExportMeeting { index, html: true });
+                    view.send(HistoryCommand::Export { index, html: true });
                 }
             });
             ScrollArea::vertical()
@@ -460,10 +452,11 @@ pub fn summary_ui(
 }
 
 /// The look back: time per phase, questions and early advice, and whose turn it is.
-pub fn reflection_ui(app: &mut KringApp, ui: &mut Ui) {
-    let s = app.strings();
-    app.ensure_history_loaded();
-    let Some(history) = &app.history else {
+pub fn reflection_ui(ui: &mut Ui, view: &mut ViewCtx, state: &mut HistoryState, env: &Env) {
+    let s = view.s;
+    state.ensure_loaded(env);
+    let mut reflection_phase = state.reflection_phase.clone();
+    let Some(history) = state.get() else {
         return;
     };
     egui::CentralPanel::default()
@@ -484,28 +477,24 @@ pub fn reflection_ui(app: &mut KringApp, ui: &mut Ui) {
                     .collect();
                 phase_ids.sort();
                 phase_ids.dedup();
-                if app.reflection_phase.is_none() {
-                    app.reflection_phase = phase_ids.first().cloned();
+                if reflection_phase.is_none() {
+                    reflection_phase = phase_ids.first().cloned();
                 }
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(s.reflection_timing).font(theme::bold(18.0)));
                     let label = ui.label(s.reflection_phase);
-                    let shown = app.reflection_phase.clone().unwrap_or_default();
+                    let shown = reflection_phase.clone().unwrap_or_default();
                     egui::ComboBox::from_id_salt("reflection_phase")
                         .selected_text(shown)
                         .show_ui(ui, |ui| {
                             for id in &phase_ids {
-                                ui.selectable_value(
-                                    &mut app.reflection_phase,
-                                    Some(id.clone()),
-                                    id,
-                                );
+                                ui.selectable_value(&mut reflection_phase, Some(id.clone()), id);
                             }
                         })
                         .response
                         .labelled_by(label.id);
                 });
-                let chosen = app.reflection_phase.clone().unwrap_or_default();
+                let chosen = reflection_phase.clone().unwrap_or_default();
                 let mut planned = Vec::new();
                 let mut actual = Vec::new();
                 for (ms, _, phases) in &timing {
@@ -590,6 +579,7 @@ pub fn reflection_ui(app: &mut KringApp, ui: &mut Ui) {
                     });
             });
         });
+    state.reflection_phase = reflection_phase;
 }
 
 /// Plots put time in days since 1970 on the x axis; people read months.
@@ -601,16 +591,22 @@ fn date_axis(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) 
 }
 
 /// The group: its agreements, how and where it meets, how long history is kept, attendance.
-pub fn group_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
-    let s = app.strings();
-    let lang = app.lang();
-    let palette = Palette::for_theme(app.settings.theme);
+pub fn group_ui(
+    ui: &mut Ui,
+    view: &mut ViewCtx,
+    group: &mut GroupState,
+    history: &mut HistoryState,
+    env: &Env,
+) {
+    let s = view.s;
+    let lang = view.lang;
+    let palette = view.palette;
     egui::CentralPanel::default()
         .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(20, 14)))
         .show(ui, |ui| {
             ScrollArea::vertical().id_salt("group").show(ui, |ui| {
                 ui.set_max_width(820.0);
-                let g = &mut app.group_settings;
+                let g = &mut group.settings;
                 let label = ui.label(RichText::new(s.group_name).strong());
                 ui.add(TextEdit::singleline(&mut g.name).char_limit(LINE_LIMIT))
                     .labelled_by(label.id);
@@ -646,20 +642,28 @@ pub fn group_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>)
                         .labelled_by(label.id);
                 });
                 ui.horizontal(|ui| {
-                    if ui.button(s.group_save).clicked() {
-                        commands.push(AppCommand::SaveGroup);
+                    // A Kring that only reads this group cannot save or delete in it.
+                    let may_write = view.may_write;
+                    if ui
+                        .add_enabled(may_write, egui::Button::new(s.group_save))
+                        .clicked()
+                    {
+                        view.send(GroupCommand::Save);
                     }
-                    if ui.button(s.retention_check).clicked() {
-                        commands.push(AppCommand::RetentionCheck);
+                    if ui
+                        .add_enabled(may_write, egui::Button::new(s.retention_check))
+                        .clicked()
+                    {
+                        view.send(GroupCommand::RetentionCheck);
                     }
                 });
-                if let Some(status) = &app.group_status {
+                if let Some(status) = &group.status {
                     ui.label(RichText::new(status).color(palette.muted));
                 }
                 ui.add_space(12.0);
                 ui.label(RichText::new(s.group_attendance).font(theme::bold(18.0)));
-                app.ensure_history_loaded();
-                if let Some(history) = &app.history {
+                {
+                    let history = history.ensure_loaded(env);
                     for (name, meetings, minutes) in history.attendance_hours() {
                         ui.label(fill(
                             s.group_attendance_row,
@@ -672,7 +676,7 @@ pub fn group_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>)
                     }
                 }
                 if ui.button(s.group_export_attendance).clicked() {
-                    commands.push(AppCommand::ExportAttendance);
+                    view.send(GroupCommand::ExportAttendance);
                 }
             });
         });

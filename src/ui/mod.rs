@@ -1,23 +1,35 @@
 //! Everything on screen. Draws from the layers below; the only layer that knows egui.
+//!
+//! A tree, not a circle: `app` owns the state (`state/`, one part per owner) and routes
+//! commands; the screens (`home`, `library`, `leader`, `tools`, `controls`, `meeting_screen`,
+//! `screens`, `overlays`, `room`) draw what they are handed with a [`context::ViewCtx`] and send
+//! commands (`command`); keys come from one table (`keys`). No screen sees the whole app.
 
 mod app;
+mod command;
+mod context;
 mod controls;
 mod home;
 mod icon;
+pub mod keys;
 mod leader;
 mod library;
+mod meeting_screen;
+mod overlays;
 mod ring;
 mod room;
 pub mod save_dialog;
 mod screens;
+mod state;
 pub mod theme;
 mod tools;
 
 pub use crate::room::{RingState, RingView, RoomView, StripState, format_countdown};
-pub use app::{
-    AppCommand, DEFAULT_BREAK_MINUTES, DialogResult, Finished, KringApp, Overlay, Screen,
+pub use app::{Finished, KringApp, Overlay, Screen};
+pub use command::{
+    AppAction, AppCommand, CasesCommand, DEFAULT_BREAK_MINUTES, GroupCommand, HistoryCommand,
+    HomeCommand, ResumeCommand, SessionCommand, UnsavedCommand,
 };
 pub use icon::{ICON_SIZE, icon_rgba};
-pub use library::HomeTab;
 pub use room::{room_ui, room_unit};
-pub use tools::{LeaderState, PrivateOk, PrivateThing};
+pub use state::{DialogResult, HomeTab, LeaderState, PrivateOk, PrivateThing, Unsaved};

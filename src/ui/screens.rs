@@ -2,22 +2,24 @@
 
 use egui::{Align, Layout, RichText, Ui, UiBuilder};
 
-use super::app::{AppCommand, KringApp};
+use super::app::Finished;
+use super::command::AppAction;
+use super::context::ViewCtx;
+use super::keys::UiCommand;
 use super::room::room_unit;
-use super::theme::{self, Palette, room};
+use super::state::UnsavedRecords;
+use super::theme::{self, room};
 use crate::i18n::fill;
+use crate::meeting::Meeting;
 use crate::model::PhaseOutcome;
 use crate::room::format_countdown;
 
 /// Before the first phase, the method is explained to the room: its structure and its goal.
 /// Drawn in the room display's style, for the wall.
-pub fn intro_ui(app: &mut KringApp, ui: &mut Ui) {
-    let s = app.strings();
-    let lang = app.lang();
-    let palette = Palette::for_theme(app.settings.theme);
-    let Some(meeting) = &app.meeting else {
-        return;
-    };
+pub fn intro_ui(ui: &mut Ui, view: &mut ViewCtx, meeting: &Meeting) {
+    let s = view.s;
+    let lang = view.lang;
+    let palette = view.palette;
     let protocol = &meeting.protocol();
     let mut begin = false;
     egui::CentralPanel::default()
@@ -72,8 +74,12 @@ pub fn intro_ui(app: &mut KringApp, ui: &mut Ui) {
                     );
                     ui.add_space(0.02 * unit);
                     let button = egui::Button::new(
-                        RichText::new(format!("{}  ({})", s.intro_begin, s.key_name_space))
-                            .font(theme::bold(room::BODY * unit)),
+                        RichText::new(format!(
+                            "{}  ({})",
+                            s.intro_begin,
+                            UiCommand::BeginPhases.key_text(s)
+                        ))
+                        .font(theme::bold(room::BODY * unit)),
                     )
                     .fill(palette.badge_fill)
                     .stroke(egui::Stroke::new(2.0, palette.accent));
@@ -84,21 +90,17 @@ pub fn intro_ui(app: &mut KringApp, ui: &mut Ui) {
             );
         });
     if begin {
-        app.send(AppCommand::BeginPhases);
+        view.send(AppAction::BeginPhases);
     }
 }
 
 /// After the meeting: planned against actual time per phase, breaks, and where the record was
 /// saved, or why it could not be.
-pub fn finished_ui(app: &mut KringApp, ui: &mut Ui) {
-    let s = app.strings();
-    let lang = app.lang();
-    let palette = Palette::for_theme(app.settings.theme);
-    let Some(finished) = &app.finished else {
-        return;
-    };
+pub fn finished_ui(ui: &mut Ui, view: &mut ViewCtx, finished: &Finished, unsaved: &UnsavedRecords) {
+    let s = view.s;
+    let lang = view.lang;
+    let palette = view.palette;
     let record = &finished.record;
-    let mut commands = Vec::new();
     egui::CentralPanel::default()
         .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(32, 24)))
         .show(ui, |ui| {
@@ -131,10 +133,8 @@ pub fn finished_ui(app: &mut KringApp, ui: &mut Ui) {
                         .wrap(),
                     );
                     ui.add(egui::Label::new(s.done_retrying).wrap());
-                    let rescue = app
-                        .unsaved
-                        .iter()
-                        .find(|u| u.record.started_at_ms == record.started_at_ms)
+                    let rescue = unsaved
+                        .get(record.started_at_ms)
                         .and_then(|u| u.rescue.as_ref());
                     ui.add(
                         egui::Label::new(match rescue {
@@ -143,11 +143,7 @@ pub fn finished_ui(app: &mut KringApp, ui: &mut Ui) {
                         })
                         .wrap(),
                     );
-                    commands.extend(super::controls::unsaved_actions_ui(
-                        app,
-                        ui,
-                        record.started_at_ms,
-                    ));
+                    super::overlays::unsaved_actions_ui(ui, view, record.started_at_ms);
                 }
             }
             ui.add_space(8.0);
@@ -193,11 +189,12 @@ pub fn finished_ui(app: &mut KringApp, ui: &mut Ui) {
                     }
                 });
             ui.add_space(8.0);
-            if ui.button(s.done_home).clicked() {
-                commands.push(AppCommand::BackHome);
+            if ui
+                .button(s.done_home)
+                .on_hover_text(UiCommand::BackHome.tooltip(s))
+                .clicked()
+            {
+                view.send(AppAction::BackHome);
             }
         });
-    for command in commands {
-        app.send(command);
-    }
 }

@@ -3,145 +3,24 @@
 
 use egui::{RichText, TextEdit, Ui};
 
-use super::app::{AppCommand, KringApp};
+use std::path::PathBuf;
+
+use super::command::SessionCommand;
+use super::context::ViewCtx;
+use super::state::{PrivateThing, Session};
 use super::theme::{self, Palette};
-use crate::i18n::{Strings, fill};
+use crate::i18n::fill;
 use crate::meeting::ContentCommand;
-use crate::model::{AdviceMark, FollowUp, QuestionFocus, QuestionKind, Tool};
+use crate::model::{AdviceMark, PreparedCase, QuestionFocus, QuestionKind, Tool};
 use crate::room::mark_text;
 
-/// Something private that the leader can open during a meeting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PrivateThing {
-    /// The leader's own association scratchpad.
-    Scratchpad,
-    /// The screen where members take turns to write advice.
-    AdviceEntry,
-    /// The leader's phase notes.
-    Notes,
-}
-
-/// Proof that opening something private now does not put it in front of the room by surprise:
-/// the group screen has a window of its own, or the leader has just chosen, in a question that
-/// says the room sees this window, to show it here. [`LeaderState`] opens private things only
-/// against one of these, so no code path can open them on a mirrored projector unasked.
-#[derive(Clone, Copy, Debug)]
-pub struct PrivateOk(());
-
-impl PrivateOk {
-    /// When the group screen has its own window, this window is the leader's alone.
-    pub fn room_has_own_window(room_window: bool) -> Option<Self> {
-        room_window.then_some(Self(()))
-    }
-
-    /// The leader answered "show it here" to the question that says the room sees this
-    /// window. Only that answer's command may call this.
-    pub fn chosen_by_leader() -> Self {
-        Self(())
-    }
-}
-
-/// Drafts and switches of the leader screen. Lives only in memory; the scratchpad text is
-/// here and nowhere else.
-#[derive(Debug)]
-pub struct LeaderState {
-    pub scratchpad: String,
-    scratchpad_open: bool,
-    /// Opened by the phase (not by the leader): closes when the phase is over.
-    scratchpad_auto: bool,
-    /// The private advice entry: while open, only its field and *hand in* work.
-    advice_entry_open: bool,
-    /// The phase notes are shown (on one window only after the leader chose so).
-    notes_open: bool,
-    pub name_draft: String,
-    pub problem_title: String,
-    pub problem_line: String,
-    pub problem_owner: Option<String>,
-    pub question_text: String,
-    pub question_kind: QuestionKind,
-    pub question_focus: QuestionFocus,
-    pub advice_draft: String,
-    pub advice_thanks: bool,
-    /// The name field got the cursor when the setup screen opened.
-    pub setup_focused: bool,
-    pub subgroup_size: usize,
-    pub insight_draft: String,
-    pub follow_up: FollowUp,
-}
-
-impl Default for LeaderState {
-    fn default() -> Self {
-        Self {
-            scratchpad: String::new(),
-            scratchpad_open: false,
-            scratchpad_auto: false,
-            name_draft: String::new(),
-            problem_title: String::new(),
-            problem_line: String::new(),
-            problem_owner: None,
-            question_text: String::new(),
-            question_kind: QuestionKind::Open,
-            question_focus: QuestionFocus::Facts,
-            advice_draft: String::new(),
-            advice_entry_open: false,
-            notes_open: false,
-            advice_thanks: false,
-            setup_focused: false,
-            subgroup_size: 3,
-            insight_draft: String::new(),
-            follow_up: FollowUp::default(),
-        }
-    }
-}
-
-impl LeaderState {
-    /// The privacy curtain: private things disappear from the screen at once. An unfinished
-    /// piece of advice is dropped, so the next person cannot read it.
-    pub fn curtain(&mut self) {
-        self.scratchpad_open = false;
-        self.scratchpad_auto = false;
-        self.advice_entry_open = false;
-        self.notes_open = false;
-        self.advice_draft.clear();
-        self.advice_thanks = false;
-    }
-
-    pub fn is_open(&self, thing: PrivateThing) -> bool {
-        match thing {
-            PrivateThing::Scratchpad => self.scratchpad_open,
-            PrivateThing::AdviceEntry => self.advice_entry_open,
-            PrivateThing::Notes => self.notes_open,
-        }
-    }
-
-    /// Opens something private; `auto` marks a scratchpad opened by the phase, which closes
-    /// again when the phase is over.
-    pub fn open(&mut self, thing: PrivateThing, _ok: PrivateOk, auto: bool) {
-        match thing {
-            PrivateThing::Scratchpad => {
-                self.scratchpad_open = true;
-                self.scratchpad_auto = auto;
-            }
-            PrivateThing::AdviceEntry => {
-                self.advice_entry_open = true;
-                self.advice_thanks = false;
-                self.advice_draft.clear();
-            }
-            PrivateThing::Notes => self.notes_open = true,
-        }
-    }
-
-    pub fn close_scratchpad(&mut self) {
-        self.scratchpad_open = false;
-        self.scratchpad_auto = false;
-    }
-
-    /// A new phase: a scratchpad the previous phase opened by itself closes.
-    pub fn phase_changed(&mut self) {
-        if self.scratchpad_auto {
-            self.close_scratchpad();
-        }
-    }
+/// What the tool panels work on: the view, the meeting's session (content and the leader's
+/// drafts), my prepared cases, and whether the wall has a window of its own.
+pub struct ToolCtx<'a, 'v> {
+    pub view: &'a mut ViewCtx<'v>,
+    pub session: &'a mut Session,
+    pub my_cases: &'a [(PathBuf, PreparedCase)],
+    pub room_window: bool,
 }
 
 fn tool_frame(ui: &mut Ui, palette: &Palette, title: &str, add: impl FnOnce(&mut Ui)) {
@@ -186,27 +65,23 @@ fn enter_pressed(response: &egui::Response) -> bool {
 
 /// Who is present: names or initials, or just a count; the inbrenger; names on the wall.
 /// Returns the name field, so the setup screen can put the cursor in it.
-pub fn presence_ui(
-    app: &mut KringApp,
-    ui: &mut Ui,
-    commands: &mut Vec<AppCommand>,
-) -> egui::Response {
-    let s = app.strings();
-    let palette = Palette::for_theme(app.settings.theme);
-    let content = &app.content;
+pub fn presence_ui(ui: &mut Ui, view: &mut ViewCtx, session: &mut Session) -> egui::Response {
+    let s = view.s;
+    let palette = view.palette;
+    let content = &session.content;
     let label = ui.label(s.present_add_label);
     let (response, add_clicked) = ui
         .horizontal(|ui| {
             let field = ui
-                .add(TextEdit::singleline(&mut app.leader.name_draft).desired_width(130.0))
+                .add(TextEdit::singleline(&mut session.leader.name_draft).desired_width(130.0))
                 .labelled_by(label.id);
             (field, ui.button(s.present_add).clicked())
         })
         .inner;
-    if (add_clicked || enter_pressed(&response)) && !app.leader.name_draft.trim().is_empty() {
-        commands.push(tool(ContentCommand::AddPresent(std::mem::take(
-            &mut app.leader.name_draft,
-        ))));
+    if (add_clicked || enter_pressed(&response)) && !session.leader.name_draft.trim().is_empty() {
+        view.send(ContentCommand::AddPresent(std::mem::take(
+            &mut session.leader.name_draft,
+        )));
         response.request_focus();
     }
     ui.horizontal_wrapped(|ui| {
@@ -216,7 +91,7 @@ pub fn presence_ui(
                 .on_hover_text(s.present_remove)
                 .clicked()
             {
-                commands.push(tool(ContentCommand::RemovePresent(index)));
+                view.send(ContentCommand::RemovePresent(index));
             }
         }
     });
@@ -229,7 +104,7 @@ pub fn presence_ui(
                 .labelled_by(label.id)
                 .changed()
             {
-                commands.push(tool(ContentCommand::SetPresentCount(count)));
+                view.send(ContentCommand::SetPresentCount(count));
             }
         });
     }
@@ -247,7 +122,7 @@ pub fn presence_ui(
     }
     let mut names = content.names_on_wall;
     if ui.checkbox(&mut names, s.names_on_wall).changed() {
-        commands.push(tool(ContentCommand::SetNamesOnWall(names)));
+        view.send(ContentCommand::SetNamesOnWall(names));
     }
     if !content.present.is_empty() {
         let current = content.inbrenger.clone();
@@ -263,14 +138,14 @@ pub fn presence_ui(
                         .selectable_label(current.is_none(), s.inbrenger_none)
                         .clicked()
                     {
-                        commands.push(tool(ContentCommand::SetInbrenger(None)));
+                        view.send(ContentCommand::SetInbrenger(None));
                     }
                     for name in &content.present {
                         if ui
                             .selectable_label(current.as_deref() == Some(name), name)
                             .clicked()
                         {
-                            commands.push(tool(ContentCommand::SetInbrenger(Some(name.clone()))));
+                            view.send(ContentCommand::SetInbrenger(Some(name.clone())));
                         }
                     }
                 })
@@ -281,39 +156,30 @@ pub fn presence_ui(
     response
 }
 
-fn tool(command: ContentCommand) -> AppCommand {
-    AppCommand::Content(command)
-}
-
 /// The tools of the current phase, in the central area of the leader screen.
-pub fn phase_tools_ui(
-    app: &mut KringApp,
-    ui: &mut Ui,
-    tools: &[Tool],
-    commands: &mut Vec<AppCommand>,
-) {
-    let palette = Palette::for_theme(app.settings.theme);
-    let s = app.strings();
+pub fn phase_tools_ui(t: &mut ToolCtx, ui: &mut Ui, tools: &[Tool]) {
+    let palette = t.view.palette;
+    let s = t.view.s;
     for tool in tools {
         match tool {
             Tool::ProblemList => tool_frame(ui, &palette, s.tool_problems, |ui| {
-                problems_ui(app, ui, commands, false);
+                problems_ui(t, ui, false);
             }),
             Tool::Choice => tool_frame(ui, &palette, s.tool_choice, |ui| {
-                problems_ui(app, ui, commands, true);
+                problems_ui(t, ui, true);
             }),
             Tool::QuestionLog => tool_frame(ui, &palette, s.tool_questions, |ui| {
-                questions_ui(app, ui, commands);
+                questions_ui(t, ui);
             }),
             Tool::AdviceBoard => tool_frame(ui, &palette, s.tool_advice, |ui| {
-                advice_ui(app, ui, commands);
+                advice_ui(t, ui);
             }),
             Tool::Decision => tool_frame(ui, &palette, s.tool_decision, |ui| {
-                decision_ui(app, ui, commands);
+                decision_ui(t, ui);
             }),
-            Tool::Notes => tool_frame(ui, &palette, s.tool_notes, |ui| notes_ui(app, ui)),
+            Tool::Notes => tool_frame(ui, &palette, s.tool_notes, |ui| notes_ui(t, ui)),
             Tool::Insights => tool_frame(ui, &palette, s.tool_insights, |ui| {
-                insights_ui(app, ui, commands);
+                insights_ui(t, ui);
             }),
             // The scratchpad has its own panel: it is private.
             Tool::Scratchpad => {}
@@ -321,16 +187,27 @@ pub fn phase_tools_ui(
     }
 }
 
-fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, choosing: bool) {
-    let s = app.strings();
-    let palette = Palette::for_theme(app.settings.theme);
-    if !choosing || app.content.problems.is_empty() {
-        let title = labelled_field(ui, s.problem_title, &mut app.leader.problem_title, 320.0);
-        let line = labelled_field(ui, s.problem_line, &mut app.leader.problem_line, 420.0);
-        if !app.content.present.is_empty() {
+fn problems_ui(t: &mut ToolCtx, ui: &mut Ui, choosing: bool) {
+    let s = t.view.s;
+    let palette = t.view.palette;
+    if !choosing || t.session.content.problems.is_empty() {
+        let title = labelled_field(
+            ui,
+            s.problem_title,
+            &mut t.session.leader.problem_title,
+            320.0,
+        );
+        let line = labelled_field(
+            ui,
+            s.problem_line,
+            &mut t.session.leader.problem_line,
+            420.0,
+        );
+        if !t.session.content.present.is_empty() {
             ui.horizontal(|ui| {
                 let label = ui.label(s.problem_owner);
-                let shown = app
+                let shown = t
+                    .session
                     .leader
                     .problem_owner
                     .clone()
@@ -339,13 +216,13 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
                     .selected_text(shown)
                     .show_ui(ui, |ui| {
                         ui.selectable_value(
-                            &mut app.leader.problem_owner,
+                            &mut t.session.leader.problem_owner,
                             None,
                             s.problem_owner_none,
                         );
-                        for name in &app.content.present {
+                        for name in &t.session.content.present {
                             ui.selectable_value(
-                                &mut app.leader.problem_owner,
+                                &mut t.session.leader.problem_owner,
                                 Some(name.clone()),
                                 name,
                             );
@@ -359,15 +236,15 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
             .horizontal(|ui| {
                 let add = ui.button(s.problem_add).clicked();
                 if ui.button(s.bring_in_case).clicked() {
-                    commands.push(AppCommand::BringInCaseDialog);
+                    t.view.send(SessionCommand::BringInCaseDialog);
                 }
-                app.ensure_cases_loaded();
-                let mine = app.cases_list();
+                let mine = t.my_cases;
                 if !mine.is_empty() {
                     ui.menu_button(s.bring_in_mine, |ui| {
                         for (_, case) in mine {
                             if ui.button(&case.title).clicked() {
-                                commands.push(AppCommand::BringInCase(case));
+                                t.view
+                                    .send(SessionCommand::BringInCase(Box::new(case.clone())));
                             }
                         }
                     });
@@ -376,23 +253,23 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
             })
             .inner;
         if (add || enter_pressed(&title) || enter_pressed(&line))
-            && !app.leader.problem_title.trim().is_empty()
+            && !t.session.leader.problem_title.trim().is_empty()
         {
-            commands.push(tool(ContentCommand::AddProblem {
-                title: std::mem::take(&mut app.leader.problem_title),
-                line: std::mem::take(&mut app.leader.problem_line),
-                owner: app.leader.problem_owner.take(),
-            }));
+            t.view.send(ContentCommand::AddProblem {
+                title: std::mem::take(&mut t.session.leader.problem_title),
+                line: std::mem::take(&mut t.session.leader.problem_line),
+                owner: t.session.leader.problem_owner.take(),
+            });
             title.request_focus();
         }
         ui.add_space(6.0);
     }
     if choosing {
-        if app.content.problems.is_empty() {
+        if t.session.content.problems.is_empty() {
             ui.label(s.choice_none_yet);
             return;
         }
-        let mut dots = app.content.dots_per_member;
+        let mut dots = t.session.content.dots_per_member;
         ui.horizontal(|ui| {
             let label = ui.label(s.choice_dots);
             if ui
@@ -400,14 +277,14 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
                 .labelled_by(label.id)
                 .changed()
             {
-                commands.push(tool(ContentCommand::SetDots(dots)));
+                t.view.send(ContentCommand::SetDots(dots));
             }
-            let total = app.content.dots_available();
+            let total = t.session.content.dots_available();
             if total > 0 {
                 ui.label(fill(
                     s.choice_dots_left,
                     &[
-                        ("left", &total.saturating_sub(app.content.dots_used())),
+                        ("left", &total.saturating_sub(t.session.content.dots_used())),
                         ("total", &total),
                     ],
                 ));
@@ -420,8 +297,8 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
         .spacing([12.0, 6.0])
         .striped(true)
         .show(ui, |ui| {
-            for problem in &app.content.problems {
-                let chosen = app.content.chosen_problem == Some(problem.id);
+            for problem in &t.session.content.problems {
+                let chosen = t.session.content.chosen_problem == Some(problem.id);
                 ui.vertical(|ui| {
                     let mut title = RichText::new(&problem.title).strong();
                     if chosen {
@@ -443,12 +320,12 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
                     ui.horizontal(|ui| {
                         let minus = format!("-1 {}", problem.title);
                         if name(ui.button("−"), &minus).on_hover_text(&minus).clicked() {
-                            commands.push(tool(ContentCommand::Vote(problem.id, -1)));
+                            t.view.send(ContentCommand::Vote(problem.id, -1));
                         }
                         ui.label(RichText::new(problem.votes.to_string()).font(theme::bold(20.0)));
                         let plus = format!("+1 {}", problem.title);
                         if name(ui.button("+"), &plus).on_hover_text(&plus).clicked() {
-                            commands.push(tool(ContentCommand::Vote(problem.id, 1)));
+                            t.view.send(ContentCommand::Vote(problem.id, 1));
                         }
                     });
                     if chosen {
@@ -458,7 +335,7 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
                         .on_hover_text(&problem.title)
                         .clicked()
                     {
-                        commands.push(tool(ContentCommand::Choose(problem.id)));
+                        t.view.send(ContentCommand::Choose(problem.id));
                     }
                 }
                 if ui
@@ -466,67 +343,72 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
                     .on_hover_text(s.advice_remove)
                     .clicked()
                 {
-                    commands.push(tool(ContentCommand::RemoveProblem(problem.id)));
+                    t.view.send(ContentCommand::RemoveProblem(problem.id));
                 }
                 ui.end_row();
             }
         });
     // Below the list, so the rows do not move while the group votes.
     if choosing {
-        let leaders = app.content.vote_leaders();
+        let leaders = t.session.content.vote_leaders();
         if !leaders.is_empty() {
             let titles: Vec<&str> = leaders
                 .iter()
-                .filter_map(|id| app.content.problem(*id).map(|p| p.title.as_str()))
+                .filter_map(|id| t.session.content.problem(*id).map(|p| p.title.as_str()))
                 .collect();
             ui.label(fill(s.choice_leaders, &[("titles", &titles.join(", "))]));
         }
     }
 }
 
-fn questions_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
-    let s = app.strings();
-    let palette = Palette::for_theme(app.settings.theme);
-    let response = labelled_field(ui, s.question_text, &mut app.leader.question_text, 460.0);
+fn questions_ui(t: &mut ToolCtx, ui: &mut Ui) {
+    let s = t.view.s;
+    let palette = t.view.palette;
+    let response = labelled_field(
+        ui,
+        s.question_text,
+        &mut t.session.leader.question_text,
+        460.0,
+    );
     ui.horizontal(|ui| {
         for (kind, label) in [
             (QuestionKind::Open, s.kind_open),
             (QuestionKind::Closed, s.kind_closed),
             (QuestionKind::Suggestive, s.kind_suggestive),
         ] {
-            ui.selectable_value(&mut app.leader.question_kind, kind, label);
+            ui.selectable_value(&mut t.session.leader.question_kind, kind, label);
         }
         ui.separator();
         for (focus, label) in [
             (QuestionFocus::Facts, s.focus_facts),
             (QuestionFocus::Experience, s.focus_experience),
         ] {
-            ui.selectable_value(&mut app.leader.question_focus, focus, label);
+            ui.selectable_value(&mut t.session.leader.question_focus, focus, label);
         }
     });
     ui.horizontal(|ui| {
         let add = ui.button(s.question_add).clicked();
-        if (add || enter_pressed(&response)) && !app.leader.question_text.trim().is_empty() {
-            commands.push(tool(ContentCommand::AddQuestion {
-                text: std::mem::take(&mut app.leader.question_text),
-                kind: app.leader.question_kind,
-                focus: app.leader.question_focus,
-            }));
+        if (add || enter_pressed(&response)) && !t.session.leader.question_text.trim().is_empty() {
+            t.view.send(ContentCommand::AddQuestion {
+                text: std::mem::take(&mut t.session.leader.question_text),
+                kind: t.session.leader.question_kind,
+                focus: t.session.leader.question_focus,
+            });
             response.request_focus();
         }
         ui.separator();
         if ui.button(s.early_advice).clicked() {
-            commands.push(tool(ContentCommand::EarlyAdvice));
+            t.view.send(ContentCommand::EarlyAdvice);
         }
         ui.label(
             RichText::new(fill(
                 s.early_advice_count,
-                &[("count", &app.content.early_advice)],
+                &[("count", &t.session.content.early_advice)],
             ))
             .color(palette.warning_text),
         );
     });
-    let c = &app.content;
+    let c = &t.session.content;
     ui.label(fill(
         s.question_summary,
         &[
@@ -554,7 +436,7 @@ fn questions_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>)
                 .on_hover_text(s.advice_remove)
                 .clicked()
             {
-                commands.push(tool(ContentCommand::RemoveQuestion(index)));
+                t.view.send(ContentCommand::RemoveQuestion(index));
             }
             ui.label(format!("{}. {}", index + 1, question.text));
             ui.label(RichText::new(format!("{kind} · {focus}")).color(palette.muted));
@@ -562,27 +444,24 @@ fn questions_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>)
     }
 }
 
-fn advice_form_id(app: &KringApp) -> Option<String> {
-    app.content.advice_form.clone().or_else(|| {
-        app.meeting
-            .as_ref()
+fn advice_form_id(t: &ToolCtx) -> Option<String> {
+    t.session.content.advice_form.clone().or_else(|| {
+        Some(&t.session.meeting)
             .and_then(|m| m.current_phase())
             .and_then(|p| p.variants.first())
             .map(|v| v.id.clone())
     })
 }
 
-fn advice_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
-    let s = app.strings();
-    let lang = app.lang();
-    let palette = Palette::for_theme(app.settings.theme);
-    let variants = app
-        .meeting
-        .as_ref()
+fn advice_ui(t: &mut ToolCtx, ui: &mut Ui) {
+    let s = t.view.s;
+    let lang = t.view.lang;
+    let palette = t.view.palette;
+    let variants = Some(&t.session.meeting)
         .and_then(|m| m.current_phase())
         .map(|p| p.variants.clone())
         .unwrap_or_default();
-    let form = advice_form_id(app);
+    let form = advice_form_id(t);
     if !variants.is_empty() {
         ui.horizontal_wrapped(|ui| {
             ui.label(s.advice_form);
@@ -593,7 +472,8 @@ fn advice_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
                     .on_hover_text(variant.description.get(lang))
                     .clicked()
                 {
-                    commands.push(tool(ContentCommand::SetAdviceForm(variant.id.clone())));
+                    t.view
+                        .send(ContentCommand::SetAdviceForm(variant.id.clone()));
                 }
             }
         });
@@ -601,20 +481,20 @@ fn advice_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
     let form = form.unwrap_or_default();
     let oral = form.contains("mondeling") || form.contains("oral");
     let subgroups = form.contains("subgroep") || form.contains("subgroup");
-    let board = &app.content.advice;
+    let board = &t.session.content.advice;
 
     if subgroups {
         ui.horizontal(|ui| {
             let label = ui.label(s.advice_subgroup_size);
-            ui.add(egui::DragValue::new(&mut app.leader.subgroup_size).range(2..=8))
+            ui.add(egui::DragValue::new(&mut t.session.leader.subgroup_size).range(2..=8))
                 .labelled_by(label.id);
             if ui.button(s.advice_subgroups_make).clicked() {
-                commands.push(tool(ContentCommand::MakeSubgroups(
-                    app.leader.subgroup_size,
-                )));
+                t.view.send(ContentCommand::MakeSubgroups(
+                    t.session.leader.subgroup_size,
+                ));
             }
         });
-        for (i, group) in app.content.subgroups.iter().enumerate() {
+        for (i, group) in t.session.content.subgroups.iter().enumerate() {
             ui.label(format!(
                 "{}: {}",
                 fill(s.room_subgroup, &[("n", &(i + 1))]),
@@ -624,19 +504,20 @@ fn advice_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
     }
 
     if oral {
-        let response = labelled_field(ui, s.advice_text, &mut app.leader.advice_draft, 460.0);
+        let response = labelled_field(ui, s.advice_text, &mut t.session.leader.advice_draft, 460.0);
         let add = ui.button(s.advice_oral_add).clicked();
-        if (add || enter_pressed(&response)) && !app.leader.advice_draft.trim().is_empty() {
-            commands.push(tool(ContentCommand::AddOralAdvice(std::mem::take(
-                &mut app.leader.advice_draft,
-            ))));
+        if (add || enter_pressed(&response)) && !t.session.leader.advice_draft.trim().is_empty() {
+            t.view.send(ContentCommand::AddOralAdvice(std::mem::take(
+                &mut t.session.leader.advice_draft,
+            )));
             response.request_focus();
         }
     } else if ui.button(s.advice_private_entry).clicked() {
-        commands.push(AppCommand::OpenPrivate(PrivateThing::AdviceEntry));
+        t.view
+            .send(SessionCommand::OpenPrivate(PrivateThing::AdviceEntry));
     }
 
-    let expected = app.content.advice_expected();
+    let expected = t.session.content.advice_expected();
     ui.horizontal_wrapped(|ui| {
         ui.label(
             RichText::new(if expected > 0 {
@@ -649,7 +530,7 @@ fn advice_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
         // The private entry stops at the number expected; when more advice comes (a guest, a
         // second idea), the leader raises it here, outside the members' screen.
         if expected > 0 && ui.button(s.advice_expect_more).clicked() {
-            commands.push(tool(ContentCommand::ExpectMoreAdvice));
+            t.view.send(ContentCommand::ExpectMoreAdvice);
         }
     });
     if board.revealed || oral {
@@ -660,18 +541,18 @@ fn advice_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
                     .on_hover_text(s.advice_remove)
                     .clicked()
                 {
-                    commands.push(tool(ContentCommand::RemoveAdvice(index)));
+                    t.view.send(ContentCommand::RemoveAdvice(index));
                 }
                 ui.add(egui::Label::new(&advice.text).wrap());
             });
         }
         if !board.revealed && !board.is_empty() && ui.button(s.advice_reveal).clicked() {
-            commands.push(tool(ContentCommand::RevealAdvice));
+            t.view.send(ContentCommand::RevealAdvice);
         }
     } else {
         ui.label(RichText::new(s.advice_hidden).color(palette.muted));
         if !board.is_empty() && ui.button(s.advice_reveal).clicked() {
-            commands.push(tool(ContentCommand::RevealAdvice));
+            t.view.send(ContentCommand::RevealAdvice);
         }
     }
 }
@@ -680,13 +561,12 @@ fn advice_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
 /// the text is gone from the screen. A locked mode: nothing else is on the screen, no shortcut
 /// works but Ctrl+Enter (hand in) and the leader's F4 (close). Nothing moves when a member
 /// starts typing: the field keeps its id and its place, so no key is lost.
-pub fn advice_entry_ui(app: &mut KringApp, ui: &mut Ui) {
-    let s = app.strings();
-    let palette = Palette::for_theme(app.settings.theme);
-    let mut commands = Vec::new();
-    let expected = app.content.advice_expected();
-    let count = app.content.advice.len();
-    let full = app.content.advice_full();
+pub fn advice_entry_ui(ui: &mut Ui, view: &mut ViewCtx, session: &mut Session) {
+    let s = view.s;
+    let palette = view.palette;
+    let expected = session.content.advice_expected();
+    let count = session.content.advice.len();
+    let full = session.content.advice_full();
     ui.set_max_width(900.0);
     ui.add_space(12.0);
     ui.label(RichText::new(s.advice_entry_title).font(theme::bold(30.0)));
@@ -695,14 +575,14 @@ pub fn advice_entry_ui(app: &mut KringApp, ui: &mut Ui) {
     // One status line of fixed height: thanks after handing in, otherwise the count.
     let status = if full {
         fill(s.advice_entry_full, &[("total", &expected)])
-    } else if app.leader.advice_thanks {
+    } else if session.leader.advice_thanks {
         s.advice_thanks.to_owned()
     } else if expected > 0 {
         fill(s.advice_count, &[("n", &count), ("total", &expected)])
     } else {
         fill(s.advice_count_open, &[("n", &count)])
     };
-    let color = if app.leader.advice_thanks || full {
+    let color = if session.leader.advice_thanks || full {
         palette.accent
     } else {
         palette.muted
@@ -715,7 +595,7 @@ pub fn advice_entry_ui(app: &mut KringApp, ui: &mut Ui) {
     let response = ui
         .add_enabled(
             !full,
-            TextEdit::multiline(&mut app.leader.advice_draft)
+            TextEdit::multiline(&mut session.leader.advice_draft)
                 .id_salt("private_advice_entry")
                 .char_limit(super::library::TEXT_LIMIT)
                 .desired_rows(6)
@@ -724,7 +604,7 @@ pub fn advice_entry_ui(app: &mut KringApp, ui: &mut Ui) {
         )
         .labelled_by(label.id);
     if response.changed() {
-        app.leader.advice_thanks = false;
+        session.leader.advice_thanks = false;
     }
     // The cursor stays in the field: whatever a member types goes into their advice, never
     // into a leader's shortcut.
@@ -739,21 +619,18 @@ pub fn advice_entry_ui(app: &mut KringApp, ui: &mut Ui) {
         .add_enabled(!full, submit)
         .on_hover_text("Ctrl+Enter")
         .clicked();
-    if (clicked || submit_key) && !full && !app.leader.advice_draft.trim().is_empty() {
-        commands.push(tool(ContentCommand::SubmitAdvice(std::mem::take(
-            &mut app.leader.advice_draft,
-        ))));
-        app.leader.advice_thanks = true;
+    if (clicked || submit_key) && !full && !session.leader.advice_draft.trim().is_empty() {
+        view.send(ContentCommand::SubmitAdvice(std::mem::take(
+            &mut session.leader.advice_draft,
+        )));
+        session.leader.advice_thanks = true;
         response.request_focus();
-    }
-    for command in commands {
-        app.send(command);
     }
 }
 
-fn decision_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
-    let s = app.strings();
-    for (index, advice) in app.content.advice.items().iter().enumerate() {
+fn decision_ui(t: &mut ToolCtx, ui: &mut Ui) {
+    let s = t.view.s;
+    for (index, advice) in t.session.content.advice.items().iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
             for mark in [AdviceMark::WillUse, AdviceMark::Maybe, AdviceMark::NotNow] {
                 let selected = advice.mark == Some(mark);
@@ -763,18 +640,18 @@ fn decision_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) 
                     .clicked()
                 {
                     let new = if selected { None } else { Some(mark) };
-                    commands.push(tool(ContentCommand::Mark(index, new)));
+                    t.view.send(ContentCommand::Mark(index, new));
                 }
             }
             ui.add(egui::Label::new(&advice.text).wrap());
         });
     }
-    if !app.content.advice.is_empty() {
+    if !t.session.content.advice.is_empty() {
         ui.separator();
     }
     let label = ui.label(RichText::new(s.decision_text).strong());
     ui.add(
-        TextEdit::multiline(&mut app.content.decision)
+        TextEdit::multiline(&mut t.session.content.decision)
             .char_limit(super::library::TEXT_LIMIT)
             .desired_rows(3)
             .desired_width(f32::INFINITY),
@@ -782,52 +659,50 @@ fn decision_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) 
     .labelled_by(label.id);
     ui.add_space(6.0);
     ui.label(RichText::new(s.room_follow_ups).strong());
-    let mut follow = std::mem::take(&mut app.leader.follow_up);
+    let mut follow = std::mem::take(&mut t.session.leader.follow_up);
     ui.horizontal_wrapped(|ui| {
         labelled_field(ui, s.follow_what, &mut follow.what, 260.0);
         labelled_field(ui, s.follow_who, &mut follow.who, 120.0);
         labelled_field(ui, s.follow_when, &mut follow.by_when, 120.0);
         if ui.button(s.follow_add).clicked() && !follow.what.trim().is_empty() {
-            commands.push(tool(ContentCommand::AddFollowUp(std::mem::take(
-                &mut follow,
-            ))));
+            t.view
+                .send(ContentCommand::AddFollowUp(std::mem::take(&mut follow)));
         }
     });
-    app.leader.follow_up = follow;
-    for (index, step) in app.content.follow_ups.iter().enumerate() {
+    t.session.leader.follow_up = follow;
+    for (index, step) in t.session.content.follow_ups.iter().enumerate() {
         ui.horizontal(|ui| {
             if ui
                 .small_button("×")
                 .on_hover_text(s.advice_remove)
                 .clicked()
             {
-                commands.push(tool(ContentCommand::RemoveFollowUp(index)));
+                t.view.send(ContentCommand::RemoveFollowUp(index));
             }
             ui.label(format!("{} · {} · {}", step.what, step.who, step.by_when));
         });
     }
 }
 
-fn notes_ui(app: &mut KringApp, ui: &mut Ui) {
-    let s = app.strings();
-    let Some(phase_id) = app
-        .meeting
-        .as_ref()
+fn notes_ui(t: &mut ToolCtx, ui: &mut Ui) {
+    let s = t.view.s;
+    let Some(phase_id) = Some(&t.session.meeting)
         .and_then(|m| m.current_phase())
         .map(|p| p.id.clone())
     else {
         return;
     };
-    if !app.leader.is_open(PrivateThing::Notes) && !app.room_window {
+    if !t.session.leader.is_open(PrivateThing::Notes) && !t.room_window {
         // One window: the room sees this screen, so the notes stay closed until the leader
         // chooses to show them here.
         if ui.button(s.notes_show).clicked() {
-            app.send(AppCommand::OpenPrivate(PrivateThing::Notes));
+            t.view
+                .send(SessionCommand::OpenPrivate(PrivateThing::Notes));
         }
         return;
     }
     let label = ui.label(s.notes_hint);
-    let notes = app.content.notes.entry(phase_id).or_default();
+    let notes = t.session.content.notes.entry(phase_id).or_default();
     ui.add(
         TextEdit::multiline(notes)
             .char_limit(super::library::TEXT_LIMIT)
@@ -837,52 +712,61 @@ fn notes_ui(app: &mut KringApp, ui: &mut Ui) {
     .labelled_by(label.id);
 }
 
-fn insights_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
-    let s = app.strings();
-    let response = labelled_field(ui, s.insight_text, &mut app.leader.insight_draft, 360.0);
+fn insights_ui(t: &mut ToolCtx, ui: &mut Ui) {
+    let s = t.view.s;
+    let response = labelled_field(
+        ui,
+        s.insight_text,
+        &mut t.session.leader.insight_draft,
+        360.0,
+    );
     let add = ui.button(s.insight_add).clicked();
-    if (add || enter_pressed(&response)) && !app.leader.insight_draft.trim().is_empty() {
-        commands.push(tool(ContentCommand::AddInsight(std::mem::take(
-            &mut app.leader.insight_draft,
-        ))));
+    if (add || enter_pressed(&response)) && !t.session.leader.insight_draft.trim().is_empty() {
+        t.view.send(ContentCommand::AddInsight(std::mem::take(
+            &mut t.session.leader.insight_draft,
+        )));
         response.request_focus();
     }
-    let mut on_wall = app.content.insights_on_wall;
+    let mut on_wall = t.session.content.insights_on_wall;
     if ui.checkbox(&mut on_wall, s.insights_on_wall).changed() {
-        commands.push(tool(ContentCommand::SetInsightsOnWall(on_wall)));
+        t.view.send(ContentCommand::SetInsightsOnWall(on_wall));
     }
     ui.horizontal_wrapped(|ui| {
-        for (index, insight) in app.content.insights.iter().enumerate() {
+        for (index, insight) in t.session.content.insights.iter().enumerate() {
             if ui
                 .button(format!("{insight}  ×"))
                 .on_hover_text(s.advice_remove)
                 .clicked()
             {
-                commands.push(tool(ContentCommand::RemoveInsight(index)));
+                t.view.send(ContentCommand::RemoveInsight(index));
             }
         }
     });
 }
 
 /// The private scratchpad panel.
-pub fn scratchpad_ui(app: &mut KringApp, ui: &mut Ui) {
-    let s: &Strings = app.strings();
-    let palette = Palette::for_theme(app.settings.theme);
+pub fn scratchpad_ui(ui: &mut Ui, view: &mut ViewCtx, session: &mut Session) {
+    let s = view.s;
+    let palette = view.palette;
     let title = ui.label(RichText::new(s.tool_scratchpad).font(theme::bold(19.0)));
     ui.add(egui::Label::new(RichText::new(s.scratch_hint).color(palette.muted)).wrap());
     ui.horizontal(|ui| {
         if ui.button(s.scratch_hide).clicked() {
-            app.leader.curtain();
+            session.leader.curtain();
         }
         if ui.button(s.scratch_clear).clicked() {
-            app.leader.scratchpad.clear();
+            session.leader.scratchpad.clear();
         }
     });
-    ui.add(
-        TextEdit::multiline(&mut app.leader.scratchpad)
-            .char_limit(super::library::TEXT_LIMIT)
-            .desired_rows(18)
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(title.id);
+    let response = ui
+        .add(
+            TextEdit::multiline(&mut session.leader.scratchpad)
+                .char_limit(super::library::TEXT_LIMIT)
+                .desired_rows(18)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(title.id);
+    if std::mem::take(&mut session.leader.focus_scratchpad) {
+        response.request_focus();
+    }
 }

@@ -1,0 +1,80 @@
+//! The meeting on the leader's window: the control bar, the time plan, and either the leader
+//! screen, the locked private advice entry, or (one window, the room looking) the wall.
+
+use std::path::PathBuf;
+
+use egui::Ui;
+
+use super::context::ViewCtx;
+use super::state::{PrivateThing, Session};
+use super::{controls, leader, room, tools};
+use crate::model::PreparedCase;
+use crate::room::RoomView;
+
+pub struct MeetingParts<'a> {
+    pub session: &'a mut Session,
+    /// My prepared cases, to bring into the problem list.
+    pub my_cases: &'a [(PathBuf, PreparedCase)],
+    /// The wall has a window of its own.
+    pub room_window: bool,
+    /// Why the meeting in progress is not on disk right now, if it is not.
+    pub autosave_error: Option<&'a str>,
+}
+
+pub fn meeting_ui(ui: &mut Ui, ctx: &mut ViewCtx, parts: MeetingParts) {
+    let MeetingParts {
+        session,
+        my_cases,
+        room_window,
+        autosave_error,
+    } = parts;
+    let palette = ctx.palette;
+    let private_entry = session.leader.is_open(PrivateThing::AdviceEntry);
+    if session.show_controls && !private_entry {
+        egui::Panel::bottom("leader_controls")
+            .frame(
+                egui::Frame::new()
+                    .fill(palette.surface)
+                    .inner_margin(egui::Margin::symmetric(16, 10)),
+            )
+            .show(ui, |ui| {
+                controls::control_bar_ui(ui, ctx, session, room_window, autosave_error);
+            });
+    }
+    if session.show_plan && !private_entry {
+        egui::Panel::right("time_plan")
+            .resizable(false)
+            .default_size(340.0)
+            .frame(
+                egui::Frame::new()
+                    .fill(palette.surface)
+                    .inner_margin(egui::Margin::same(16)),
+            )
+            .show(ui, |ui| controls::plan_ui(ui, ctx, &session.meeting));
+    }
+    if private_entry {
+        // Locked: the entry screen alone, no buttons that reach the meeting.
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(40, 24)))
+            .show(ui, |ui| tools::advice_entry_ui(ui, ctx, session));
+        return;
+    }
+    if room_window || session.leader_view {
+        leader::leader_ui(ui, ctx, session, my_cases, room_window);
+    } else {
+        let view = RoomView::new(
+            &session.meeting,
+            &session.content,
+            ctx.lang,
+            ctx.s,
+            ctx.now_ms,
+            ctx.tz,
+        );
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new())
+            .show(ui, |ui| {
+                let rect = ui.max_rect();
+                room::room_ui(ui, rect, &view, &palette);
+            });
+    }
+}

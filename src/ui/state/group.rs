@@ -1,0 +1,166 @@
+//! The group: which one, its settings (agreements, meetings, costs, retention), attendance
+//! export and the clear-out of expired history.
+
+use std::path::PathBuf;
+
+use super::cases::CasesState;
+use super::env::{DialogResult, Env};
+use super::history::HistoryState;
+use crate::i18n::fill;
+use crate::model::GroupSettings;
+use crate::store::GroupList;
+use crate::ui::save_dialog::SaveRequest;
+
+#[derive(Default)]
+pub struct GroupState {
+    pub groups: GroupList,
+    /// The open group's settings, as edited on the Groep tab.
+    pub settings: GroupSettings,
+    pub status: Option<String>,
+    /// Files the clear-out would delete, listed before anything is deleted.
+    pub retention_pending: Option<Vec<PathBuf>>,
+}
+
+impl GroupState {
+    /// The groups in the data folder; the last one used is opened.
+    pub fn new(env: &mut Env) -> Self {
+        let groups = crate::store::list_groups(&env.data);
+        if let Some(last) = env.settings.last_group.clone()
+            && groups.groups.iter().any(|(id, _)| *id == last)
+        {
+            env.group = last;
+        }
+        let mut state = Self {
+            groups,
+            ..Self::default()
+        };
+        state.settings = state.settings_for(&env.group);
+        state
+    }
+
+    pub fn settings_for(&self, id: &str) -> GroupSettings {
+        self.groups
+            .groups
+            .iter()
+            .find(|(gid, _)| gid == id)
+            .map(|(_, g)| g.clone())
+            .unwrap_or_default()
+    }
+
+    /// Reads the group's `group.ron` with the write handle, if this Kring holds it: a damaged
+    /// file is set aside (byte for byte, into the group's `quarantine/`), a newer one left;
+    /// either is told to the leader on the home screen and the Groep tab.
+    pub fn open_file(&mut self, env: &mut Env) {
+        let (settings, problem) =
+            crate::store::open_group(&env.data, &env.group, env.lock.as_deref());
+        if let Some(problem) = problem {
+            let s = env.strings();
+            let text = fill(s.group_file_problem, &[("problem", &problem)]);
+            env.notices.push(text.clone());
+            self.status = Some(text);
+            self.settings = settings;
+        }
+    }
+
+    pub fn save(&mut self, env: &Env) {
+        let s = env.strings();
+        let saved = env
+            .writer()
+            .and_then(|lock| crate::store::save_group(lock, &self.settings));
+        self.status = Some(match saved {
+            Ok(set_aside) => {
+                self.groups = crate::store::list_groups(&env.data);
+                match set_aside {
+                    // Damaged since it was opened: kept in quarantine, and said so.
+                    Some(problem) => format!(
+                        "{} {}",
+                        s.group_saved,
+                        fill(s.group_file_problem, &[("problem", &problem)])
+                    ),
+                    None => s.group_saved.to_owned(),
+                }
+            }
+            Err(error) => fill(s.file_failed, &[("error", &error)]),
+        });
+    }
+
+    /// Attendance and hours per member, with the group's agreement: proof for registers.
+    pub fn export_attendance(&self, env: &Env, ctx: &egui::Context, history: &mut HistoryState) {
+        let text = crate::export::attendance_markdown(
+            &self.settings,
+            &history.ensure_loaded(env).attendance_hours(),
+        );
+        let name = "aanwezigheid.md".to_owned();
+        let request = SaveRequest {
+            file_name: name.clone(),
+            filter: ("md".into(), "md".into()),
+        };
+        env.spawn_save(ctx, request, move |choice| {
+            DialogResult::WriteText(text, name, choice)
+        });
+    }
+
+    /// Meeting records and prepared cases older than the group's retention period.
+    pub fn expired_files(
+        &self,
+        env: &Env,
+        history: &mut HistoryState,
+        cases: &mut CasesState,
+    ) -> Vec<PathBuf> {
+        let Some(months) = self.settings.retention.months() else {
+            return Vec::new();
+        };
+        let now = env.now_ms();
+        let cutoff =
+            now - i64::from(months) * 30 * 24 * 3_600_000 - i64::from(months / 2) * 24 * 3_600_000;
+        let mut files: Vec<PathBuf> = history
+            .ensure_loaded(env)
+            .summaries()
+            .iter()
+            .filter(|m| m.started_at_ms < cutoff)
+            .map(|m| m.path.clone())
+            .collect();
+        cases.ensure_loaded(env);
+        files.extend(
+            cases
+                .list()
+                .iter()
+                .filter(|(_, c)| c.updated_at_ms < cutoff)
+                .map(|(path, _)| path.clone()),
+        );
+        files
+    }
+
+    /// Deletes what the clear-out listed, with the group's write handle; says how many went.
+    pub fn clear_out(&mut self, env: &mut Env) {
+        let s = env.strings();
+        let files = self.retention_pending.take().unwrap_or_default();
+        let lock = match env.writer() {
+            Ok(lock) => lock,
+            Err(why) => {
+                // Deleting from the group folder needs its write handle.
+                self.status = Some(why);
+                return;
+            }
+        };
+        let mut removed = 0;
+        let mut failed = Vec::new();
+        for path in &files {
+            // Records are in the group folder; prepared cases in the user's own.
+            let result = if path.starts_with(lock.dir()) {
+                lock.remove_file(path)
+            } else {
+                std::fs::remove_file(path)
+            };
+            match result {
+                Ok(()) => removed += 1,
+                Err(error) => failed.push(fill(
+                    s.file_failed,
+                    &[("error", &format!("{}: {error}", path.display()))],
+                )),
+            }
+        }
+        env.notices.extend(failed);
+        self.status = Some(fill(s.retention_done, &[("count", &removed)]));
+    }
+}

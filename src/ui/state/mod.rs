@@ -1,0 +1,22 @@
+//! The app's state, one part per owner, with the rules that change it. No drawing here: the
+//! screens in `ui` draw these and send commands.
+
+mod autosave;
+mod cases;
+mod env;
+mod group;
+mod history;
+mod home;
+mod leader;
+mod session;
+mod unsaved;
+
+pub use autosave::Autosaver;
+pub use cases::CasesState;
+pub use env::{DialogResult, Env};
+pub use group::GroupState;
+pub use history::HistoryState;
+pub use home::{HomeState, HomeTab};
+pub use leader::{LeaderState, PrivateOk, PrivateThing};
+pub use session::Session;
+pub use unsaved::{RETRY_MS as UNSAVED_RETRY_MS, Unsaved, UnsavedRecords};
