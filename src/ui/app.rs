@@ -463,12 +463,7 @@ impl KringApp {
             finished.saved = Ok(path.clone());
         }
         let s = self.strings();
-        let date = unsaved
-            .record
-            .started_local
-            .chars()
-            .take(10)
-            .collect::<String>();
+        let date = crate::i18n::format_date_text(self.lang(), &unsaved.record.started_local);
         self.notices.push(fill(
             s.unsaved_now_saved,
             &[("date", &date), ("path", &path.display())],
@@ -1560,6 +1555,7 @@ impl KringApp {
                         .as_ref()
                         .map(History::attendance_hours)
                         .unwrap_or_default(),
+                    self.lang(),
                 );
                 let name = "aanwezigheid.md".to_owned();
                 let request = SaveRequest {
@@ -1631,7 +1627,7 @@ impl KringApp {
                 }
                 self.start_history_preload();
                 self.cases = None;
-                self.group_status = Some(fill(s.retention_done, &[("count", &removed)]));
+                self.group_status = Some(s.retention_done.n(removed));
             }
             AppCommand::RetentionCancel => self.retention_pending = None,
             AppCommand::DiscardResume => {

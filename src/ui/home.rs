@@ -60,7 +60,7 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
                 );
             }
             for unsaved in &app.unsaved {
-                let date: String = unsaved.record.started_local.chars().take(10).collect();
+                let date = crate::i18n::format_date_text(app.lang(), &unsaved.record.started_local);
                 ui.label(
                     RichText::new(fill(
                         s.unsaved_banner,
@@ -188,7 +188,7 @@ pub fn home_ui(app: &mut KringApp, ui: &mut Ui) {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
                     RichText::new(fill(
-                        s.home_planned,
+                        s.home_planned.get(protocol.planned_minutes()),
                         &[("minutes", &protocol.planned_minutes())],
                     ))
                     .strong(),
@@ -319,7 +319,7 @@ fn confirm_case_export_ui(app: &KringApp, ctx: &egui::Context, commands: &mut Ve
         ui.heading(s.export_warn_title);
         ui.add(
             egui::Label::new(fill(
-                s.export_warn_body,
+                s.export_warn_body.get(app.case_findings.len()),
                 &[("count", &app.case_findings.len())],
             ))
             .wrap(),
@@ -349,7 +349,7 @@ fn retention_ui(app: &KringApp, ctx: &egui::Context, commands: &mut Vec<AppComma
             return;
         }
         ui.heading(s.retention_title);
-        ui.label(fill(s.retention_body, &[("count", &files.len())]));
+        ui.label(s.retention_body.n(files.len()));
         ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
             for path in &files {
                 ui.label(

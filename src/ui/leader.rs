@@ -189,6 +189,7 @@ pub fn setup_ui(app: &mut KringApp, ui: &mut Ui) {
 /// or to carry into today's meeting.
 fn follow_ups_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>) {
     let s = app.strings();
+    let lang = app.lang();
     let palette = Palette::for_theme(app.settings.theme);
     app.ensure_history_loaded();
     let Some(history) = &app.history else {
@@ -208,7 +209,7 @@ fn follow_ups_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>
                 let date = history
                     .summaries()
                     .get(*meeting)
-                    .map(|m| m.started_local.chars().take(10).collect::<String>())
+                    .map(|m| crate::i18n::format_date_text(lang, &m.started_local))
                     .unwrap_or_default();
                 ui.horizontal_wrapped(|ui| {
                     let done = format!("{}: {}", s.followup_done, follow_up.what);

@@ -405,7 +405,7 @@ fn problems_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>, 
             let total = app.content.dots_available();
             if total > 0 {
                 ui.label(fill(
-                    s.choice_dots_left,
+                    s.choice_dots_left.get(total),
                     &[
                         ("left", &total.saturating_sub(app.content.dots_used())),
                         ("total", &total),
@@ -528,7 +528,7 @@ fn questions_ui(app: &mut KringApp, ui: &mut Ui, commands: &mut Vec<AppCommand>)
     });
     let c = &app.content;
     ui.label(fill(
-        s.question_summary,
+        s.question_summary.get(c.questions.len()),
         &[
             ("count", &c.questions.len()),
             ("open", &c.question_count(QuestionKind::Open)),
