@@ -440,6 +440,13 @@ pub const EN: Strings = Strings {
     attendance_name: "name",
     attendance_meetings: "meetings",
     attendance_hours: "hours",
+    placeholder_person: "client {letter}",
+    placeholder_birth: "[date of birth]",
+    placeholder_age_place: "[age and place]",
+    placeholder_phone: "[phone number]",
+    placeholder_email: "[email address]",
+    placeholder_postcode: "[postcode]",
+    placeholder_bsn: "[BSN]",
     hours: Plural {
         one: "{hours} hour",
         other: "{hours} hours",

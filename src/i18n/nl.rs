@@ -440,6 +440,13 @@ pub const NL: Strings = Strings {
     attendance_name: "naam",
     attendance_meetings: "bijeenkomsten",
     attendance_hours: "uren",
+    placeholder_person: "cliënt {letter}",
+    placeholder_birth: "[geboortedatum]",
+    placeholder_age_place: "[leeftijd en plaats]",
+    placeholder_phone: "[telefoonnummer]",
+    placeholder_email: "[e-mailadres]",
+    placeholder_postcode: "[postcode]",
+    placeholder_bsn: "[BSN]",
     hours: Plural {
         one: "{hours} uur",
         other: "{hours} uur",

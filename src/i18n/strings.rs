@@ -403,6 +403,14 @@ super::sentences! {
     attendance_name: Text,
     attendance_meetings: Text,
     attendance_hours: Text,
+    // Privacy: what replaces a finding in a case. {letter}: A, B, ... one per person.
+    placeholder_person: Text,
+    placeholder_birth: Text,
+    placeholder_age_place: Text,
+    placeholder_phone: Text,
+    placeholder_email: Text,
+    placeholder_postcode: Text,
+    placeholder_bsn: Text,
     // Numbers and dates
     /// Hours with one decimal, already written: {hours}.
     hours: Plural,

@@ -581,9 +581,9 @@ impl KringApp {
                             names.len() - 1
                         }
                     };
-                    crate::privacy::placeholder(finding.kind, n)
+                    crate::privacy::placeholder(self.lang(), finding.kind, n)
                 } else {
-                    crate::privacy::placeholder(finding.kind, 0)
+                    crate::privacy::placeholder(self.lang(), finding.kind, 0)
                 };
                 self.case_findings.push((key.to_owned(), finding, with));
             }
