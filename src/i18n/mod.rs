@@ -15,11 +15,13 @@
 //!   detail after the sentence.
 
 mod en;
+mod errors;
 mod format;
 mod nl;
 mod strings;
 
 pub use en::EN;
+pub use errors::store_error;
 pub use format::{
     format_date, format_date_text, format_date_time_text, format_decimal, format_hours,
     format_long_date_time_text,

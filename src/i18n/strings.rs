@@ -411,6 +411,19 @@ super::sentences! {
     placeholder_email: Text,
     placeholder_postcode: Text,
     placeholder_bsn: Text,
+    // Store and lock errors (`errors.rs`); the operating system's detail comes after them.
+    error_cannot_write: Text,
+    error_cannot_read: Text,
+    error_cannot_make_folder: Text,
+    error_cannot_remove: Text,
+    error_outside_group: Text,
+    error_newer_format: Text,
+    error_damaged: Text,
+    error_cannot_serialize: Text,
+    error_no_free_name: Text,
+    error_lock_cannot_open: Text,
+    error_lock_not_supported: Text,
+    error_changed_elsewhere: Text,
     // Numbers and dates
     /// Hours with one decimal, already written: {hours}.
     hours: Plural,

@@ -731,10 +731,11 @@ impl KringApp {
                 let who = holder.map_or_else(|| s.lock_someone.to_owned(), |h| h.to_string());
                 self.read_only = Some(fill(s.lock_read_only, &[("who", &who)]));
             }
-            LockOutcome::Unavailable { reason, unlocked } => {
+            LockOutcome::Unavailable { error, unlocked } => {
                 // Written anyway, as before, and said so: see `LockOutcome::Unavailable`.
                 self.lock = Some(Arc::new(unlocked));
                 let s = self.strings();
+                let reason = crate::i18n::store_error(self.lang(), &error);
                 self.notices
                     .push(fill(s.lock_unavailable, &[("reason", &reason)]));
             }
@@ -1539,7 +1540,11 @@ impl KringApp {
             AppCommand::SelectMeeting(index) => {
                 self.history_selected = Some(index);
                 // Read once here, not on every frame of the summary.
-                self.history_record = self.history.as_ref().map(|h| h.record(index));
+                let lang = self.lang();
+                self.history_record = self.history.as_ref().map(|h| {
+                    h.record(index)
+                        .map_err(|err| crate::i18n::store_error(lang, &err))
+                });
             }
             AppCommand::ExportMeeting { index, html } => {
                 if let Some(record) = self.history.as_ref().and_then(|h| h.record(index).ok()) {
@@ -1569,7 +1574,9 @@ impl KringApp {
             AppCommand::FollowUpDone { meeting, step } => {
                 if let Some(history) = &mut self.history {
                     let marked = match &self.lock {
-                        Some(lock) => history.mark_follow_up(lock, meeting, step, true),
+                        Some(lock) => history
+                            .mark_follow_up(lock, meeting, step, true)
+                            .map_err(|err| crate::i18n::store_error(self.lang(), &err)),
                         None => Err(self.strings().read_only_not_done.to_owned()),
                     };
                     if let Err(error) = marked {
@@ -1585,7 +1592,9 @@ impl KringApp {
                         .and_then(|r| r.content.follow_ups.get(step).cloned());
                     if let Some(mut carried) = step_value {
                         let marked = match &self.lock {
-                            Some(lock) => history.mark_follow_up(lock, meeting, step, true),
+                            Some(lock) => history
+                                .mark_follow_up(lock, meeting, step, true)
+                                .map_err(|err| crate::i18n::store_error(self.lang(), &err)),
                             None => Err(self.strings().read_only_not_done.to_owned()),
                         };
                         match marked {
@@ -1615,13 +1624,13 @@ impl KringApp {
                     let result = if path.starts_with(lock.dir()) {
                         lock.remove_file(path)
                     } else {
-                        std::fs::remove_file(path)
+                        crate::store::remove_own_file(path)
                     };
                     match result {
                         Ok(()) => removed += 1,
                         Err(error) => self.notices.push(fill(
                             s.file_failed,
-                            &[("error", &format!("{}: {error}", path.display()))],
+                            &[("error", &crate::i18n::store_error(self.lang(), &error))],
                         )),
                     }
                 }
