@@ -10,9 +10,8 @@
 //! - Numbers and dates as a person in that language writes them: [`format_decimal`],
 //!   [`format_hours`], [`format_date`], [`format_date_text`], [`format_date_time_text`]
 //!   (file names keep ISO dates; those are not sentences).
-//! - Typed errors from the store and the protocol check are put into words by
-//!   [`store_error`], [`load_problem`] and friends (`errors.rs`), the operating system's own
-//!   detail after the sentence.
+//! - Typed store and lock errors ([`crate::store::StoreError`]) are put into words by
+//!   [`store_error`] (`errors.rs`), the operating system's own detail after the sentence.
 
 mod en;
 mod errors;
