@@ -92,7 +92,8 @@ fn an_unsaved_record_is_kept_asked_about_offered_again_and_saved_later() {
     click(&mut h, "Toch naar het begin");
     assert_eq!(h.state().screen(), Screen::Home);
     assert_eq!(h.state().unsaved().len(), 1, "kept in memory");
-    h.get_by_label_contains("Nog niet bewaard: de bijeenkomst van 2025-11-23");
+    // Issue 10, point 5: the date is written out, as a Dutch reader writes it.
+    h.get_by_label_contains("Nog niet bewaard: de bijeenkomst van 23 november 2025");
 
     // Closing the window asks too.
     h.input_mut()

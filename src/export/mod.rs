@@ -62,22 +62,28 @@ pub fn meeting_html(record: &MeetingRecord, lang: Lang) -> String {
 
 /// Attendance and hours per member, with the group's agreement, as Markdown: proof for
 /// registers. `rows` are (name, meetings, minutes), as `History::attendance_hours` gives them.
-/// Headings are in both languages, as a register in either may read it. Every name and the
-/// agreement text go through the same escaping as a meeting export: a `|` in a name keeps
-/// the table's columns, `<script>` stays text.
-pub fn attendance_markdown(group: &GroupSettings, rows: &[(String, usize, i64)]) -> String {
+/// Headings are in both languages, as a register in either may read it; the hours are
+/// written as in `lang` ("4,5" in Dutch, "4.5" in English). Every name and the agreement
+/// text go through the same escaping as a meeting export: a `|` in a name keeps the table's
+/// columns, `<script>` stays text.
+pub fn attendance_markdown(
+    group: &GroupSettings,
+    rows: &[(String, usize, i64)],
+    lang: Lang,
+) -> String {
+    let both = |pick: fn(&Strings) -> &'static str| format!("{} / {}", pick(&NL), pick(&EN));
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md_line(&group.name));
-    out.push_str("## Afspraken / Agreements\n\n");
+    let _ = writeln!(out, "## {}\n", both(|s| s.attendance_agreements));
     let agreements = md_text(&group.agreements, "");
     if !agreements.is_empty() {
         let _ = writeln!(out, "{agreements}\n");
     }
     let table = Block::Table {
         head: vec![
-            "naam / name".to_owned(),
-            "bijeenkomsten / meetings".to_owned(),
-            "uren / hours".to_owned(),
+            both(|s| s.attendance_name),
+            both(|s| s.attendance_meetings),
+            both(|s| s.attendance_hours),
         ],
         rows: rows
             .iter()
@@ -85,7 +91,7 @@ pub fn attendance_markdown(group: &GroupSettings, rows: &[(String, usize, i64)])
                 vec![
                     name.clone(),
                     meetings.to_string(),
-                    format!("{:.1}", *minutes as f64 / 60.0),
+                    format_decimal(lang, *minutes as f64 / 60.0, 1),
                 ]
             })
             .collect(),
@@ -132,216 +138,13 @@ struct Item {
     tags: Vec<String>,
 }
 
-/// The words of the export in one language.
-struct Words {
-    title: &'static str,
-    protocol: &'static str,
-    date: &'static str,
-    duration: &'static str,
-    minutes_planned: &'static str,
-    ended_early: &'static str,
-    present: &'static str,
-    persons: &'static str,
-    time: &'static str,
-    phase: &'static str,
-    planned: &'static str,
-    actual: &'static str,
-    outcome: &'static str,
-    total: &'static str,
-    adjusted: &'static str,
-    overrun: &'static str,
-    outcomes: [&'static str; 4],
-    breaks: &'static str,
-    break_line: &'static str,
-    case: &'static str,
-    problem: &'static str,
-    problem_line: &'static str,
-    question: &'static str,
-    inbrenger: &'static str,
-    questions: &'static str,
-    question_summary: &'static str,
-    kinds: [&'static str; 3],
-    focuses: [&'static str; 2],
-    early_advice: &'static str,
-    advice: &'static str,
-    advice_note: &'static str,
-    marks: [&'static str; 3],
-    not_marked: &'static str,
-    decision: &'static str,
-    follow_ups: &'static str,
-    what: &'static str,
-    who: &'static str,
-    by_when: &'static str,
-    done: &'static str,
-    yes: &'static str,
-    no: &'static str,
-    notes: &'static str,
-    insights: &'static str,
-    footer: &'static str,
-    weekdays: [&'static str; 7],
-    months: [&'static str; 12],
-}
-
-const NL: Words = Words {
-    title: "Verslag van de intervisie",
-    protocol: "Methode",
-    date: "Datum",
-    duration: "Duur",
-    minutes_planned: "{actual} minuten (gepland {planned})",
-    ended_early: "eerder beëindigd",
-    present: "Aanwezig",
-    persons: "{count} personen",
-    time: "Tijd per fase",
-    phase: "Fase",
-    planned: "Gepland (min)",
-    actual: "Werkelijk (min)",
-    outcome: "Verloop",
-    total: "Totaal",
-    adjusted: "bijgesteld",
-    overrun: "{minutes} min uitgelopen",
-    outcomes: [
-        "gedaan",
-        "overgeslagen",
-        "onderbroken",
-        "niet aan toe gekomen",
-    ],
-    breaks: "Pauzes",
-    break_line: "Tijdens {phase}: {planned} min gepland, {actual} min genomen",
-    case: "Casus",
-    problem: "Probleem",
-    problem_line: "In één zin",
-    question: "Vraag",
-    inbrenger: "Inbrenger",
-    questions: "Vragen",
-    question_summary: "{count} vragen: {open} open, {closed} gesloten, {suggestive} suggestief; {facts} over feiten, {experience} over beleving.",
-    kinds: ["open", "gesloten", "suggestief"],
-    focuses: ["feiten", "beleving"],
-    early_advice: "Advies gegeven vóór zijn tijd: {count} keer.",
-    advice: "Adviezen",
-    advice_note: "Zonder namen, in de volgorde van het adviesbord.",
-    marks: ["gaat ermee aan de slag", "misschien", "nu niet"],
-    not_marked: "niet gemarkeerd",
-    decision: "Besluit van de inbrenger",
-    follow_ups: "Vervolgstappen",
-    what: "Wat",
-    who: "Wie",
-    by_when: "Wanneer",
-    done: "Gedaan",
-    yes: "ja",
-    no: "nee",
-    notes: "Notities per fase",
-    insights: "Kernwoorden en inzichten",
-    footer: "Vertrouwelijk: dit verslag is alleen voor de leden van de intervisiegroep.",
-    weekdays: [
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-    ],
-    months: [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-};
-
-const EN: Words = Words {
-    title: "Intervision meeting record",
-    protocol: "Method",
-    date: "Date",
-    duration: "Duration",
-    minutes_planned: "{actual} minutes (planned {planned})",
-    ended_early: "ended early",
-    present: "Present",
-    persons: "{count} people",
-    time: "Time per phase",
-    phase: "Phase",
-    planned: "Planned (min)",
-    actual: "Actual (min)",
-    outcome: "Outcome",
-    total: "Total",
-    adjusted: "adjusted",
-    overrun: "{minutes} min over",
-    outcomes: ["done", "skipped", "interrupted", "not reached"],
-    breaks: "Breaks",
-    break_line: "During {phase}: {planned} min planned, {actual} min taken",
-    case: "Case",
-    problem: "Problem",
-    problem_line: "In one line",
-    question: "Question",
-    inbrenger: "Inbrenger",
-    questions: "Questions",
-    question_summary: "{count} questions: {open} open, {closed} closed, {suggestive} suggestive; {facts} about facts, {experience} about experience.",
-    kinds: ["open", "closed", "suggestive"],
-    focuses: ["facts", "experience"],
-    early_advice: "Advice given before its time: {count} times.",
-    advice: "Advice",
-    advice_note: "Without names, in the order of the advice board.",
-    marks: ["will use", "maybe", "not now"],
-    not_marked: "not marked",
-    decision: "The inbrenger's decision",
-    follow_ups: "Follow-up steps",
-    what: "What",
-    who: "Who",
-    by_when: "By when",
-    done: "Done",
-    yes: "yes",
-    no: "no",
-    notes: "Notes per phase",
-    insights: "Key words and insights",
-    footer: "Confidential: this record is for the members of the intervision group only.",
-    weekdays: [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ],
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-};
-
-fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Nl => &NL,
-        Lang::En => &EN,
-    }
-}
-
-// `{name}` placeholders are filled in one pass, as everywhere (see `crate::i18n::fill`).
-use crate::i18n::fill;
+use crate::i18n::{EN, NL, Strings, fill, format_decimal, format_long_date_time_text, strings};
 
 fn document(record: &MeetingRecord, lang: Lang) -> Doc {
-    let w = words(lang);
+    let w = strings(lang);
     let content = &record.content;
     let mut duration = fill(
-        w.minutes_planned,
+        w.export_minutes_planned.get(record.duration_minutes()),
         &[
             ("actual", &record.duration_minutes()),
             ("planned", &record.planned_minutes),
@@ -349,22 +152,25 @@ fn document(record: &MeetingRecord, lang: Lang) -> Doc {
     );
     if record.ended_early {
         duration.push_str(" · ");
-        duration.push_str(w.ended_early);
+        duration.push_str(w.export_ended_early);
     }
     let mut meta = vec![
         (
-            w.protocol.to_owned(),
+            w.export_protocol.to_owned(),
             record.protocol_name.get(lang).to_owned(),
         ),
-        (w.date.to_owned(), long_date(&record.started_local, w)),
-        (w.duration.to_owned(), duration),
+        (
+            w.export_date.to_owned(),
+            format_long_date_time_text(lang, &record.started_local),
+        ),
+        (w.export_duration.to_owned(), duration),
     ];
     if !content.present.is_empty() {
-        meta.push((w.present.to_owned(), content.present.join(", ")));
+        meta.push((w.export_present.to_owned(), content.present.join(", ")));
     } else if content.present_count > 0 {
         meta.push((
-            w.present.to_owned(),
-            fill(w.persons, &[("count", &content.present_count)]),
+            w.export_present.to_owned(),
+            w.export_persons.n(content.present_count),
         ));
     }
 
@@ -376,7 +182,7 @@ fn document(record: &MeetingRecord, lang: Lang) -> Doc {
             .iter()
             .map(|b| Item {
                 text: fill(
-                    w.break_line,
+                    w.export_break_line,
                     &[
                         ("phase", &phase_title(record, &b.during_phase, lang)),
                         ("planned", &minutes(b.planned_secs)),
@@ -387,7 +193,7 @@ fn document(record: &MeetingRecord, lang: Lang) -> Doc {
             })
             .collect();
         sections.push(Section {
-            heading: w.breaks.to_owned(),
+            heading: w.export_breaks.to_owned(),
             blocks: vec![Block::List {
                 ordered: false,
                 items,
@@ -397,20 +203,20 @@ fn document(record: &MeetingRecord, lang: Lang) -> Doc {
 
     let mut case = Vec::new();
     if let Some(problem) = content.chosen() {
-        case.push((w.problem.to_owned(), problem.title.clone()));
+        case.push((w.export_problem.to_owned(), problem.title.clone()));
         if !problem.line.trim().is_empty() {
-            case.push((w.problem_line.to_owned(), problem.line.clone()));
+            case.push((w.export_problem_line.to_owned(), problem.line.clone()));
         }
         if let Some(question) = problem.question.as_ref().filter(|q| !q.trim().is_empty()) {
-            case.push((w.question.to_owned(), question.clone()));
+            case.push((w.export_question.to_owned(), question.clone()));
         }
     }
     if let Some(inbrenger) = content.inbrenger.as_ref().filter(|i| !i.trim().is_empty()) {
-        case.push((w.inbrenger.to_owned(), inbrenger.clone()));
+        case.push((w.export_inbrenger.to_owned(), inbrenger.clone()));
     }
     if !case.is_empty() {
         sections.push(Section {
-            heading: w.case.to_owned(),
+            heading: w.export_case.to_owned(),
             blocks: vec![Block::Fields(case)],
         });
     }
@@ -419,7 +225,7 @@ fn document(record: &MeetingRecord, lang: Lang) -> Doc {
         let mut blocks = Vec::new();
         if !content.questions.is_empty() {
             blocks.push(Block::Para(fill(
-                w.question_summary,
+                w.export_question_summary.get(content.questions.len()),
                 &[
                     ("count", &content.questions.len()),
                     ("open", &content.question_count(QuestionKind::Open)),
@@ -437,10 +243,7 @@ fn document(record: &MeetingRecord, lang: Lang) -> Doc {
             )));
         }
         if content.early_advice > 0 {
-            blocks.push(Block::Para(fill(
-                w.early_advice,
-                &[("count", &content.early_advice)],
-            )));
+            blocks.push(Block::Para(w.export_early_advice.n(content.early_advice)));
         }
         if !content.questions.is_empty() {
             let items = content
@@ -449,13 +252,13 @@ fn document(record: &MeetingRecord, lang: Lang) -> Doc {
                 .map(|q| Item {
                     text: q.text.clone(),
                     tags: vec![
-                        w.kinds[match q.kind {
-                            QuestionKind::Open => 0,
-                            QuestionKind::Closed => 1,
-                            QuestionKind::Suggestive => 2,
-                        }]
+                        match q.kind {
+                            QuestionKind::Open => w.kind_open,
+                            QuestionKind::Closed => w.kind_closed,
+                            QuestionKind::Suggestive => w.kind_suggestive,
+                        }
                         .to_owned(),
-                        w.focuses[match q.focus {
+                        w.export_focuses[match q.focus {
                             QuestionFocus::Facts => 0,
                             QuestionFocus::Experience => 1,
                         }]
@@ -469,7 +272,7 @@ fn document(record: &MeetingRecord, lang: Lang) -> Doc {
             });
         }
         sections.push(Section {
-            heading: w.questions.to_owned(),
+            heading: w.export_questions.to_owned(),
             blocks,
         });
     }
@@ -484,19 +287,19 @@ fn document(record: &MeetingRecord, lang: Lang) -> Doc {
                 text: a.text.clone(),
                 tags: vec![
                     match a.mark {
-                        Some(AdviceMark::WillUse) => w.marks[0],
-                        Some(AdviceMark::Maybe) => w.marks[1],
-                        Some(AdviceMark::NotNow) => w.marks[2],
-                        None => w.not_marked,
+                        Some(AdviceMark::WillUse) => w.mark_will_use,
+                        Some(AdviceMark::Maybe) => w.mark_maybe,
+                        Some(AdviceMark::NotNow) => w.mark_not_now,
+                        None => w.export_not_marked,
                     }
                     .to_owned(),
                 ],
             })
             .collect();
         sections.push(Section {
-            heading: w.advice.to_owned(),
+            heading: w.export_advice.to_owned(),
             blocks: vec![
-                Block::Para(w.advice_note.to_owned()),
+                Block::Para(w.export_advice_note.to_owned()),
                 Block::List {
                     ordered: true,
                     items,
@@ -507,7 +310,7 @@ fn document(record: &MeetingRecord, lang: Lang) -> Doc {
 
     if !content.decision.trim().is_empty() {
         sections.push(Section {
-            heading: w.decision.to_owned(),
+            heading: w.export_decision.to_owned(),
             blocks: vec![Block::Para(content.decision.clone())],
         });
     }
@@ -521,18 +324,18 @@ fn document(record: &MeetingRecord, lang: Lang) -> Doc {
                     f.what.clone(),
                     f.who.clone(),
                     f.by_when.clone(),
-                    if f.done { w.yes } else { w.no }.to_owned(),
+                    if f.done { w.export_yes } else { w.export_no }.to_owned(),
                 ]
             })
             .collect();
         sections.push(Section {
-            heading: w.follow_ups.to_owned(),
+            heading: w.export_follow_ups.to_owned(),
             blocks: vec![Block::Table {
                 head: vec![
-                    w.what.to_owned(),
-                    w.who.to_owned(),
-                    w.by_when.to_owned(),
-                    w.done.to_owned(),
+                    w.follow_what.to_owned(),
+                    w.follow_who.to_owned(),
+                    w.follow_when.to_owned(),
+                    w.followup_done.to_owned(),
                 ],
                 rows,
                 total_row: false,
@@ -543,7 +346,7 @@ fn document(record: &MeetingRecord, lang: Lang) -> Doc {
     let notes = phase_notes(record, lang);
     if !notes.is_empty() {
         sections.push(Section {
-            heading: w.notes.to_owned(),
+            heading: w.export_notes.to_owned(),
             blocks: vec![Block::Fields(notes)],
         });
     }
@@ -559,7 +362,7 @@ fn document(record: &MeetingRecord, lang: Lang) -> Doc {
         .collect();
     if !insights.is_empty() {
         sections.push(Section {
-            heading: w.insights.to_owned(),
+            heading: w.export_insights.to_owned(),
             blocks: vec![Block::List {
                 ordered: false,
                 items: insights,
@@ -568,15 +371,19 @@ fn document(record: &MeetingRecord, lang: Lang) -> Doc {
     }
 
     Doc {
-        title: format!("{}: {}", w.title, long_date(&record.started_local, w)),
+        title: format!(
+            "{}: {}",
+            w.export_title,
+            format_long_date_time_text(lang, &record.started_local)
+        ),
         meta,
         sections,
-        footer: w.footer.to_owned(),
+        footer: w.export_footer.to_owned(),
     }
 }
 
 fn time_section(record: &MeetingRecord, lang: Lang) -> Section {
-    let w = words(lang);
+    let w = strings(lang);
     let mut rows = Vec::new();
     let mut actual_total = 0;
     for phase in &record.phases {
@@ -584,7 +391,10 @@ fn time_section(record: &MeetingRecord, lang: Lang) -> Section {
         let planned_text = if phase.adjusted_minutes == 0 {
             planned.to_string()
         } else {
-            format!("{planned} ({} {:+})", w.adjusted, phase.adjusted_minutes)
+            format!(
+                "{planned} ({} {:+})",
+                w.export_adjusted, phase.adjusted_minutes
+            )
         };
         let ran = matches!(
             phase.outcome,
@@ -596,17 +406,17 @@ fn time_section(record: &MeetingRecord, lang: Lang) -> Section {
         } else {
             "–".to_owned()
         };
-        let mut outcome = w.outcomes[match phase.outcome {
-            PhaseOutcome::Done => 0,
-            PhaseOutcome::Skipped => 1,
-            PhaseOutcome::Interrupted => 2,
-            PhaseOutcome::NotReached => 3,
-        }]
+        let mut outcome = match phase.outcome {
+            PhaseOutcome::Done => w.outcome_done,
+            PhaseOutcome::Skipped => w.outcome_skipped,
+            PhaseOutcome::Interrupted => w.outcome_interrupted,
+            PhaseOutcome::NotReached => w.outcome_not_reached,
+        }
         .to_owned();
         let overrun_minutes = minutes(phase.overrun_secs);
         if ran && overrun_minutes > 0 {
             outcome.push_str(", ");
-            outcome.push_str(&fill(w.overrun, &[("minutes", &overrun_minutes)]));
+            outcome.push_str(&fill(w.export_overrun, &[("minutes", &overrun_minutes)]));
         }
         rows.push(vec![
             phase.title.get(lang).to_owned(),
@@ -616,19 +426,19 @@ fn time_section(record: &MeetingRecord, lang: Lang) -> Section {
         ]);
     }
     rows.push(vec![
-        w.total.to_owned(),
+        w.export_total.to_owned(),
         record.planned_minutes.to_string(),
         actual_total.to_string(),
         String::new(),
     ]);
     Section {
-        heading: w.time.to_owned(),
+        heading: w.export_time.to_owned(),
         blocks: vec![Block::Table {
             head: vec![
-                w.phase.to_owned(),
-                w.planned.to_owned(),
-                w.actual.to_owned(),
-                w.outcome.to_owned(),
+                w.export_phase.to_owned(),
+                w.export_planned.to_owned(),
+                w.export_actual.to_owned(),
+                w.export_outcome.to_owned(),
             ],
             rows,
             total_row: true,
@@ -667,22 +477,6 @@ fn phase_title(record: &MeetingRecord, id: &str, lang: Lang) -> String {
 
 fn minutes(secs: i64) -> i64 {
     (secs + 30).div_euclid(60)
-}
-
-/// `2026-11-23 19:30` as "maandag 23 november 2026, 19:30"; other text as it is.
-fn long_date(local: &str, w: &Words) -> String {
-    let Ok(at) = jiff::civil::DateTime::strptime("%Y-%m-%d %H:%M", local.trim()) else {
-        return local.to_owned();
-    };
-    let weekday = w.weekdays[usize::from(at.weekday().to_monday_zero_offset().unsigned_abs())];
-    let month = w.months[usize::from(at.month().unsigned_abs()).saturating_sub(1) % 12];
-    format!(
-        "{weekday} {} {month} {}, {:02}:{:02}",
-        at.day(),
-        at.year(),
-        at.hour(),
-        at.minute()
-    )
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1300,7 +1094,7 @@ mod tests {
             ("Bram\nvan Dijk".to_owned(), 1, 90),
             ("<script>alert(2)</script>".to_owned(), 2, 180),
         ];
-        let md = attendance_markdown(&group, &rows);
+        let md = attendance_markdown(&group, &rows, Lang::En);
         assert!(
             !md.contains("<script>"),
             "raw HTML in Markdown would run: {md}"
@@ -1323,6 +1117,14 @@ mod tests {
         // A line break in a cell becomes " / "; "4.5" is escaped as a line start would be.
         assert!(md.contains("| Anouk \\| de Vries | 3 | 4\\.5 |"), "{md}");
         assert!(md.contains("| Bram / van Dijk | 1 | 1\\.5 |"), "{md}");
+        // In Dutch the hours have a decimal comma; the headings stay in both languages.
+        let md = attendance_markdown(&group, &rows, Lang::Nl);
+        assert!(md.contains("| Anouk \\| de Vries | 3 | 4,5 |"), "{md}");
+        assert!(
+            md.contains("| naam / name | bijeenkomsten / meetings | uren / hours |"),
+            "{md}"
+        );
+        assert!(md.contains("## Afspraken / Agreements"), "{md}");
     }
 
     /// Issue 9, point 7: a `|` or a line break typed into a meeting keeps its tables whole,

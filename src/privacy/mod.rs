@@ -27,6 +27,9 @@ mod tests;
 pub use bsn::bsn_elfproef;
 pub use dates::PLAIN_DATE_YEARS;
 
+use crate::i18n::{fill, strings};
+use crate::model::Lang;
+
 /// What a finding may identify.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FindingKind {
@@ -135,18 +138,20 @@ pub fn scan(text: &str) -> Vec<Finding> {
     kept
 }
 
-/// A neutral replacement for a finding of `kind`. Names become "cliënt A", "cliënt B", ...
-/// for `n` = 0, 1, ... (after "cliënt Z" come "cliënt AA", "cliënt AB"); give each distinct
+/// A neutral replacement for a finding of `kind`, in `lang` (the words are in
+/// [`crate::i18n`]). Names become "cliënt A", "cliënt B", ... ("client A" in English) for
+/// `n` = 0, 1, ... (after "cliënt Z" come "cliënt AA", "cliënt AB"); give each distinct
 /// person their own `n`. The other kinds ignore `n`.
-pub fn placeholder(kind: FindingKind, n: usize) -> String {
+pub fn placeholder(lang: Lang, kind: FindingKind, n: usize) -> String {
+    let s = strings(lang);
     match kind {
-        FindingKind::PersonName => format!("cliënt {}", letters(n)),
-        FindingKind::DateOfBirth => "[geboortedatum]".to_owned(),
-        FindingKind::AgeWithPlace => "[leeftijd en plaats]".to_owned(),
-        FindingKind::Phone => "[telefoonnummer]".to_owned(),
-        FindingKind::Email => "[e-mailadres]".to_owned(),
-        FindingKind::Postcode => "[postcode]".to_owned(),
-        FindingKind::Bsn => "[BSN]".to_owned(),
+        FindingKind::PersonName => fill(s.placeholder_person, &[("letter", &letters(n))]),
+        FindingKind::DateOfBirth => s.placeholder_birth.to_owned(),
+        FindingKind::AgeWithPlace => s.placeholder_age_place.to_owned(),
+        FindingKind::Phone => s.placeholder_phone.to_owned(),
+        FindingKind::Email => s.placeholder_email.to_owned(),
+        FindingKind::Postcode => s.placeholder_postcode.to_owned(),
+        FindingKind::Bsn => s.placeholder_bsn.to_owned(),
     }
 }
 
@@ -195,7 +200,7 @@ pub fn replace(text: &str, finding: &Finding, with: &str) -> String {
 /// `text` with every finding of [`scan`] replaced by its [`placeholder`]. Each distinct name
 /// gets its own letter, in order of first appearance ("Jan ... Piet ... Jan" becomes
 /// "cliënt A ... cliënt B ... cliënt A").
-pub fn anonymise(text: &str) -> String {
+pub fn anonymise(lang: Lang, text: &str) -> String {
     let findings = scan(text);
     let mut people: Vec<&str> = Vec::new();
     let mut out = String::with_capacity(text.len());
@@ -213,7 +218,7 @@ pub fn anonymise(text: &str) -> String {
             0
         };
         out.push_str(text.get(copied..f.start).unwrap_or_default());
-        out.push_str(&placeholder(f.kind, n));
+        out.push_str(&placeholder(lang, f.kind, n));
         copied = f.end;
     }
     out.push_str(text.get(copied..).unwrap_or_default());

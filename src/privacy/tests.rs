@@ -2,6 +2,7 @@
 //! quiet on ordinary text; replacing findings leaves nothing identifying behind.
 
 use super::*;
+use crate::model::Lang;
 
 /// The texts of the findings of `kind` in `text`.
 fn found(text: &str, kind: FindingKind) -> Vec<String> {
@@ -486,7 +487,7 @@ fn empty_and_plain_texts_give_nothing() {
 
 #[test]
 fn placeholder_numbers_names_with_letters() {
-    let name = |n| placeholder(FindingKind::PersonName, n);
+    let name = |n| placeholder(Lang::Nl, FindingKind::PersonName, n);
     assert_eq!(name(0), "cliënt A");
     assert_eq!(name(1), "cliënt B");
     assert_eq!(name(25), "cliënt Z");
@@ -498,18 +499,30 @@ fn placeholder_numbers_names_with_letters() {
 
 #[test]
 fn placeholder_texts_for_other_kinds() {
-    assert_eq!(placeholder(FindingKind::DateOfBirth, 3), "[geboortedatum]");
     assert_eq!(
-        placeholder(FindingKind::AgeWithPlace, 0),
+        placeholder(Lang::Nl, FindingKind::DateOfBirth, 3),
+        "[geboortedatum]"
+    );
+    assert_eq!(
+        placeholder(Lang::Nl, FindingKind::AgeWithPlace, 0),
         "[leeftijd en plaats]"
     );
-    assert_eq!(placeholder(FindingKind::Phone, 0), "[telefoonnummer]");
-    assert_eq!(placeholder(FindingKind::Email, 0), "[e-mailadres]");
-    assert_eq!(placeholder(FindingKind::Postcode, 0), "[postcode]");
-    assert_eq!(placeholder(FindingKind::Bsn, 0), "[BSN]");
+    assert_eq!(
+        placeholder(Lang::Nl, FindingKind::Phone, 0),
+        "[telefoonnummer]"
+    );
+    assert_eq!(
+        placeholder(Lang::Nl, FindingKind::Email, 0),
+        "[e-mailadres]"
+    );
+    assert_eq!(
+        placeholder(Lang::Nl, FindingKind::Postcode, 0),
+        "[postcode]"
+    );
+    assert_eq!(placeholder(Lang::Nl, FindingKind::Bsn, 0), "[BSN]");
     // No placeholder is itself reported.
     for kind in FindingKind::ALL {
-        let text = format!("Het gaat om {} hier.", placeholder(kind, 0));
+        let text = format!("Het gaat om {} hier.", placeholder(Lang::Nl, kind, 0));
         assert_eq!(scan(&text), Vec::new(), "{text:?}");
     }
 }
@@ -519,7 +532,11 @@ fn replace_round_trip() {
     let text = "Vandaag sprak ik met Jan de Vries over zijn moeder.";
     let findings = scan(text);
     assert_eq!(findings.len(), 1);
-    let replaced = replace(text, &findings[0], &placeholder(findings[0].kind, 0));
+    let replaced = replace(
+        text,
+        &findings[0],
+        &placeholder(Lang::Nl, findings[0].kind, 0),
+    );
     assert_eq!(replaced, "Vandaag sprak ik met cliënt A over zijn moeder.");
     assert_eq!(scan(&replaced), Vec::new());
 }
@@ -549,7 +566,7 @@ fn replace_each_finding_then_nothing_is_left() {
         let Some(first) = scan(&text).into_iter().next() else {
             break;
         };
-        text = replace(&text, &first, &placeholder(first.kind, 0));
+        text = replace(&text, &first, &placeholder(Lang::Nl, first.kind, 0));
     }
     assert_eq!(scan(&text), Vec::new(), "{text}");
     assert!(!text.contains("Marieke"));
@@ -560,11 +577,29 @@ fn replace_each_finding_then_nothing_is_left() {
 fn anonymise_gives_each_person_their_own_letter() {
     let text = "Jan belde. Daarna belde Piet, en toen Jan weer via 06-12345678.";
     assert_eq!(
-        anonymise(text),
+        anonymise(Lang::Nl, text),
         "cliënt A belde. Daarna belde cliënt B, en toen cliënt A weer via [telefoonnummer]."
     );
-    let case = anonymise(CASE);
+    let case = anonymise(Lang::Nl, CASE);
     assert_eq!(scan(&case), Vec::new(), "{case}");
+}
+
+/// Issue 10, point 5: the placeholders speak the user's language.
+#[test]
+fn placeholders_in_english() {
+    let text = "Jan belde. Daarna belde Piet, en toen Jan weer via 06-12345678.";
+    assert_eq!(
+        anonymise(Lang::En, text),
+        "client A belde. Daarna belde client B, en toen client A weer via [phone number]."
+    );
+    assert_eq!(
+        placeholder(Lang::En, FindingKind::DateOfBirth, 0),
+        "[date of birth]"
+    );
+    for kind in FindingKind::ALL {
+        let text = format!("It is about {} here.", placeholder(Lang::En, kind, 3));
+        assert_eq!(scan(&text), Vec::new(), "{text:?}");
+    }
 }
 
 #[test]

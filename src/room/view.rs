@@ -297,7 +297,7 @@ fn room_tool(tools: &[Tool], step: Step, content: &MeetingContent, s: &Strings) 
                         detail: Some(if names {
                             group.join(", ")
                         } else {
-                            fill(s.room_subgroup_people, &[("count", &group.len())])
+                            s.room_subgroup_people.n(group.len())
                         }),
                         dots: None,
                         emphasis: false,
@@ -311,11 +311,11 @@ fn room_tool(tools: &[Tool], step: Step, content: &MeetingContent, s: &Strings) 
         let expected = content.advice_expected();
         let text = if expected > 0 {
             fill(
-                s.room_advice_count,
+                s.room_advice_count.get(expected),
                 &[("n", &board.len()), ("total", &expected)],
             )
         } else {
-            fill(s.room_advice_count_open, &[("n", &board.len())])
+            s.room_advice_count_open.n(board.len())
         };
         return RoomTool::Count { text };
     }
@@ -398,10 +398,7 @@ fn room_tool(tools: &[Tool], step: Step, content: &MeetingContent, s: &Strings) 
     }
     if tools.contains(&Tool::QuestionLog) && !content.questions.is_empty() {
         return RoomTool::Count {
-            text: fill(
-                s.room_question_count,
-                &[("count", &content.questions.len())],
-            ),
+            text: s.room_question_count.n(content.questions.len()),
         };
     }
     if content.insights_on_wall && !content.insights.is_empty() {

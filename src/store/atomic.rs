@@ -1,33 +1,62 @@
+//! The one way Kring writes a file: [`write_file`]. Every write in `store` goes through it
+//! (`GroupLock::write_file` for a group folder, settings, prepared cases, spare copies,
+//! exports, the command line's exports), so each write
+//! 1. leaves a file made by a newer Kring as it is (its `format_version` is read first),
+//! 2. is atomic: a temporary file beside the target, flushed to disk, renamed over it,
+//! 3. is private on Unix: the file 0600, new folders 0700.
+
 use std::fs::{self, File};
 use std::io::{self, Write as _};
 use std::path::Path;
 
+use super::error::{StoreError, StoreErrorKind};
 use super::version::read_format_version;
 
-/// Writes `bytes` to `path` so that a reader sees either the old file or the whole new one,
-/// never a mix: a temporary file beside it, flushed to disk, then renamed over the target.
-/// On Unix the file is readable by its owner only (0600), and new folders are 0700.
+/// Whether [`write_file`] waits for the disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// Flushed to disk before the rename, and the rename made durable: every user file.
+    Synced,
+    /// Not waited for: after a power cut the file may be missing or empty. Only for files
+    /// that can be made again, such as `kring demo-data`'s thousands of example meetings.
+    Unsynced,
+}
+
+/// Writes `bytes` to `path`: the one function every file write goes through.
+///
+/// - A file at `path` made by a newer Kring (its `format_version` larger than the one in
+///   `bytes`, when `bytes` are a Kring file) is left as it is: [`StoreErrorKind::NewerFormat`].
+///   A damaged file there is replaced: the loaders set those aside before anything is written.
+/// - A reader sees either the old file or the whole new one, never a mix: a temporary file
+///   beside it, flushed to disk ([`Durability::Synced`]), then renamed over the target.
+/// - On Unix the file is readable by its owner only (0600), and new folders are 0700.
 ///
 /// The temporary file is made by the `tempfile` crate: created exclusively (it never opens
 /// a file or follows a symbolic link that is already there) under a name with a random part
 /// (`.<name>.<random>.tmp`), so nobody can prepare a file or link under the name it will use.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_with(path, bytes, true)
+pub fn write_file(path: &Path, bytes: &[u8], durability: Durability) -> Result<(), StoreError> {
+    refuse_newer(path, bytes)?;
+    write_atomic_with(path, bytes, durability == Durability::Synced)
 }
 
-/// Like [`write_atomic`] (temporary file, rename, so a reader never sees half a file), but
-/// without waiting for the disk: after a power cut the file may be missing or empty. Only for
-/// files that can be made again, such as `kring demo-data`'s thousands of example meetings,
-/// where waiting for the disk after every file would take most of the time.
-pub fn write_atomic_no_sync(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_atomic_with(path, bytes, false)
+/// [`write_file`], synced: for every file a person keeps.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_file(path, bytes, Durability::Synced)
 }
 
-/// [`write_atomic`], except that a file at `path` made by a newer Kring (its
-/// `format_version` larger than the one in `bytes`) is left as it is and the write fails with
-/// a reason that says so. A damaged file there is replaced: the loaders set those aside
-/// before anything is written.
-pub(crate) fn write_unless_newer(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// [`write_file`], [`Durability::Unsynced`].
+pub fn write_atomic_no_sync(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_file(path, bytes, Durability::Unsynced)
+}
+
+/// `value` as pretty RON ([`super::to_ron`]), written by [`write_file`].
+pub(crate) fn write_ron<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), StoreError> {
+    let text = super::to_ron(value).map_err(|err| StoreError::serialize(path, &err))?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Fails when the file at `path` was made by a newer Kring than the one `bytes` are for.
+fn refuse_newer(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     if let Ok(old) = fs::read_to_string(path)
         && let Ok(new) = std::str::from_utf8(bytes)
         && let Ok(mine) = read_format_version(
@@ -40,42 +69,53 @@ pub(crate) fn write_unless_newer(path: &Path, bytes: &[u8]) -> io::Result<()> {
             mine.format_version,
             Some(1),
         )
-        && !rejection.set_aside
+        && let Some(found) = rejection.newer_format
     {
-        return Err(io::Error::other(format!(
-            "{}: {}; it was not overwritten",
-            path.display(),
-            rejection.reason
-        )));
+        return Err(StoreError::new(
+            StoreErrorKind::NewerFormat {
+                found,
+                current: mine.format_version,
+            },
+            path,
+        ));
     }
-    write_atomic(path, bytes)
+    Ok(())
 }
 
-fn write_atomic_with(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
+fn write_atomic_with(path: &Path, bytes: &[u8], sync: bool) -> Result<(), StoreError> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
-    create_private_dir(dir)?;
+    create_private_dir(dir)
+        .map_err(|err| StoreError::os(StoreErrorKind::CannotMakeFolder, dir, err))?;
+    let cannot_write = |err: io::Error| StoreError::os(StoreErrorKind::CannotWrite, path, err);
     let name = path
         .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+        .ok_or_else(|| cannot_write(io::Error::new(io::ErrorKind::InvalidInput, "no file name")))?;
     // Starts with a dot, so folder loaders skip it; 0600 on Unix (tempfile's default).
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{}.", name.to_string_lossy()))
         .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
+        .tempfile_in(dir)
+        .map_err(cannot_write)?;
+    tmp.write_all(bytes).map_err(cannot_write)?;
     if sync {
-        tmp.as_file().sync_all()?;
+        tmp.as_file().sync_all().map_err(cannot_write)?;
     }
     // On failure the temporary file is deleted when `tmp` (returned in the error) drops.
-    tmp.persist(path).map_err(|err| err.error)?;
+    tmp.persist(path).map_err(|err| cannot_write(err.error))?;
     // Make the rename itself durable. Not every platform can open a folder; that is fine.
     if sync && let Ok(dir_handle) = File::open(dir) {
         dir_handle.sync_all().ok();
     }
     Ok(())
+}
+
+/// Deletes a file in the user's own folders (prepared cases), outside any group folder;
+/// files in a group folder are deleted through its write handle (`GroupLock::remove_file`).
+pub fn remove_own_file(path: &Path) -> Result<(), StoreError> {
+    fs::remove_file(path).map_err(|err| StoreError::os(StoreErrorKind::CannotRemove, path, err))
 }
 
 /// Creates a folder (and its parents) that only its owner can read on Unix.
@@ -158,12 +198,20 @@ mod tests {
         let path = dir.path().join("in-progress.ron");
         let newer = "(format_version: 9, future: Thing)";
         fs::write(&path, newer).expect("write");
-        let err = write_unless_newer(&path, b"(format_version: 1)").expect_err("refused");
+        let err =
+            write_file(&path, b"(format_version: 1)", Durability::Synced).expect_err("refused");
+        assert_eq!(
+            err.kind,
+            StoreErrorKind::NewerFormat {
+                found: 9,
+                current: 1
+            }
+        );
         assert!(err.to_string().contains("newer Kring"), "{err}");
         assert_eq!(fs::read_to_string(&path).expect("read"), newer);
         fs::write(&path, "(format_version: 1, old: 1)").expect("write");
-        write_unless_newer(&path, b"(format_version: 1)").expect("same format");
+        write_atomic(&path, b"(format_version: 1)").expect("same format");
         fs::write(&path, "damaged (").expect("write");
-        write_unless_newer(&path, b"(format_version: 1)").expect("damaged is replaced");
+        write_atomic(&path, b"(format_version: 1)").expect("damaged is replaced");
     }
 }

@@ -35,8 +35,8 @@ use crate::model::{FollowUp, MeetingRecord, PhaseOutcome, QuestionFocus, Questio
 
 use super::records::parse_record;
 use super::{
-    ConflictFile, DirLoad, GroupLock, LoadProblem, Rejection, SetAside, find_conflicts, load_dir,
-    load_record, to_ron,
+    ConflictFile, DirLoad, GroupLock, LoadProblem, Rejection, SetAside, StoreError, StoreErrorKind,
+    find_conflicts, load_dir, load_record, to_ron,
 };
 
 /// What the history list shows of one meeting, without its content.
@@ -552,7 +552,7 @@ fn files_to_parse(dir: &Path) -> Vec<PathBuf> {
 /// Reads and digests a file on a helper thread; `None` for anything but a sound record.
 fn parse_file(path: &Path) -> Option<Box<Parsed>> {
     let text = std::fs::read_to_string(path).ok()?;
-    let record = parse_record(text.strip_prefix('\u{feff}').unwrap_or(&text)).ok()?;
+    let record = parse_record(&text).ok()?;
     Some(Box::new(digest(path, record)))
 }
 
@@ -707,8 +707,8 @@ impl History {
 
     /// The whole record of meeting `index`, read from its file: records are not kept in
     /// memory (see the module documentation), so keep the one on screen rather than ask for
-    /// it every frame. The error says what is wrong, in plain words.
-    pub fn record(&self, index: usize) -> Result<MeetingRecord, String> {
+    /// it every frame. The error is typed; `crate::i18n::store_error` words it.
+    pub fn record(&self, index: usize) -> Result<MeetingRecord, StoreError> {
         let summary = self
             .summaries
             .get(index)
@@ -716,12 +716,16 @@ impl History {
         load_record(&summary.path)
     }
 
-    fn no_meeting(&self, index: usize) -> String {
-        format!(
-            "there is no meeting {index} in the history (it has {}); reopen the history and try \
-             again",
-            self.len()
-        )
+    /// Meeting `index` is not (or no longer) in the history: reopen it.
+    fn no_meeting(&self, index: usize) -> StoreError {
+        let folder = self
+            .summaries
+            .first()
+            .and_then(|s| s.path.parent())
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        log::warn!("no meeting {index} in a history of {}", self.len());
+        StoreError::new(StoreErrorKind::ChangedElsewhere, folder)
     }
 
     /// Files that could not be read, to show to the user.
@@ -797,46 +801,26 @@ impl History {
         meeting: usize,
         follow_up: usize,
         done: bool,
-    ) -> Result<(), String> {
+    ) -> Result<(), StoreError> {
         let (Some(summary), Some(data)) = (self.summaries.get(meeting), self.meetings.get(meeting))
         else {
             return Err(self.no_meeting(meeting));
         };
         let path = summary.path.clone();
+        let changed_elsewhere = || StoreError::new(StoreErrorKind::ChangedElsewhere, &path);
         let Some(step) = data.follow_ups.get(follow_up) else {
-            return Err(format!(
-                "{}: the meeting has no follow-up step {follow_up}; reopen the history and try \
-                 again",
-                path.display()
-            ));
+            return Err(changed_elsewhere());
         };
-        let mut on_disk =
-            load_record(&path).map_err(|err| format!("{err}; the step was not changed"))?;
-        let changed_elsewhere = format!(
-            "{}: the meeting was changed elsewhere since the history was opened (perhaps on \
-             another computer); reopen the history and mark the step again",
-            path.display()
-        );
+        let mut on_disk = load_record(&path)?;
         let Some(disk_step) = on_disk.content.follow_ups.get_mut(follow_up) else {
-            return Err(changed_elsewhere);
+            return Err(changed_elsewhere());
         };
         if disk_step.what != step.what || disk_step.who != step.who {
-            return Err(changed_elsewhere);
+            return Err(changed_elsewhere());
         }
         disk_step.done = done;
-        let text = to_ron(&on_disk).map_err(|err| {
-            format!(
-                "{}: the meeting could not be put into words ({err}); the step was not changed",
-                path.display()
-            )
-        })?;
-        group.write_file(&path, text.as_bytes()).map_err(|err| {
-            format!(
-                "{}: the step could not be saved ({err}); check that you may write to the group \
-                 folder and try again",
-                path.display()
-            )
-        })?;
+        let text = to_ron(&on_disk).map_err(|err| StoreError::serialize(&path, &err))?;
+        group.write_file(&path, text.as_bytes())?;
         let (summary, data) = self.number(digest(&path, on_disk));
         if let (Some(old_summary), Some(old_data)) = (
             self.summaries.get_mut(meeting),
@@ -1103,11 +1087,11 @@ mod tests {
         assert_eq!(newest.protocol_id, "balint-8-stappen");
         assert!(newest.path.starts_with(&dir));
         assert_eq!(
-            history.record(0).map(|r| r.started_at_ms),
-            Ok(newest.started_at_ms)
+            history.record(0).map(|r| r.started_at_ms).ok(),
+            Some(newest.started_at_ms)
         );
         let err = history.record(3).expect_err("there are three");
-        assert!(err.contains("no meeting 3"), "{err}");
+        assert_eq!(err.kind, StoreErrorKind::ChangedElsewhere, "{err}");
         assert!(history.problems().is_empty() && history.conflicts().is_empty());
     }
 
@@ -1289,7 +1273,7 @@ mod tests {
         let err = history
             .mark_follow_up(&writer(&dir), 1, 9, true)
             .expect_err("no such step");
-        assert!(err.contains("no follow-up step 9"), "{err}");
+        assert_eq!(err.kind, StoreErrorKind::ChangedElsewhere, "{err}");
     }
 
     #[test]
@@ -1309,7 +1293,7 @@ mod tests {
         let err = history
             .mark_follow_up(&writer(&dir), 0, 0, true)
             .expect_err("changed");
-        assert!(err.contains("changed elsewhere"), "{err}");
+        assert!(err.to_string().contains("changed elsewhere"), "{err}");
         let on_disk = load_record(&path).expect("load");
         assert!(
             !on_disk.content.follow_ups[0].done,
@@ -1453,7 +1437,7 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&newer).expect("untouched"), text);
         assert!(!root.path().join(QUARANTINE_DIR).exists());
         let err = load_record(&newer).expect_err("newer");
-        assert!(err.contains("newer Kring"), "{err}");
+        assert!(err.to_string().contains("newer Kring"), "{err}");
     }
 
     /// Issue 9, point 5: a Kring without the write handle (another Kring has the group) leaves

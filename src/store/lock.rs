@@ -19,14 +19,14 @@
 //! files, not locks. Conflict copies catch what two computers write at once.
 
 use std::fs::{self, File, OpenOptions, TryLockError};
-use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::atomic::{create_private_dir, write_unless_newer};
+use super::atomic::{create_private_dir, write_ron};
+use super::error::{StoreError, StoreErrorKind};
 use super::quarantine::{LoadProblem, quarantine};
-use super::{to_ron, write_atomic};
+use super::write_atomic;
 
 /// The file the operating system lock is taken on.
 pub const LOCK_FILE: &str = ".kring.lock";
@@ -80,7 +80,10 @@ pub enum LockOutcome {
     /// without the operating system's lock: the app decides whether to write anyway (Kring
     /// does, and says so, rather than refuse to save meetings on such a file system). It is
     /// never handed out when another Kring holds the lock.
-    Unavailable { reason: String, unlocked: GroupLock },
+    Unavailable {
+        error: StoreError,
+        unlocked: GroupLock,
+    },
 }
 
 /// The right to write to a group folder: the write handle. Dropping it releases the lock.
@@ -115,11 +118,7 @@ impl GroupLock {
             Err(err) => {
                 return LockOutcome::Unavailable {
                     unlocked: unlocked(),
-                    reason: format!(
-                        "{} cannot be created or opened ({err}); check that you may write to the \
-                         folder. Without it Kring cannot tell whether another Kring is writing there.",
-                        path.display()
-                    ),
+                    error: StoreError::os(StoreErrorKind::LockCannotOpen, path, err),
                 };
             }
         };
@@ -133,11 +132,7 @@ impl GroupLock {
             Err(TryLockError::Error(err)) => {
                 return LockOutcome::Unavailable {
                     unlocked: unlocked(),
-                    reason: format!(
-                        "{} cannot be locked ({err}); the folder's file system may not support \
-                         locks. Make sure no other Kring uses this group folder at the same time.",
-                        path.display()
-                    ),
+                    error: StoreError::os(StoreErrorKind::LockNotSupported, path, err),
                 };
             }
         }
@@ -183,31 +178,30 @@ impl GroupLock {
 
     /// `path`, if it is inside the locked folder; an error that says so otherwise. The path
     /// is compared as written (Kring builds every path from the folder's own).
-    fn inside<'p>(&self, path: &'p Path) -> io::Result<&'p Path> {
+    fn inside<'p>(&self, path: &'p Path) -> Result<&'p Path, StoreError> {
         if path.starts_with(&self.dir) && path != self.dir {
             Ok(path)
         } else {
-            Err(io::Error::new(
-                io::ErrorKind::PermissionDenied,
-                format!(
-                    "{} is not inside the group folder {}, which is the only folder this handle                      may write to",
-                    path.display(),
-                    self.dir.display()
-                ),
+            Err(StoreError::new(
+                StoreErrorKind::OutsideGroup {
+                    group: self.dir.clone(),
+                },
+                path,
             ))
         }
     }
 
-    /// Writes a file inside the group folder atomically (see `write_atomic`). A file already
-    /// there that a newer Kring made (a larger `format_version` than the one in `bytes`) is
-    /// never replaced: the write fails and says so.
-    pub fn write_file(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-        write_unless_newer(self.inside(path)?, bytes)
+    /// Writes a file inside the group folder through the store's one write function
+    /// ([`super::write_file`]: atomic, private, and a file already there that a newer Kring
+    /// made is never replaced).
+    pub fn write_file(&self, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+        write_atomic(self.inside(path)?, bytes)
     }
 
     /// Deletes a file inside the group folder (the retention clear-out).
-    pub fn remove_file(&self, path: &Path) -> io::Result<()> {
+    pub fn remove_file(&self, path: &Path) -> Result<(), StoreError> {
         fs::remove_file(self.inside(path)?)
+            .map_err(|err| StoreError::os(StoreErrorKind::CannotRemove, path, err))
     }
 
     /// Moves a damaged file from inside the group folder into `<quarantine_root>/quarantine/`
@@ -253,15 +247,14 @@ fn open_lock_file(path: &Path) -> std::io::Result<File> {
     options.open(path)
 }
 
-fn write_holder(dir: &Path, info: &LockInfo) -> std::io::Result<()> {
+fn write_holder(dir: &Path, info: &LockInfo) -> Result<(), StoreError> {
     let holder = HolderFile {
         format_version: HOLDER_FORMAT_VERSION,
         pid: info.pid,
         host: info.host.clone(),
         since_ms: info.since_ms,
     };
-    let text = to_ron(&holder).map_err(std::io::Error::other)?;
-    write_atomic(&dir.join(HOLDER_FILE), text.as_bytes())
+    write_ron(&dir.join(HOLDER_FILE), &holder)
 }
 
 fn read_holder(dir: &Path) -> Option<LockInfo> {
@@ -365,9 +358,11 @@ mod tests {
         let file = dir.path().join("not-a-folder");
         fs::write(&file, "").expect("write");
         match GroupLock::acquire(&file.join("group"), NOW_MS) {
-            LockOutcome::Unavailable { reason, unlocked } => {
+            LockOutcome::Unavailable { error, unlocked } => {
+                assert_eq!(error.kind, StoreErrorKind::LockCannotOpen);
+                let reason = error.to_string();
                 assert!(reason.contains(LOCK_FILE), "{reason}");
-                assert!(reason.contains("check that you may write"), "{reason}");
+                assert!(reason.contains("Check that you may write"), "{reason}");
                 assert!(!unlocked.is_locked());
             }
             other => panic!("expected unavailable, got {other:?}"),

@@ -6,6 +6,7 @@ mod cases;
 mod catalog;
 mod conflicts;
 mod data_dir;
+mod error;
 mod exports;
 mod groups;
 mod history;
@@ -16,7 +17,7 @@ mod settings;
 mod unsaved;
 mod version;
 
-pub use atomic::{write_atomic, write_atomic_no_sync};
+pub use atomic::{Durability, remove_own_file, write_atomic, write_atomic_no_sync, write_file};
 pub use cases::{
     CASE_FILE_EXTENSION, CASES_DIR, case_path, cases_dir, export_case, import_case, list_cases,
     load_case_file, save_case,
@@ -24,6 +25,7 @@ pub use cases::{
 pub use catalog::{Catalog, ProtocolEntry, ProtocolSource, builtin_protocol_sources};
 pub use conflicts::{ConflictCopy, ConflictKind, conflict_kind, find_conflicts};
 pub use data_dir::{DATA_DIR_ENV, DEFAULT_GROUP, DataDir, DataDirError};
+pub use error::{StoreError, StoreErrorKind};
 pub use exports::{EXPORTS_DIR, exports_dir, save_new_file};
 pub use groups::{
     GROUP_FILE, GroupList, create_group, group_id_for, list_groups, load_group, open_group,

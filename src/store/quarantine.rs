@@ -51,6 +51,10 @@ pub struct Rejection {
     pub reason: String,
     /// Move the file into quarantine (`true`), or leave it where it is (`false`).
     pub set_aside: bool,
+    /// The format a file from a newer Kring says it has, when that is why it was turned down.
+    pub newer_format: Option<u64>,
+    /// Line and column of the damage, when the parser knows them.
+    pub at: Option<(usize, usize)>,
 }
 
 impl Rejection {
@@ -59,6 +63,8 @@ impl Rejection {
         Self {
             reason: reason.into(),
             set_aside: true,
+            newer_format: None,
+            at: None,
         }
     }
 
@@ -68,6 +74,8 @@ impl Rejection {
         Self {
             reason: reason.into(),
             set_aside: false,
+            newer_format: None,
+            at: None,
         }
     }
 }
@@ -173,6 +181,16 @@ impl SetAside<'_> {
                     reason.into()
                 ),
             },
+        }
+    }
+}
+
+impl Rejection {
+    /// A damaged file, where the parser found it: line and column kept for the sentence.
+    pub(crate) fn parse_error(err: &ron::error::SpannedError, what: &str) -> Self {
+        Self {
+            at: Some((err.span.start.line, err.span.start.col)),
+            ..Self::damaged(format!("{} ({what})", parse_error_reason(err)))
         }
     }
 }

@@ -2,21 +2,16 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{MeetingRecord, RECORD_FORMAT_VERSION};
 
+use super::atomic::write_ron;
+use super::error::{StoreError, StoreErrorKind};
 use super::lock::GroupLock;
 use super::quarantine::Rejection;
+use super::to_ron;
 use super::version::read_format_version;
-use super::{to_ron, write_atomic};
 
-#[derive(Debug, thiserror::Error)]
-pub enum SaveError {
-    #[error("the meeting could not be written to {path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("the meeting could not be put into words for {path}: {source}")]
-    Serialize { path: PathBuf, source: ron::Error },
-}
+/// Why a meeting could not be saved: a [`StoreError`] like every store failure, worded by
+/// `crate::i18n::store_error`.
+pub type SaveError = StoreError;
 
 /// `2026-11-23_1930_balint-8-stappen.ron`, from the local start time text `2026-11-23 19:30`.
 pub fn record_file_name(record: &MeetingRecord) -> String {
@@ -50,16 +45,8 @@ pub fn protocol_id_of_file_name(name: &str) -> Option<&str> {
 /// written. Needs the group's write handle.
 pub fn save_record(group: &GroupLock, record: &MeetingRecord) -> Result<PathBuf, SaveError> {
     let path = free_record_path(&group.dir().join("meetings"), record);
-    let text = to_ron(record).map_err(|source| SaveError::Serialize {
-        path: path.clone(),
-        source,
-    })?;
-    group
-        .write_file(&path, text.as_bytes())
-        .map_err(|source| SaveError::Io {
-            path: path.clone(),
-            source,
-        })?;
+    let text = to_ron(record).map_err(|err| StoreError::serialize(&path, &err))?;
+    group.write_file(&path, text.as_bytes())?;
     Ok(path)
 }
 
@@ -79,53 +66,29 @@ fn free_record_path(dir: &Path, record: &MeetingRecord) -> PathBuf {
 /// group's folder would not take), under a name of its own. Returns the path written.
 pub fn save_record_outside_group(dir: &Path, record: &MeetingRecord) -> Result<PathBuf, SaveError> {
     let path = free_record_path(dir, record);
-    let text = to_ron(record).map_err(|source| SaveError::Serialize {
-        path: path.clone(),
-        source,
-    })?;
-    write_atomic(&path, text.as_bytes()).map_err(|source| SaveError::Io {
-        path: path.clone(),
-        source,
-    })?;
+    write_ron(&path, record)?;
     Ok(path)
 }
 
-/// Reads a meeting record. The error says what is wrong and where, in plain words.
-pub fn load_record(path: &Path) -> Result<MeetingRecord, String> {
+/// Reads a meeting record file with [`parse_record`]. The error is typed: cannot be read,
+/// made by a newer Kring, or damaged (with line and column).
+pub fn load_record(path: &Path) -> Result<MeetingRecord, StoreError> {
     let text = std::fs::read_to_string(path)
-        .map_err(|err| format!("{}: cannot be read: {err}", path.display()))?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    match read_format_version(text, RECORD_FORMAT_VERSION, None) {
-        Err(rejection) if !rejection.set_aside => {
-            return Err(format!("{}: {}.", path.display(), rejection.reason));
-        }
-        // Damaged: the full parse below says where, as `file:line:col:` (editors jump there).
-        _ => {}
-    }
-    let mut record: MeetingRecord = ron::from_str(text).map_err(|err| {
-        format!(
-            "{}:{}:{}: not a readable meeting record: {}",
-            path.display(),
-            err.span.start.line,
-            err.span.start.col,
-            err.code
-        )
-    })?;
-    record.format_version = RECORD_FORMAT_VERSION;
-    Ok(record)
+        .map_err(|err| StoreError::os(StoreErrorKind::CannotRead, path, err))?;
+    parse_record(&text)
+        .map_err(|rejection| StoreError::rejected(path, rejection, RECORD_FORMAT_VERSION))
 }
 
-/// Reads a meeting record from its text: the format version first ([`read_format_version`]),
-/// so a record from a newer Kring is [`Rejection::newer_format`] whatever new fields it has;
-/// then the whole record, migrated to the current format.
+/// The one place a meeting record is parsed, whoever reads it (the history and its helper
+/// threads, [`load_record`] for the command line and the history's detail view, spare
+/// copies): the format version first ([`read_format_version`]), so a record from a newer
+/// Kring is [`Rejection::newer_format`] whatever new fields it has; then the whole record,
+/// migrated to the current format. A byte-order mark is skipped.
 pub fn parse_record(text: &str) -> Result<MeetingRecord, Rejection> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     read_format_version(text, RECORD_FORMAT_VERSION, None)?;
-    let mut record: MeetingRecord = ron::from_str(text).map_err(|err| {
-        Rejection::damaged(format!(
-            "{} (not a readable meeting record)",
-            super::parse_error_reason(&err)
-        ))
-    })?;
+    let mut record: MeetingRecord = ron::from_str(text)
+        .map_err(|err| Rejection::parse_error(&err, "not a readable meeting record"))?;
     // Older formats lack only fields that default to empty; the record is now current.
     record.format_version = RECORD_FORMAT_VERSION;
     Ok(record)

@@ -4,8 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Lang;
 
-use super::atomic::write_unless_newer;
-use super::to_ron;
+use super::atomic::write_ron;
+use super::error::StoreError;
 use super::version::read_format_version;
 
 pub const SETTINGS_FORMAT_VERSION: u32 = 1;
@@ -119,13 +119,12 @@ fn set_aside(path: &Path, reason: String) -> SettingsLoad {
 
 /// Writes the settings atomically, in the current format. A settings file from a newer Kring
 /// is not overwritten: the error says so.
-pub fn save_settings(path: &Path, settings: &Settings) -> std::io::Result<()> {
+pub fn save_settings(path: &Path, settings: &Settings) -> Result<(), StoreError> {
     let current = Settings {
         format_version: SETTINGS_FORMAT_VERSION,
         ..settings.clone()
     };
-    let text = to_ron(&current).map_err(std::io::Error::other)?;
-    write_unless_newer(path, text.as_bytes())
+    write_ron(path, &current)
 }
 
 #[cfg(test)]

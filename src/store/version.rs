@@ -15,7 +15,7 @@
 
 use serde::Deserialize;
 
-use super::quarantine::{Rejection, parse_error_reason};
+use super::quarantine::Rejection;
 
 /// A file's format, as far as this Kring can tell without reading the rest of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,10 +77,10 @@ pub fn read_format_version(
         },
     };
     if format_version > u64::from(current) {
-        return Err(Rejection::newer_format(newer_reason(
-            format_version,
-            current,
-        )));
+        return Err(Rejection {
+            newer_format: Some(format_version),
+            ..Rejection::newer_format(newer_reason(format_version, current))
+        });
     }
     // Not larger than `current`, so it fits.
     Ok(Versioned {
@@ -89,10 +89,10 @@ pub fn read_format_version(
 }
 
 fn damaged(err: &ron::error::SpannedError) -> Rejection {
-    Rejection::damaged(format!(
-        "{} (the format version cannot be read, so the file is damaged)",
-        parse_error_reason(err)
-    ))
+    Rejection::parse_error(
+        err,
+        "the format version cannot be read, so the file is damaged",
+    )
 }
 
 /// `format_version` of a named top-level struct, read as a [`ron::Value`].

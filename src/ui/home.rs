@@ -89,7 +89,7 @@ pub fn home_ui(ui: &mut Ui, view: &mut ViewCtx, parts: HomeParts) {
                 );
             }
             for unsaved in unsaved.list() {
-                let date: String = unsaved.record.started_local.chars().take(10).collect();
+                let date = crate::i18n::format_date_text(lang, &unsaved.record.started_local);
                 ui.label(
                     RichText::new(fill(
                         s.unsaved_banner,
@@ -210,7 +210,7 @@ pub fn home_ui(ui: &mut Ui, view: &mut ViewCtx, parts: HomeParts) {
             ui.horizontal_wrapped(|ui| {
                 ui.label(
                     RichText::new(fill(
-                        s.home_planned,
+                        s.home_planned.get(protocol.planned_minutes()),
                         &[("minutes", &protocol.planned_minutes())],
                     ))
                     .strong(),
@@ -333,7 +333,13 @@ fn confirm_case_export_ui(egui_ctx: &egui::Context, view: &mut ViewCtx, findings
     egui::Modal::new(egui::Id::unique("confirm_case_export")).show(egui_ctx, |ui| {
         ui.set_max_width(480.0);
         ui.heading(s.export_warn_title);
-        ui.add(egui::Label::new(fill(s.export_warn_body, &[("count", &findings)])).wrap());
+        ui.add(
+            egui::Label::new(fill(
+                s.export_warn_body.get(findings),
+                &[("count", &findings)],
+            ))
+            .wrap(),
+        );
         ui.horizontal(|ui| {
             if ui.button(s.export_cancel).clicked() {
                 view.send(CasesCommand::CancelExport);
@@ -358,7 +364,7 @@ fn retention_ui(egui_ctx: &egui::Context, view: &mut ViewCtx, files: &[std::path
             return;
         }
         ui.heading(s.retention_title);
-        ui.label(fill(s.retention_body, &[("count", &files.len())]));
+        ui.label(s.retention_body.n(files.len()));
         ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
             for path in files {
                 ui.label(

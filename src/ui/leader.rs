@@ -210,6 +210,7 @@ pub fn setup_ui(
 /// or to carry into today's meeting.
 fn follow_ups_ui(ui: &mut Ui, view: &mut ViewCtx, history: &mut HistoryState, env: &Env) {
     let s = view.s;
+    let lang = view.lang;
     let palette = view.palette;
     let history = history.ensure_loaded(env);
     ui.label(RichText::new(s.followups_title).font(theme::bold(20.0)));
@@ -226,7 +227,7 @@ fn follow_ups_ui(ui: &mut Ui, view: &mut ViewCtx, history: &mut HistoryState, en
                 let date = history
                     .summaries()
                     .get(*meeting)
-                    .map(|m| m.started_local.chars().take(10).collect::<String>())
+                    .map(|m| crate::i18n::format_date_text(lang, &m.started_local))
                     .unwrap_or_default();
                 ui.horizontal_wrapped(|ui| {
                     let done = format!("{}: {}", s.followup_done, follow_up.what);

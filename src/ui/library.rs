@@ -7,7 +7,7 @@ use super::command::{CasesCommand, GroupCommand, HistoryCommand};
 use super::context::ViewCtx;
 use super::state::{CasesState, Env, GroupState, HistoryState};
 use super::theme::{self, Palette};
-use crate::i18n::{Strings, fill};
+use crate::i18n::{Strings, fill, format_date_time_text, format_hours};
 use crate::model::{MeetingRecord, QuestionFocus, QuestionKind, Retention};
 use crate::privacy::FindingKind;
 use crate::room::mark_text;
@@ -231,18 +231,18 @@ pub fn history_ui(ui: &mut Ui, view: &mut ViewCtx, state: &mut HistoryState, env
                     view.send(HistoryCommand::Search(query.clone()));
                 }
             });
-            ui.label(
-                RichText::new(fill(s.history_count, &[("count", &history.len())]))
-                    .color(palette.muted),
-            );
+            ui.label(RichText::new(s.history_count.n(history.len())).color(palette.muted));
             if !history.problems().is_empty() || !history.conflicts().is_empty() {
                 ui.add(
                     egui::Label::new(
                         RichText::new(fill(
                             s.history_problems,
                             &[
-                                ("count", &history.problems().len()),
-                                ("conflicts", &history.conflicts().len()),
+                                ("files", &s.count_files.n(history.problems().len())),
+                                (
+                                    "conflicts",
+                                    &s.count_conflict_copies.n(history.conflicts().len()),
+                                ),
                             ],
                         ))
                         .color(palette.warning_text),
@@ -285,7 +285,7 @@ pub fn history_ui(ui: &mut Ui, view: &mut ViewCtx, state: &mut HistoryState, env
                         };
                         let mut line = format!(
                             "{}  ·  {}",
-                            summary.started_local,
+                            format_date_time_text(lang, &summary.started_local),
                             summary.protocol_name.get(lang)
                         );
                         if let Some(name) = &summary.inbrenger {
@@ -355,7 +355,7 @@ pub fn summary_ui(
 ) {
     let c = &record.content;
     ui.heading(record.protocol_name.get(lang));
-    ui.label(&record.started_local);
+    ui.label(format_date_time_text(lang, &record.started_local));
     if let Some(problem) = c.chosen() {
         ui.label(RichText::new(&problem.title).font(theme::bold(20.0)));
         if let Some(question) = &problem.question {
@@ -666,11 +666,11 @@ pub fn group_ui(
                     let history = history.ensure_loaded(env);
                     for (name, meetings, minutes) in history.attendance_hours() {
                         ui.label(fill(
-                            s.group_attendance_row,
+                            s.group_attendance_row.get(meetings),
                             &[
                                 ("name", &name),
                                 ("meetings", &meetings),
-                                ("hours", &format!("{:.1}", minutes as f64 / 60.0)),
+                                ("hours", &format_hours(lang, minutes)),
                             ],
                         ));
                     }

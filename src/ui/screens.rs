@@ -112,7 +112,7 @@ pub fn finished_ui(ui: &mut Ui, view: &mut ViewCtx, finished: &Finished, unsaved
             ui.label(format!(
                 "{} · {}",
                 record.protocol_name.get(lang),
-                record.started_local
+                crate::i18n::format_date_time_text(lang, &record.started_local)
             ));
             ui.add_space(8.0);
             match &finished.saved {
@@ -179,12 +179,10 @@ pub fn finished_ui(ui: &mut Ui, view: &mut ViewCtx, finished: &Finished, unsaved
                         });
                     if !record.breaks.is_empty() {
                         let secs: i64 = record.breaks.iter().map(|b| b.actual_secs).sum();
+                        let minutes = (secs + 30) / 60;
                         ui.label(fill(
-                            s.done_breaks,
-                            &[
-                                ("count", &record.breaks.len()),
-                                ("minutes", &((secs + 30) / 60)),
-                            ],
+                            s.done_breaks.get(minutes),
+                            &[("count", &record.breaks.len()), ("minutes", &minutes)],
                         ));
                     }
                 });

@@ -282,7 +282,7 @@ fn problems_ui(t: &mut ToolCtx, ui: &mut Ui, choosing: bool) {
             let total = t.session.content.dots_available();
             if total > 0 {
                 ui.label(fill(
-                    s.choice_dots_left,
+                    s.choice_dots_left.get(total),
                     &[
                         ("left", &total.saturating_sub(t.session.content.dots_used())),
                         ("total", &total),
@@ -410,7 +410,7 @@ fn questions_ui(t: &mut ToolCtx, ui: &mut Ui) {
     });
     let c = &t.session.content;
     ui.label(fill(
-        s.question_summary,
+        s.question_summary.get(c.questions.len()),
         &[
             ("count", &c.questions.len()),
             ("open", &c.question_count(QuestionKind::Open)),

@@ -363,7 +363,7 @@ impl KringApp {
                 self.history.ensure_loaded(&self.env);
                 self.history.search(query);
             }
-            HistoryCommand::Select(index) => self.history.select(index),
+            HistoryCommand::Select(index) => self.history.select(index, self.env.lang()),
             HistoryCommand::Export { index, html } => {
                 if let Some(record) = self.history.get().and_then(|h| h.record(index).ok()) {
                     HistoryState::export(&self.env, ctx, &record, html);

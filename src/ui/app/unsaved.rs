@@ -73,7 +73,7 @@ impl KringApp {
             finished.saved = Ok(path.clone());
         }
         let s = self.env.strings();
-        let date: String = unsaved.record.started_local.chars().take(10).collect();
+        let date = crate::i18n::format_date_text(self.env.lang(), &unsaved.record.started_local);
         self.env.notices.push(fill(
             s.unsaved_now_saved,
             &[("date", &date), ("path", &path.display())],

@@ -49,7 +49,7 @@ impl CasesState {
             CasesCommand::New => {
                 self.edit = Some(PreparedCase::new(now, &mut rand::rng()));
                 self.status = None;
-                self.recompute_findings();
+                self.recompute_findings(env.lang());
             }
             CasesCommand::Edit(id) => {
                 self.edit = self
@@ -59,9 +59,9 @@ impl CasesState {
                     .find(|c| c.id == id)
                     .cloned();
                 self.status = None;
-                self.recompute_findings();
+                self.recompute_findings(env.lang());
             }
-            CasesCommand::Edited => self.recompute_findings(),
+            CasesCommand::Edited => self.recompute_findings(env.lang()),
             CasesCommand::Save => self.save(env),
             CasesCommand::Export { confirmed } => {
                 if !confirmed && !self.findings.is_empty() {
@@ -98,7 +98,7 @@ impl CasesState {
                         self.cases = None;
                         self.edit = Some(case);
                         self.status = None;
-                        self.recompute_findings();
+                        self.recompute_findings(env.lang());
                     }
                     Err(error) => {
                         self.status = Some(fill(s.file_failed, &[("error", &error)]));
@@ -115,7 +115,7 @@ impl CasesState {
                 {
                     *text = crate::privacy::replace(text, &finding, &with);
                 }
-                self.recompute_findings();
+                self.recompute_findings(env.lang());
             }
         }
     }
@@ -154,7 +154,7 @@ impl CasesState {
     }
 
     /// Runs the privacy check over every field of the case being edited.
-    fn recompute_findings(&mut self) {
+    fn recompute_findings(&mut self, lang: crate::model::Lang) {
         self.findings.clear();
         let Some(case) = &self.edit else {
             return;
@@ -171,9 +171,9 @@ impl CasesState {
                             names.len() - 1
                         }
                     };
-                    crate::privacy::placeholder(finding.kind, n)
+                    crate::privacy::placeholder(lang, finding.kind, n)
                 } else {
-                    crate::privacy::placeholder(finding.kind, 0)
+                    crate::privacy::placeholder(lang, finding.kind, 0)
                 };
                 self.findings.push((key.to_owned(), finding, with));
             }

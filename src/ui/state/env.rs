@@ -138,10 +138,11 @@ impl Env {
                 let who = holder.map_or_else(|| s.lock_someone.to_owned(), |h| h.to_string());
                 self.read_only = Some(fill(s.lock_read_only, &[("who", &who)]));
             }
-            LockOutcome::Unavailable { reason, unlocked } => {
+            LockOutcome::Unavailable { error, unlocked } => {
                 // Written anyway, as before, and said so: see `LockOutcome::Unavailable`.
                 self.lock = Some(Arc::new(unlocked));
                 let s = self.strings();
+                let reason = i18n::store_error(self.lang(), &error);
                 self.notices
                     .push(fill(s.lock_unavailable, &[("reason", &reason)]));
             }

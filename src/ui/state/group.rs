@@ -89,6 +89,7 @@ impl GroupState {
         let text = crate::export::attendance_markdown(
             &self.settings,
             &history.ensure_loaded(env).attendance_hours(),
+            env.lang(),
         );
         let name = "aanwezigheid.md".to_owned();
         let request = SaveRequest {
@@ -150,17 +151,17 @@ impl GroupState {
             let result = if path.starts_with(lock.dir()) {
                 lock.remove_file(path)
             } else {
-                std::fs::remove_file(path)
+                crate::store::remove_own_file(path)
             };
             match result {
                 Ok(()) => removed += 1,
                 Err(error) => failed.push(fill(
                     s.file_failed,
-                    &[("error", &format!("{}: {error}", path.display()))],
+                    &[("error", &crate::i18n::store_error(env.lang(), &error))],
                 )),
             }
         }
         env.notices.extend(failed);
-        self.status = Some(fill(s.retention_done, &[("count", &removed)]));
+        self.status = Some(s.retention_done.n(removed));
     }
 }

@@ -88,9 +88,13 @@ impl HistoryState {
         };
     }
 
-    pub fn select(&mut self, index: usize) {
+    pub fn select(&mut self, index: usize, lang: crate::model::Lang) {
         self.selected = Some(index);
-        self.record = self.history.as_ref().map(|h| h.record(index));
+        // Read once here, not on every frame of the summary.
+        self.record = self.history.as_ref().map(|h| {
+            h.record(index)
+                .map_err(|err| crate::i18n::store_error(lang, &err))
+        });
     }
 
     /// Marks a follow-up step of an earlier meeting done (in its file, with the write
@@ -113,7 +117,9 @@ impl HistoryState {
         } else {
             None
         };
-        history.mark_follow_up(env.writer()?, meeting, step, true)?;
+        history
+            .mark_follow_up(env.writer()?, meeting, step, true)
+            .map_err(|err| crate::i18n::store_error(env.lang(), &err))?;
         Ok(carried.map(|mut step| {
             step.done = false;
             step
