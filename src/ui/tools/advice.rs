@@ -1,0 +1,254 @@
+//! The judgement and decision phases: the anonymous advice board in its three forms, the
+//! locked private entry, and the inbrenger's marks, decision and follow-up steps.
+
+use egui::{RichText, TextEdit, Ui};
+
+use super::{ToolCtx, enter_pressed, labelled_field};
+use crate::i18n::fill;
+use crate::meeting::ContentCommand;
+use crate::model::AdviceMark;
+use crate::room::mark_text;
+use crate::ui::command::SessionCommand;
+use crate::ui::context::ViewCtx;
+use crate::ui::state::{PrivateThing, Session};
+use crate::ui::theme;
+
+fn advice_form_id(t: &ToolCtx) -> Option<String> {
+    t.session.content.advice_form.clone().or_else(|| {
+        Some(&t.session.meeting)
+            .and_then(|m| m.current_phase())
+            .and_then(|p| p.variants.first())
+            .map(|v| v.id.clone())
+    })
+}
+
+pub(super) fn advice_ui(t: &mut ToolCtx, ui: &mut Ui) {
+    let s = t.view.s;
+    let lang = t.view.lang;
+    let palette = t.view.palette;
+    let variants = Some(&t.session.meeting)
+        .and_then(|m| m.current_phase())
+        .map(|p| p.variants.clone())
+        .unwrap_or_default();
+    let form = advice_form_id(t);
+    if !variants.is_empty() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(s.advice_form);
+            for variant in &variants {
+                let selected = form.as_deref() == Some(variant.id.as_str());
+                if ui
+                    .selectable_label(selected, variant.title.get(lang))
+                    .on_hover_text(variant.description.get(lang))
+                    .clicked()
+                {
+                    t.view
+                        .send(ContentCommand::SetAdviceForm(variant.id.clone()));
+                }
+            }
+        });
+    }
+    let form = form.unwrap_or_default();
+    let oral = form.contains("mondeling") || form.contains("oral");
+    let subgroups = form.contains("subgroep") || form.contains("subgroup");
+    let board = &t.session.content.advice;
+
+    if subgroups {
+        ui.horizontal(|ui| {
+            let label = ui.label(s.advice_subgroup_size);
+            ui.add(egui::DragValue::new(&mut t.session.leader.subgroup_size).range(2..=8))
+                .labelled_by(label.id);
+            if ui.button(s.advice_subgroups_make).clicked() {
+                t.view.send(ContentCommand::MakeSubgroups(
+                    t.session.leader.subgroup_size,
+                ));
+            }
+        });
+        for (i, group) in t.session.content.subgroups.iter().enumerate() {
+            ui.label(format!(
+                "{}: {}",
+                fill(s.room_subgroup, &[("n", &(i + 1))]),
+                group.join(", ")
+            ));
+        }
+    }
+
+    if oral {
+        let response = labelled_field(ui, s.advice_text, &mut t.session.leader.advice_draft, 460.0);
+        let add = ui.button(s.advice_oral_add).clicked();
+        if (add || enter_pressed(&response)) && !t.session.leader.advice_draft.trim().is_empty() {
+            t.view.send(ContentCommand::AddOralAdvice(std::mem::take(
+                &mut t.session.leader.advice_draft,
+            )));
+            response.request_focus();
+        }
+    } else if ui.button(s.advice_private_entry).clicked() {
+        t.view
+            .send(SessionCommand::OpenPrivate(PrivateThing::AdviceEntry));
+    }
+
+    let expected = t.session.content.advice_expected();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(if expected > 0 {
+                fill(s.advice_count, &[("n", &board.len()), ("total", &expected)])
+            } else {
+                fill(s.advice_count_open, &[("n", &board.len())])
+            })
+            .strong(),
+        );
+        // The private entry stops at the number expected; when more advice comes (a guest, a
+        // second idea), the leader raises it here, outside the members' screen.
+        if expected > 0 && ui.button(s.advice_expect_more).clicked() {
+            t.view.send(ContentCommand::ExpectMoreAdvice);
+        }
+    });
+    if board.revealed || oral {
+        for (index, advice) in board.items().iter().enumerate() {
+            ui.horizontal(|ui| {
+                if ui
+                    .small_button("×")
+                    .on_hover_text(s.advice_remove)
+                    .clicked()
+                {
+                    t.view.send(ContentCommand::RemoveAdvice(index));
+                }
+                ui.add(egui::Label::new(&advice.text).wrap());
+            });
+        }
+        if !board.revealed && !board.is_empty() && ui.button(s.advice_reveal).clicked() {
+            t.view.send(ContentCommand::RevealAdvice);
+        }
+    } else {
+        ui.label(RichText::new(s.advice_hidden).color(palette.muted));
+        if !board.is_empty() && ui.button(s.advice_reveal).clicked() {
+            t.view.send(ContentCommand::RevealAdvice);
+        }
+    }
+}
+
+/// The private entry screen for write-then-tell: one member at a time types, hands in, and
+/// the text is gone from the screen. A locked mode: nothing else is on the screen, no shortcut
+/// works but Ctrl+Enter (hand in) and the leader's F4 (close). Nothing moves when a member
+/// starts typing: the field keeps its id and its place, so no key is lost.
+pub fn advice_entry_ui(ui: &mut Ui, view: &mut ViewCtx, session: &mut Session) {
+    let s = view.s;
+    let palette = view.palette;
+    let expected = session.content.advice_expected();
+    let count = session.content.advice.len();
+    let full = session.content.advice_full();
+    ui.set_max_width(900.0);
+    ui.add_space(12.0);
+    ui.label(RichText::new(s.advice_entry_title).font(theme::bold(30.0)));
+    ui.add(egui::Label::new(RichText::new(s.advice_entry_hint).size(19.0)).wrap());
+    ui.add_space(8.0);
+    // One status line of fixed height: thanks after handing in, otherwise the count.
+    let status = if full {
+        fill(s.advice_entry_full, &[("total", &expected)])
+    } else if session.leader.advice_thanks {
+        s.advice_thanks.to_owned()
+    } else if expected > 0 {
+        fill(s.advice_count, &[("n", &count), ("total", &expected)])
+    } else {
+        fill(s.advice_count_open, &[("n", &count)])
+    };
+    let color = if session.leader.advice_thanks || full {
+        palette.accent
+    } else {
+        palette.muted
+    };
+    ui.add_sized(
+        [ui.available_width(), 56.0],
+        egui::Label::new(RichText::new(status).size(19.0).color(color)).wrap(),
+    );
+    let label = ui.label(RichText::new(s.advice_text).strong());
+    let response = ui
+        .add_enabled(
+            !full,
+            TextEdit::multiline(&mut session.leader.advice_draft)
+                .id_salt("private_advice_entry")
+                .char_limit(crate::ui::library::TEXT_LIMIT)
+                .desired_rows(6)
+                .desired_width(f32::INFINITY)
+                .font(theme::regular(20.0)),
+        )
+        .labelled_by(label.id);
+    if response.changed() {
+        session.leader.advice_thanks = false;
+    }
+    // The cursor stays in the field: whatever a member types goes into their advice, never
+    // into a leader's shortcut.
+    if !full && !response.has_focus() {
+        response.request_focus();
+    }
+    let submit = egui::Button::new(RichText::new(s.advice_submit).font(theme::bold(20.0)))
+        .fill(palette.badge_fill)
+        .stroke(egui::Stroke::new(2.0, palette.accent));
+    let submit_key = ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter));
+    let clicked = ui
+        .add_enabled(!full, submit)
+        .on_hover_text("Ctrl+Enter")
+        .clicked();
+    if (clicked || submit_key) && !full && !session.leader.advice_draft.trim().is_empty() {
+        view.send(ContentCommand::SubmitAdvice(std::mem::take(
+            &mut session.leader.advice_draft,
+        )));
+        session.leader.advice_thanks = true;
+        response.request_focus();
+    }
+}
+
+pub(super) fn decision_ui(t: &mut ToolCtx, ui: &mut Ui) {
+    let s = t.view.s;
+    for (index, advice) in t.session.content.advice.items().iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            for mark in [AdviceMark::WillUse, AdviceMark::Maybe, AdviceMark::NotNow] {
+                let selected = advice.mark == Some(mark);
+                if ui
+                    .selectable_label(selected, mark_text(mark, s))
+                    .on_hover_text(&advice.text)
+                    .clicked()
+                {
+                    let new = if selected { None } else { Some(mark) };
+                    t.view.send(ContentCommand::Mark(index, new));
+                }
+            }
+            ui.add(egui::Label::new(&advice.text).wrap());
+        });
+    }
+    if !t.session.content.advice.is_empty() {
+        ui.separator();
+    }
+    let label = ui.label(RichText::new(s.decision_text).strong());
+    ui.add(
+        TextEdit::multiline(&mut t.session.content.decision)
+            .char_limit(crate::ui::library::TEXT_LIMIT)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    ui.add_space(6.0);
+    ui.label(RichText::new(s.room_follow_ups).strong());
+    let mut follow = std::mem::take(&mut t.session.leader.follow_up);
+    ui.horizontal_wrapped(|ui| {
+        labelled_field(ui, s.follow_what, &mut follow.what, 260.0);
+        labelled_field(ui, s.follow_who, &mut follow.who, 120.0);
+        labelled_field(ui, s.follow_when, &mut follow.by_when, 120.0);
+        if ui.button(s.follow_add).clicked() && !follow.what.trim().is_empty() {
+            t.view
+                .send(ContentCommand::AddFollowUp(std::mem::take(&mut follow)));
+        }
+    });
+    t.session.leader.follow_up = follow;
+    for (index, step) in t.session.content.follow_ups.iter().enumerate() {
+        ui.horizontal(|ui| {
+            if ui
+                .small_button("×")
+                .on_hover_text(s.advice_remove)
+                .clicked()
+            {
+                t.view.send(ContentCommand::RemoveFollowUp(index));
+            }
+            ui.label(format!("{} · {} · {}", step.what, step.who, step.by_when));
+        });
+    }
+}

@@ -1,0 +1,197 @@
+//! The meeting tools on the leader's screen: presence and the tools of the phase (problems and
+//! choice, question log, advice board, decision, notes, insights, the private scratchpad), each
+//! group in a file of its own.
+
+mod advice;
+mod notes;
+mod problems;
+
+pub use advice::advice_entry_ui;
+use advice::{advice_ui, decision_ui};
+pub use notes::scratchpad_ui;
+use notes::{insights_ui, notes_ui};
+use problems::{problems_ui, questions_ui};
+
+use egui::{RichText, TextEdit, Ui};
+
+use std::path::PathBuf;
+
+use super::context::ViewCtx;
+use super::state::Session;
+use super::theme::{self, Palette};
+use crate::i18n::fill;
+use crate::meeting::ContentCommand;
+use crate::model::{PreparedCase, Tool};
+
+/// What the tool panels work on: the view, the meeting's session (content and the leader's
+/// drafts), my prepared cases, and whether the wall has a window of its own.
+pub struct ToolCtx<'a, 'v> {
+    pub view: &'a mut ViewCtx<'v>,
+    pub session: &'a mut Session,
+    pub my_cases: &'a [(PathBuf, PreparedCase)],
+    pub room_window: bool,
+}
+
+fn tool_frame(ui: &mut Ui, palette: &Palette, title: &str, add: impl FnOnce(&mut Ui)) {
+    egui::Frame::new()
+        .fill(palette.surface)
+        .corner_radius(8)
+        .inner_margin(12)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(RichText::new(title).font(theme::bold(19.0)));
+            ui.add_space(4.0);
+            add(ui);
+        });
+    ui.add_space(10.0);
+}
+
+/// A single-line text field with a visible label, named for screen readers and tests.
+fn labelled_field(ui: &mut Ui, label: &str, text: &mut String, width: f32) -> egui::Response {
+    ui.horizontal(|ui| {
+        let label = ui.label(label);
+        ui.add(
+            TextEdit::singleline(text)
+                .desired_width(width)
+                .char_limit(crate::ui::library::LINE_LIMIT),
+        )
+        .labelled_by(label.id)
+    })
+    .inner
+}
+
+/// Gives a small button (a "+", a "×") a full name for screen readers and tests.
+fn name(response: egui::Response, name: &str) -> egui::Response {
+    response
+        .ctx
+        .accesskit_node_builder(response.id, |node| node.set_label(name.to_owned()));
+    response
+}
+
+fn enter_pressed(response: &egui::Response) -> bool {
+    response.lost_focus() && response.ctx.input(|i| i.key_pressed(egui::Key::Enter))
+}
+
+/// Who is present: names or initials, or just a count; the inbrenger; names on the wall.
+/// Returns the name field, so the setup screen can put the cursor in it.
+pub fn presence_ui(ui: &mut Ui, view: &mut ViewCtx, session: &mut Session) -> egui::Response {
+    let s = view.s;
+    let palette = view.palette;
+    let content = &session.content;
+    let label = ui.label(s.present_add_label);
+    let (response, add_clicked) = ui
+        .horizontal(|ui| {
+            let field = ui
+                .add(TextEdit::singleline(&mut session.leader.name_draft).desired_width(130.0))
+                .labelled_by(label.id);
+            (field, ui.button(s.present_add).clicked())
+        })
+        .inner;
+    if (add_clicked || enter_pressed(&response)) && !session.leader.name_draft.trim().is_empty() {
+        view.send(ContentCommand::AddPresent(std::mem::take(
+            &mut session.leader.name_draft,
+        )));
+        response.request_focus();
+    }
+    ui.horizontal_wrapped(|ui| {
+        for (index, name) in content.present.iter().enumerate() {
+            if ui
+                .button(format!("{name}  ×"))
+                .on_hover_text(s.present_remove)
+                .clicked()
+            {
+                view.send(ContentCommand::RemovePresent(index));
+            }
+        }
+    });
+    if content.present.is_empty() {
+        let mut count = content.present_count;
+        ui.horizontal(|ui| {
+            let label = ui.label(s.present_count_label);
+            if ui
+                .add(egui::DragValue::new(&mut count).range(0..=60))
+                .labelled_by(label.id)
+                .changed()
+            {
+                view.send(ContentCommand::SetPresentCount(count));
+            }
+        });
+    }
+    ui.label(RichText::new(fill(s.present_total, &[("count", &content.group_size())])).strong());
+    if content.is_large_group() {
+        ui.label(
+            RichText::new(fill(
+                s.large_group_title,
+                &[("count", &content.group_size())],
+            ))
+            .strong()
+            .color(palette.warning_text),
+        );
+        ui.add(egui::Label::new(s.large_group_body).wrap());
+    }
+    let mut names = content.names_on_wall;
+    if ui.checkbox(&mut names, s.names_on_wall).changed() {
+        view.send(ContentCommand::SetNamesOnWall(names));
+    }
+    if !content.present.is_empty() {
+        let current = content.inbrenger.clone();
+        let shown = current
+            .clone()
+            .unwrap_or_else(|| s.inbrenger_none.to_owned());
+        ui.horizontal(|ui| {
+            let label = ui.label(s.inbrenger_label);
+            egui::ComboBox::from_id_salt("inbrenger")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    if ui
+                        .selectable_label(current.is_none(), s.inbrenger_none)
+                        .clicked()
+                    {
+                        view.send(ContentCommand::SetInbrenger(None));
+                    }
+                    for name in &content.present {
+                        if ui
+                            .selectable_label(current.as_deref() == Some(name), name)
+                            .clicked()
+                        {
+                            view.send(ContentCommand::SetInbrenger(Some(name.clone())));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+    }
+    response
+}
+
+/// The tools of the current phase, in the central area of the leader screen.
+pub fn phase_tools_ui(t: &mut ToolCtx, ui: &mut Ui, tools: &[Tool]) {
+    let palette = t.view.palette;
+    let s = t.view.s;
+    for tool in tools {
+        match tool {
+            Tool::ProblemList => tool_frame(ui, &palette, s.tool_problems, |ui| {
+                problems_ui(t, ui, false);
+            }),
+            Tool::Choice => tool_frame(ui, &palette, s.tool_choice, |ui| {
+                problems_ui(t, ui, true);
+            }),
+            Tool::QuestionLog => tool_frame(ui, &palette, s.tool_questions, |ui| {
+                questions_ui(t, ui);
+            }),
+            Tool::AdviceBoard => tool_frame(ui, &palette, s.tool_advice, |ui| {
+                advice_ui(t, ui);
+            }),
+            Tool::Decision => tool_frame(ui, &palette, s.tool_decision, |ui| {
+                decision_ui(t, ui);
+            }),
+            Tool::Notes => tool_frame(ui, &palette, s.tool_notes, |ui| notes_ui(t, ui)),
+            Tool::Insights => tool_frame(ui, &palette, s.tool_insights, |ui| {
+                insights_ui(t, ui);
+            }),
+            // The scratchpad has its own panel: it is private.
+            Tool::Scratchpad => {}
+        }
+    }
+}

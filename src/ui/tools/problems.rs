@@ -1,0 +1,268 @@
+//! Phases 1-2 and image forming: the problem list with the dot vote and the choice, and the
+//! question log.
+
+use egui::{RichText, Ui};
+
+use super::{ToolCtx, enter_pressed, labelled_field, name};
+use crate::i18n::fill;
+use crate::meeting::ContentCommand;
+use crate::model::{QuestionFocus, QuestionKind};
+use crate::ui::command::SessionCommand;
+use crate::ui::theme;
+
+pub(super) fn problems_ui(t: &mut ToolCtx, ui: &mut Ui, choosing: bool) {
+    let s = t.view.s;
+    let palette = t.view.palette;
+    if !choosing || t.session.content.problems.is_empty() {
+        let title = labelled_field(
+            ui,
+            s.problem_title,
+            &mut t.session.leader.problem_title,
+            320.0,
+        );
+        let line = labelled_field(
+            ui,
+            s.problem_line,
+            &mut t.session.leader.problem_line,
+            420.0,
+        );
+        if !t.session.content.present.is_empty() {
+            ui.horizontal(|ui| {
+                let label = ui.label(s.problem_owner);
+                let shown = t
+                    .session
+                    .leader
+                    .problem_owner
+                    .clone()
+                    .unwrap_or_else(|| s.problem_owner_none.to_owned());
+                egui::ComboBox::from_id_salt("problem_owner")
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(
+                            &mut t.session.leader.problem_owner,
+                            None,
+                            s.problem_owner_none,
+                        );
+                        for name in &t.session.content.present {
+                            ui.selectable_value(
+                                &mut t.session.leader.problem_owner,
+                                Some(name.clone()),
+                                name,
+                            );
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
+        }
+        let add = ui
+            .horizontal(|ui| {
+                let add = ui.button(s.problem_add).clicked();
+                if ui.button(s.bring_in_case).clicked() {
+                    t.view.send(SessionCommand::BringInCaseDialog);
+                }
+                let mine = t.my_cases;
+                if !mine.is_empty() {
+                    ui.menu_button(s.bring_in_mine, |ui| {
+                        for (_, case) in mine {
+                            if ui.button(&case.title).clicked() {
+                                t.view
+                                    .send(SessionCommand::BringInCase(Box::new(case.clone())));
+                            }
+                        }
+                    });
+                }
+                add
+            })
+            .inner;
+        if (add || enter_pressed(&title) || enter_pressed(&line))
+            && !t.session.leader.problem_title.trim().is_empty()
+        {
+            t.view.send(ContentCommand::AddProblem {
+                title: std::mem::take(&mut t.session.leader.problem_title),
+                line: std::mem::take(&mut t.session.leader.problem_line),
+                owner: t.session.leader.problem_owner.take(),
+            });
+            title.request_focus();
+        }
+        ui.add_space(6.0);
+    }
+    if choosing {
+        if t.session.content.problems.is_empty() {
+            ui.label(s.choice_none_yet);
+            return;
+        }
+        let mut dots = t.session.content.dots_per_member;
+        ui.horizontal(|ui| {
+            let label = ui.label(s.choice_dots);
+            if ui
+                .add(egui::DragValue::new(&mut dots).range(1..=10))
+                .labelled_by(label.id)
+                .changed()
+            {
+                t.view.send(ContentCommand::SetDots(dots));
+            }
+            let total = t.session.content.dots_available();
+            if total > 0 {
+                ui.label(fill(
+                    s.choice_dots_left.get(total),
+                    &[
+                        ("left", &total.saturating_sub(t.session.content.dots_used())),
+                        ("total", &total),
+                    ],
+                ));
+            }
+        });
+    }
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
+    egui::Grid::new(("problems", choosing))
+        .num_columns(if choosing { 4 } else { 2 })
+        .spacing([12.0, 6.0])
+        .striped(true)
+        .show(ui, |ui| {
+            for problem in &t.session.content.problems {
+                let chosen = t.session.content.chosen_problem == Some(problem.id);
+                ui.vertical(|ui| {
+                    let mut title = RichText::new(&problem.title).strong();
+                    if chosen {
+                        title = title.color(palette.accent);
+                    }
+                    ui.label(title);
+                    let mut detail = problem.line.clone();
+                    if let Some(owner) = &problem.owner {
+                        if !detail.is_empty() {
+                            detail.push_str(" · ");
+                        }
+                        detail.push_str(owner);
+                    }
+                    if !detail.is_empty() {
+                        ui.label(RichText::new(detail).color(palette.muted));
+                    }
+                });
+                if choosing {
+                    ui.horizontal(|ui| {
+                        let minus = format!("-1 {}", problem.title);
+                        if name(ui.button("−"), &minus).on_hover_text(&minus).clicked() {
+                            t.view.send(ContentCommand::Vote(problem.id, -1));
+                        }
+                        ui.label(RichText::new(problem.votes.to_string()).font(theme::bold(20.0)));
+                        let plus = format!("+1 {}", problem.title);
+                        if name(ui.button("+"), &plus).on_hover_text(&plus).clicked() {
+                            t.view.send(ContentCommand::Vote(problem.id, 1));
+                        }
+                    });
+                    if chosen {
+                        ui.label(RichText::new(s.room_chosen).strong());
+                    } else if ui
+                        .button(s.choice_pick)
+                        .on_hover_text(&problem.title)
+                        .clicked()
+                    {
+                        t.view.send(ContentCommand::Choose(problem.id));
+                    }
+                }
+                if ui
+                    .small_button("×")
+                    .on_hover_text(s.advice_remove)
+                    .clicked()
+                {
+                    t.view.send(ContentCommand::RemoveProblem(problem.id));
+                }
+                ui.end_row();
+            }
+        });
+    // Below the list, so the rows do not move while the group votes.
+    if choosing {
+        let leaders = t.session.content.vote_leaders();
+        if !leaders.is_empty() {
+            let titles: Vec<&str> = leaders
+                .iter()
+                .filter_map(|id| t.session.content.problem(*id).map(|p| p.title.as_str()))
+                .collect();
+            ui.label(fill(s.choice_leaders, &[("titles", &titles.join(", "))]));
+        }
+    }
+}
+
+pub(super) fn questions_ui(t: &mut ToolCtx, ui: &mut Ui) {
+    let s = t.view.s;
+    let palette = t.view.palette;
+    let response = labelled_field(
+        ui,
+        s.question_text,
+        &mut t.session.leader.question_text,
+        460.0,
+    );
+    ui.horizontal(|ui| {
+        for (kind, label) in [
+            (QuestionKind::Open, s.kind_open),
+            (QuestionKind::Closed, s.kind_closed),
+            (QuestionKind::Suggestive, s.kind_suggestive),
+        ] {
+            ui.selectable_value(&mut t.session.leader.question_kind, kind, label);
+        }
+        ui.separator();
+        for (focus, label) in [
+            (QuestionFocus::Facts, s.focus_facts),
+            (QuestionFocus::Experience, s.focus_experience),
+        ] {
+            ui.selectable_value(&mut t.session.leader.question_focus, focus, label);
+        }
+    });
+    ui.horizontal(|ui| {
+        let add = ui.button(s.question_add).clicked();
+        if (add || enter_pressed(&response)) && !t.session.leader.question_text.trim().is_empty() {
+            t.view.send(ContentCommand::AddQuestion {
+                text: std::mem::take(&mut t.session.leader.question_text),
+                kind: t.session.leader.question_kind,
+                focus: t.session.leader.question_focus,
+            });
+            response.request_focus();
+        }
+        ui.separator();
+        if ui.button(s.early_advice).clicked() {
+            t.view.send(ContentCommand::EarlyAdvice);
+        }
+        ui.label(
+            RichText::new(fill(
+                s.early_advice_count,
+                &[("count", &t.session.content.early_advice)],
+            ))
+            .color(palette.warning_text),
+        );
+    });
+    let c = &t.session.content;
+    ui.label(fill(
+        s.question_summary.get(c.questions.len()),
+        &[
+            ("count", &c.questions.len()),
+            ("open", &c.question_count(QuestionKind::Open)),
+            ("closed", &c.question_count(QuestionKind::Closed)),
+            ("suggestive", &c.question_count(QuestionKind::Suggestive)),
+            ("facts", &c.focus_count(QuestionFocus::Facts)),
+            ("experience", &c.focus_count(QuestionFocus::Experience)),
+        ],
+    ));
+    for (index, question) in c.questions.iter().enumerate().rev() {
+        ui.horizontal(|ui| {
+            let kind = match question.kind {
+                QuestionKind::Open => s.kind_open,
+                QuestionKind::Closed => s.kind_closed,
+                QuestionKind::Suggestive => s.kind_suggestive,
+            };
+            let focus = match question.focus {
+                QuestionFocus::Facts => s.focus_facts,
+                QuestionFocus::Experience => s.focus_experience,
+            };
+            if ui
+                .small_button("×")
+                .on_hover_text(s.advice_remove)
+                .clicked()
+            {
+                t.view.send(ContentCommand::RemoveQuestion(index));
+            }
+            ui.label(format!("{}. {}", index + 1, question.text));
+            ui.label(RichText::new(format!("{kind} · {focus}")).color(palette.muted));
+        });
+    }
+}
