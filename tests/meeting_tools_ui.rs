@@ -279,7 +279,7 @@ fn a_whole_balint_9_fasen_meeting_with_every_tool_is_saved_without_the_scratchpa
     assert!(text.contains("Teamoverleg agenderen"));
 }
 
-const SINGLE_SCREEN_WARNING: &str = "Dit venster is nu ook wat de groep ziet. Open de wand in een apart venster (F3) voordat iemand iets privé invoert.";
+const SINGLE_SCREEN_WARNING: &str = "Dit venster is nu ook wat de groep ziet. Zet het groepsscherm in een eigen venster (F3) voordat iemand iets privé invoert.";
 
 #[test]
 fn scratchpad_text_never_reaches_the_wall_window_the_record_or_its_serialized_form() {
@@ -296,7 +296,7 @@ fn scratchpad_text_never_reaches_the_wall_window_the_record_or_its_serialized_fo
 
     // The wall window's subtree holds the phase, never the pad.
     // Walk up from the wall window's title to the first node that also holds the phase title.
-    let mut wall_window = h.get_by_label("Kring · wand");
+    let mut wall_window = h.get_by_label("Kring · groepsscherm");
     while wall_window
         .query_by_label("Verzamelen van problemen")
         .is_none()

@@ -80,7 +80,7 @@ fn on_one_window_the_association_phase_does_not_open_the_scratchpad_and_k_asks_f
     click(&mut h, "Groepsscherm in een eigen venster (F3)");
     h.get_by_role_and_label(Role::MultilineTextInput, "Kladblok (privé)");
     assert!(
-        h.query_by_label("Kring · wand").is_some(),
+        h.query_by_label("Kring · groepsscherm").is_some(),
         "the wall has its own window"
     );
 
@@ -127,7 +127,7 @@ fn the_private_entry_is_locked_and_never_takes_more_than_expected() {
         "Stoppen",
         "Fase overslaan",
         "Volgende stap",
-        "Wand in apart venster (F3)",
+        "Groepsscherm in eigen venster (F3)",
         "Kladblok (K)",
         "Inbrenger",
     ] {
