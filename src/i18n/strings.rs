@@ -384,6 +384,13 @@ super::sentences! {
     key_back_home: Text,
     key_hand_in: Text,
     key_leave_private_entry: Text,
+    // The group screen in a window of its own
+    wall_waiting_title: Text,
+    wall_waiting_line: Text,
+    wall_closing_title: Text,
+    wall_closing_line: Text,
+    leader_minutes_left: Text,
+    leader_minutes_over: Text,
     // Exports of a meeting (the words shared with the screens are not repeated)
     export_title: Text,
     export_protocol: Text,

@@ -4,6 +4,8 @@
 //! the private advice entry) cannot reach the wall: there is no field for them and this module
 //! cannot even name the type that holds them. No egui here; `ui::room` draws it.
 
+mod screens;
 mod view;
 
+pub use screens::{CalmView, IntroView};
 pub use view::*;

@@ -31,6 +31,11 @@ pub struct Settings {
     pub last_group: Option<String>,
     /// Show the wall in a window of its own (a projector as a second screen).
     pub separate_room_window: bool,
+    /// Where the group screen's own window was last (its top-left corner, in points), so it
+    /// opens there again: on the projector, not on the leader's screen.
+    pub room_window_position: Option<[i32; 2]>,
+    /// Whether that window was full screen.
+    pub room_window_fullscreen: bool,
 }
 
 impl Default for Settings {
@@ -42,6 +47,8 @@ impl Default for Settings {
             last_protocol: None,
             last_group: None,
             separate_room_window: false,
+            room_window_position: None,
+            room_window_fullscreen: true,
         }
     }
 }

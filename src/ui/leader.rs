@@ -38,9 +38,17 @@ pub fn leader_ui(
         Step::Run => s.step_run,
         Step::Close => s.step_close,
     };
+    // With the group screen in its own window, seconds are on the projector; here whole
+    // minutes, so this window repaints once a minute instead of every second.
     let time = meeting
         .countdown(now)
-        .map(|c| format_countdown(c.display_secs()))
+        .map(|c| {
+            if room_window {
+                minutes_text(c.remaining_ms(), s)
+            } else {
+                format_countdown(c.display_secs())
+            }
+        })
         .unwrap_or_default();
     let position = fill(
         s.room_phase_of,
@@ -272,5 +280,36 @@ fn room_window_button(ui: &mut Ui, view: &mut ViewCtx, room_window: bool) {
         .clicked()
     {
         view.send(SessionCommand::ToggleRoomWindow);
+    }
+}
+
+/// "nog 12 min" or "3 min over tijd": the leader's clock when the seconds are on the projector.
+pub fn minutes_text(remaining_ms: i64, s: &crate::i18n::Strings) -> String {
+    let minutes = |ms: i64| (ms + 59_999) / 60_000;
+    if remaining_ms >= 0 {
+        fill(
+            s.leader_minutes_left,
+            &[("minutes", &minutes(remaining_ms))],
+        )
+    } else {
+        fill(
+            s.leader_minutes_over,
+            &[("minutes", &minutes(-remaining_ms))],
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minutes_text;
+
+    #[test]
+    fn the_leaders_clock_in_minutes_rounds_up_both_ways() {
+        let s = crate::i18n::strings(crate::model::Lang::Nl);
+        assert_eq!(minutes_text(12 * 60_000, s), "nog 12 min");
+        assert_eq!(minutes_text(11 * 60_000 + 1, s), "nog 12 min");
+        assert_eq!(minutes_text(0, s), "nog 0 min");
+        assert_eq!(minutes_text(-1, s), "1 min over tijd");
+        assert_eq!(minutes_text(-3 * 60_000, s), "3 min over tijd");
     }
 }

@@ -23,6 +23,8 @@ mod screens;
 mod state;
 pub mod theme;
 mod tools;
+mod wall_screens;
+mod wall_window;
 
 pub use crate::room::{RingState, RingView, RoomView, StripState, format_countdown};
 pub use app::{Finished, KringApp, Overlay, Screen};

@@ -1,93 +1,45 @@
 //! The screens around the meeting: the introduction of the method, and the summary at the end.
 
-use egui::{Align, Layout, RichText, Ui, UiBuilder};
+use egui::{RichText, Ui};
 
 use super::app::Finished;
 use super::command::AppAction;
 use super::context::ViewCtx;
 use super::keys::UiCommand;
-use super::room::room_unit;
 use super::state::UnsavedRecords;
 use super::theme::{self, room};
+use super::wall_screens::intro_wall_ui;
 use crate::i18n::fill;
 use crate::meeting::Meeting;
 use crate::model::PhaseOutcome;
-use crate::room::format_countdown;
+use crate::room::{IntroView, format_countdown};
 
 /// Before the first phase, the method is explained to the room: its structure and its goal.
 /// Drawn in the room display's style, for the wall.
 pub fn intro_ui(ui: &mut Ui, view: &mut ViewCtx, meeting: &Meeting) {
     let s = view.s;
-    let lang = view.lang;
     let palette = view.palette;
-    let protocol = &meeting.protocol();
+    let intro = IntroView::new(meeting.protocol(), view.lang, s);
     let mut begin = false;
     egui::CentralPanel::default()
         .frame(egui::Frame::new())
         .show(ui, |ui| {
             let rect = ui.max_rect();
-            let unit = room_unit(rect);
-            let inner = rect.shrink(0.05 * unit);
-            ui.scope_builder(
-                UiBuilder::new()
-                    .max_rect(inner)
-                    .layout(Layout::top_down(Align::Min)),
-                |ui| {
-                    ui.spacing_mut().item_spacing.y = 0.02 * unit;
-                    ui.label(
-                        RichText::new(protocol.name.get(lang))
-                            .font(theme::regular(room::TOP_LINE * unit))
-                            .color(palette.muted),
-                    );
-                    ui.label(
-                        RichText::new(s.intro_title)
-                            .font(theme::bold(room::TITLE * 0.8 * unit))
-                            .color(palette.text),
-                    );
-                    ui.add(
-                        egui::Label::new(
-                            RichText::new(protocol.introduction.get(lang))
-                                .font(theme::regular(room::BODY * 1.15 * unit))
-                                .color(palette.text),
-                        )
-                        .wrap(),
-                    );
-                    ui.add_space(0.01 * unit);
-                    ui.label(
-                        RichText::new(s.intro_phases)
-                            .font(theme::bold(room::BODY * 1.15 * unit))
-                            .color(palette.text),
-                    );
-                    let titles: Vec<String> = protocol
-                        .phases
-                        .iter()
-                        .enumerate()
-                        .map(|(i, p)| format!("{}. {}", i + 1, p.title.get(lang)))
-                        .collect();
-                    ui.add(
-                        egui::Label::new(
-                            RichText::new(titles.join("   ·   "))
-                                .font(theme::regular(room::BODY * unit))
-                                .color(palette.muted),
-                        )
-                        .wrap(),
-                    );
-                    ui.add_space(0.02 * unit);
-                    let button = egui::Button::new(
-                        RichText::new(format!(
-                            "{}  ({})",
-                            s.intro_begin,
-                            UiCommand::BeginPhases.key_text(s)
-                        ))
-                        .font(theme::bold(room::BODY * unit)),
-                    )
-                    .fill(palette.badge_fill)
-                    .stroke(egui::Stroke::new(2.0, palette.accent));
-                    if ui.add(button).clicked() {
-                        begin = true;
-                    }
-                },
-            );
+            intro_wall_ui(ui, rect, &intro, &palette, |ui, unit| {
+                let button = egui::Button::new(
+                    RichText::new(format!(
+                        "{}  ({})",
+                        s.intro_begin,
+                        UiCommand::BeginPhases.key_text(s)
+                    ))
+                    .font(theme::bold(room::BODY * unit)),
+                )
+                .fill(palette.badge_fill)
+                .stroke(egui::Stroke::new(2.0, palette.accent));
+                if ui.add(button).clicked() {
+                    begin = true;
+                }
+            });
         });
     if begin {
         view.send(AppAction::BeginPhases);

@@ -32,31 +32,36 @@ impl KringApp {
         })
     }
 
+    /// Whether a key's command works in the state of the moment.
+    pub(super) fn key_works_now(&self, command: UiCommand) -> bool {
+        match (self.key_scope(), command.scope()) {
+            (Some(Scope::PrivateEntry), own) => {
+                // Locked: only the leader's way out; the entry takes Ctrl+Enter itself.
+                own == Scope::PrivateEntry && command != UiCommand::HandIn
+            }
+            (Some(Scope::ConfirmPrivate), own) => {
+                own == Scope::ConfirmPrivate || command == UiCommand::Escape
+            }
+            (Some(_), Scope::Anywhere) => true,
+            (Some(now), own) => {
+                now == own || (command == UiCommand::RoomWindow && self.screen == Screen::Setup)
+            }
+            // A modal question is open: Esc still closes it.
+            (None, _) => command == UiCommand::Escape,
+        }
+    }
+
     /// Maps keys to commands through the table in [`super::keys`]. The keys are taken before
     /// any widget sees them, so Space never also "clicks" a focused button.
     pub(super) fn shortcuts(&self, ctx: &egui::Context) -> Vec<AppCommand> {
-        let scope = self.key_scope();
         let typing = ctx.egui_wants_keyboard_input();
         let mut pressed = Vec::new();
         ctx.input_mut(|input| {
             for command in UiCommand::ALL {
-                let works_here = match (scope, command.scope()) {
-                    (Some(Scope::PrivateEntry), own) => {
-                        // Locked: only the leader's way out; the entry takes Ctrl+Enter itself.
-                        own == Scope::PrivateEntry && command != UiCommand::HandIn
-                    }
-                    (Some(Scope::ConfirmPrivate), own) => {
-                        own == Scope::ConfirmPrivate || command == UiCommand::Escape
-                    }
-                    (Some(_), Scope::Anywhere) => true,
-                    (Some(now), own) => {
-                        now == own
-                            || (command == UiCommand::RoomWindow && self.screen == Screen::Setup)
-                    }
-                    // A modal question is open: Esc still closes it.
-                    (None, _) => command == UiCommand::Escape,
-                };
-                if works_here && (!typing || command.works_while_typing()) && command.take(input) {
+                if self.key_works_now(command)
+                    && (!typing || command.works_while_typing())
+                    && command.take(input)
+                {
                     pressed.push(command);
                 }
             }
@@ -68,7 +73,7 @@ impl KringApp {
     }
 
     /// What a key's command means in the state of the moment.
-    fn command_for(&self, command: UiCommand) -> Option<AppCommand> {
+    pub(super) fn command_for(&self, command: UiCommand) -> Option<AppCommand> {
         let meeting = self.session.as_ref().map(|s| &s.meeting);
         let confirm = self.session.as_ref().and_then(|s| s.confirm_private);
         Some(match command {

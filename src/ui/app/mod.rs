@@ -21,11 +21,12 @@ use super::state::{
     Autosaver, CasesState, Env, GroupState, HistoryState, HomeState, Session, UNSAVED_RETRY_MS,
     Unsaved, UnsavedRecords,
 };
+use super::wall_window::WallWindow;
 use super::{home, leader, meeting_screen, overlays, screens, theme};
 use crate::i18n::fill;
 use crate::meeting::{Clock, Command, InProgress, Meeting, Stage};
 use crate::model::{MeetingContent, MeetingRecord};
-use crate::room::local_date_time;
+use crate::room::{CalmView, local_date_time};
 use crate::store::{DataDir, Settings, Theme, save_record};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +73,10 @@ pub struct KringApp {
     unsaved: UnsavedRecords,
     /// The leader chose to close although something is not saved.
     quit_confirmed: bool,
+    /// The group screen's own window (when the leader chose one).
+    wall: WallWindow,
+    /// After a meeting, the group screen's window shows this until the leader closes it.
+    wall_closing: Option<CalmView>,
     applied_theme: Option<Theme>,
     fonts_installed: bool,
     pending: Vec<AppCommand>,
@@ -86,6 +91,7 @@ impl KringApp {
         env.take_group_lock();
         group.open_file(&mut env);
         let home = HomeState::new(&env);
+        let wall = WallWindow::new(env.clock.clone(), env.tz.clone());
         let mut app = Self {
             env,
             screen: Screen::Home,
@@ -100,6 +106,8 @@ impl KringApp {
             autosave: Autosaver::default(),
             unsaved: UnsavedRecords::default(),
             quit_confirmed: false,
+            wall,
+            wall_closing: None,
             applied_theme: None,
             fonts_installed: false,
             pending: Vec::new(),
@@ -587,6 +595,7 @@ impl KringApp {
         self.env.save_settings();
         let meeting = Meeting::start(protocol, self.env.now_ms());
         self.session = Some(Session::new(meeting, MeetingContent::default()));
+        self.wall_closing = None;
         self.finished = None;
         self.overlay = Overlay::None;
         self.screen = Screen::Setup;
@@ -601,6 +610,10 @@ impl KringApp {
         let now = self.env.now_ms();
         let started_local = local_date_time(session.meeting.started_at_ms(), &self.env.tz);
         let mut record = session.meeting.to_record(now, started_local);
+        self.wall_closing = Some(CalmView::closing(
+            session.meeting.protocol().name.get(self.env.lang()),
+            self.env.strings(),
+        ));
         record.content = session.content;
         let saved = self
             .env
@@ -649,7 +662,19 @@ impl KringApp {
             .break_countdown(now)
             .or_else(|| meeting.countdown(now))
             .filter(|c| c.running);
-        let wait_ms = if let Some(c) = countdown {
+        let to_next_minute_of_end = || {
+            let end = meeting.projected_end_ms(now);
+            60_000 - end.rem_euclid(60_000)
+        };
+        let wait_ms = if let Some(c) = countdown
+            && self.room_window()
+            && !session.show_plan
+        {
+            // The seconds are on the group screen's own window, which repaints by itself;
+            // this window shows whole minutes.
+            let into = c.remaining_ms().rem_euclid(60_000);
+            (if into == 0 { 60_000 } else { into }).min(to_next_minute_of_end())
+        } else if let Some(c) = countdown {
             // The shown second changes when the remaining time crosses a whole second.
             let into = c.remaining_ms().rem_euclid(1000);
             if into == 0 { 1000 } else { into }
@@ -657,8 +682,7 @@ impl KringApp {
             // The time plan shows the open phase's time in seconds.
             1000
         } else {
-            let end = meeting.projected_end_ms(now);
-            60_000 - end.rem_euclid(60_000)
+            to_next_minute_of_end()
         };
         ctx.request_repaint_after(Duration::from_millis(wait_ms as u64 + 5));
     }

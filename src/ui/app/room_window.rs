@@ -1,71 +1,78 @@
-//! The wall in a window of its own, for the projector. It is drawn from the same public
-//! [`RoomView`] as the single-window wall.
+//! The group screen in a window of its own: what it shows in each screen of the app, the keys
+//! and close requests that come from it, and where it was (remembered for next time).
 
 use super::{KringApp, Screen};
-use crate::room::RoomView;
-use crate::ui::command::{AppAction, AppCommand};
-use crate::ui::room;
+use crate::room::{CalmView, IntroView};
+use crate::ui::wall_window::WallSource;
 
 impl KringApp {
     pub(super) fn room_window_ui(&mut self, ctx: &egui::Context) {
-        if !self.room_window() || self.screen != Screen::Meeting {
-            return;
+        // Keys pressed while the wall window had focus count as the leader's keys.
+        for key in self.wall.take_keys() {
+            if self.key_works_now(key)
+                && let Some(command) = self.command_for(key)
+            {
+                self.pending.push(command);
+            }
         }
-        let Some(session) = &self.session else {
+        if self.wall.take_close_request() {
+            if let Some(session) = &mut self.session {
+                // Closed during a meeting: the group screen comes back into this window.
+                session.set_room_window(false);
+                self.set_room_window(false);
+            }
+            self.wall_closing = None;
+            self.wall.closed();
+        }
+        self.remember_wall_placement();
+        let source = self.wall_source();
+        match source {
+            Some(source) if self.room_window() => {
+                let title = self.env.strings().room_window_title;
+                self.wall.show(ctx, source, &self.env.settings, title);
+            }
+            _ => self.wall.closed(),
+        }
+    }
+
+    /// What the group screen shows now: the meeting's phase, the introduction, a welcome
+    /// while the leader notes who is here, or, after the meeting, a calm closing screen until
+    /// the leader closes the window.
+    fn wall_source(&self) -> Option<WallSource> {
+        let s = self.env.strings();
+        let lang = self.env.lang();
+        match (self.screen, &self.session) {
+            (Screen::Setup, Some(session)) => Some(WallSource::Calm(CalmView::waiting(
+                session.meeting.protocol(),
+                lang,
+                s,
+            ))),
+            (Screen::Intro, Some(session)) => Some(WallSource::Intro(IntroView::new(
+                session.meeting.protocol(),
+                lang,
+                s,
+            ))),
+            (Screen::Meeting, Some(session)) => Some(WallSource::Meeting {
+                meeting: Box::new(session.meeting.clone()),
+                content: Box::new(session.content.clone()),
+            }),
+            _ => self.wall_closing.clone().map(WallSource::Calm),
+        }
+    }
+
+    /// Where the wall window was and whether it was full screen: saved when it changed, so the
+    /// next meeting opens it there (on the projector).
+    fn remember_wall_placement(&mut self) {
+        let Some(placement) = self.wall.placement() else {
             return;
         };
-        let view = RoomView::new(
-            &session.meeting,
-            &session.content,
-            self.env.lang(),
-            self.env.strings(),
-            self.env.now_ms(),
-            &self.env.tz,
-        );
-        let palette = self.env.palette();
-        let title = self.env.strings().room_window_title;
-        let mut closed = false;
-        let mut commands = Vec::new();
-        ctx.show_viewport_immediate(
-            egui::ViewportId::from_hash_of("kring_room"),
-            egui::ViewportBuilder::default()
-                .with_title(title)
-                .with_inner_size([1280.0, 720.0]),
-            |ui, class| {
-                let rect = if class == egui::ViewportClass::EmbeddedWindow {
-                    ui.allocate_exact_size(egui::vec2(640.0, 360.0), egui::Sense::hover())
-                        .0
-                } else {
-                    ui.max_rect()
-                };
-                ui.painter().rect_filled(rect, 0.0, palette.background);
-                room::room_ui(ui, rect, &view, &palette);
-                let ctx = ui.ctx().clone();
-                // Keys pressed while the wall window has focus: full screen applies to it.
-                for command in self.shortcuts(&ctx) {
-                    match command {
-                        AppCommand::App(AppAction::ToggleFullscreen) => {
-                            let fullscreen =
-                                ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
-                            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
-                        }
-                        AppCommand::App(AppAction::Escape) => {
-                            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
-                        }
-                        other => commands.push(other),
-                    }
-                }
-                if ctx.input(|i| i.viewport().close_requested()) {
-                    closed = true;
-                }
-            },
-        );
-        self.pending.extend(commands);
-        if closed {
-            if let Some(session) = &mut self.session {
-                session.set_room_window(false);
-            }
-            self.set_room_window(false);
+        let settings = &mut self.env.settings;
+        if settings.room_window_position != Some(placement.position)
+            || settings.room_window_fullscreen != placement.fullscreen
+        {
+            settings.room_window_position = Some(placement.position);
+            settings.room_window_fullscreen = placement.fullscreen;
+            self.env.save_settings();
         }
     }
 }
