@@ -80,13 +80,7 @@ impl Meeting {
 
     fn next(&mut self, now_ms: i64) {
         match self.step {
-            Step::Explain => {
-                if self.planned_prepare_secs(self.cursor) > 0 {
-                    self.set_step(Step::Prepare, now_ms);
-                } else {
-                    self.set_step(Step::Run, now_ms);
-                }
-            }
+            Step::Explain => self.set_step(self.prepare_or(Step::Run), now_ms),
             Step::Prepare => self.set_step(Step::Run, now_ms),
             Step::Run => self.set_step(Step::Close, now_ms),
             Step::Close => {
@@ -115,15 +109,19 @@ impl Meeting {
                 }
             }
             Step::Prepare => self.set_step(Step::Explain, now_ms),
-            Step::Run => {
-                if self.planned_prepare_secs(self.cursor) > 0 {
-                    self.set_step(Step::Prepare, now_ms);
-                } else {
-                    self.set_step(Step::Explain, now_ms);
-                }
-            }
+            Step::Run => self.set_step(self.prepare_or(Step::Explain), now_ms),
             // Back from closing resumes the phase where it was, overrun included.
             Step::Close => self.set_step(Step::Run, now_ms),
+        }
+    }
+
+    /// The preparation moment between explaining and running the current phase, or `otherwise`
+    /// when the phase has none: going forward or back, a phase without one skips it.
+    fn prepare_or(&self, otherwise: Step) -> Step {
+        if self.planned_prepare_secs(self.cursor) > 0 {
+            Step::Prepare
+        } else {
+            otherwise
         }
     }
 
@@ -158,9 +156,9 @@ impl Meeting {
         let Some(state) = self.phases.get_mut(self.cursor) else {
             return;
         };
-        state.open.stop(now_ms);
-        state.prepare.stop(now_ms);
-        state.run.stop(now_ms);
+        for watch in state.watches_mut() {
+            watch.stop(now_ms);
+        }
         state.status = status;
     }
 
@@ -272,9 +270,9 @@ impl Meeting {
 
     fn end(&mut self, now_ms: i64, early: bool) {
         if let Some(state) = self.phases.get_mut(self.cursor) {
-            state.open.stop(now_ms);
-            state.prepare.stop(now_ms);
-            state.run.stop(now_ms);
+            for watch in state.watches_mut() {
+                watch.stop(now_ms);
+            }
         }
         self.ended_at_ms = Some(now_ms);
         self.ended_early = early;

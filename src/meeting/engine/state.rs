@@ -49,6 +49,11 @@ impl PhaseState {
             run: Stopwatch::default(),
         }
     }
+
+    /// The phase's three stopwatches: open, preparation, run.
+    pub(super) fn watches_mut(&mut self) -> [&mut Stopwatch; 3] {
+        [&mut self.open, &mut self.prepare, &mut self.run]
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

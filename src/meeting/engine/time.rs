@@ -46,9 +46,9 @@ impl Meeting {
     /// pause. Without this call the gap counts as time that ran, which is what the clock says.
     pub fn treat_gap_as_pause(&mut self, gap_ms: i64) {
         if let Some(state) = self.phases.get_mut(self.cursor) {
-            state.open.skip_gap(gap_ms);
-            state.prepare.skip_gap(gap_ms);
-            state.run.skip_gap(gap_ms);
+            for watch in state.watches_mut() {
+                watch.skip_gap(gap_ms);
+            }
         }
         if let Some(active) = &mut self.active_break {
             active.clock.skip_gap(gap_ms);
@@ -56,39 +56,54 @@ impl Meeting {
     }
 
     pub fn planned_run_secs(&self, index: usize) -> i64 {
-        let base = self
-            .protocol
-            .phases
-            .get(index)
-            .map_or(0, |p| i64::from(p.planned_minutes) * 60);
-        base + self.phases.get(index).map_or(0, |s| s.run_adjust_secs)
+        self.planned_secs(index, Step::Run)
     }
 
     pub fn planned_prepare_secs(&self, index: usize) -> i64 {
-        let base = self
-            .protocol
-            .phases
-            .get(index)
-            .map_or(0, |p| i64::from(p.prepare_minutes) * 60);
-        base + self.phases.get(index).map_or(0, |s| s.prepare_adjust_secs)
+        self.planned_secs(index, Step::Prepare)
+    }
+
+    /// Seconds planned for phase `index`'s preparation moment (`step` is [`Step::Prepare`]) or
+    /// its run (any other step): the protocol's minutes and what the leader added or took off.
+    fn planned_secs(&self, index: usize, step: Step) -> i64 {
+        let prepare = step == Step::Prepare;
+        let minutes = self.protocol.phases.get(index).map_or(0, |p| {
+            if prepare {
+                p.prepare_minutes
+            } else {
+                p.planned_minutes
+            }
+        });
+        let added_secs = self.phases.get(index).map_or(0, |s| {
+            if prepare {
+                s.prepare_adjust_secs
+            } else {
+                s.run_adjust_secs
+            }
+        });
+        i64::from(minutes) * 60 + added_secs
+    }
+
+    /// The countdown of phase `index`'s preparation moment (`step` is [`Step::Prepare`]) or of
+    /// its run (any other step).
+    fn step_countdown(&self, index: usize, step: Step, now_ms: i64) -> Option<Countdown> {
+        let state = self.phases.get(index)?;
+        let watch = if step == Step::Prepare {
+            &state.prepare
+        } else {
+            &state.run
+        };
+        Some(Countdown {
+            total_ms: self.planned_secs(index, step) * 1000,
+            elapsed_ms: watch.elapsed_ms(now_ms),
+            running: watch.is_running(),
+        })
     }
 
     /// The countdown the room sees for the current step: the preparation moment while
     /// preparing, the phase's own time otherwise (not yet running while explaining).
     pub fn countdown(&self, now_ms: i64) -> Option<Countdown> {
-        let state = self.phases.get(self.cursor)?;
-        Some(match self.step {
-            Step::Prepare => Countdown {
-                total_ms: self.planned_prepare_secs(self.cursor) * 1000,
-                elapsed_ms: state.prepare.elapsed_ms(now_ms),
-                running: state.prepare.is_running(),
-            },
-            _ => Countdown {
-                total_ms: self.planned_run_secs(self.cursor) * 1000,
-                elapsed_ms: state.run.elapsed_ms(now_ms),
-                running: state.run.is_running(),
-            },
-        })
+        self.step_countdown(self.cursor, self.step, now_ms)
     }
 
     pub fn break_countdown(&self, now_ms: i64) -> Option<Countdown> {
@@ -117,18 +132,15 @@ impl Meeting {
             remaining_ms += countdown.remaining_ms().max(0);
         }
         let cursor = self.cursor;
-        if let Some(state) = self.phases.get(cursor) {
-            let prepare_left = (self.planned_prepare_secs(cursor) * 1000
-                - state.prepare.elapsed_ms(now_ms))
-            .max(0);
-            let run_left =
-                (self.planned_run_secs(cursor) * 1000 - state.run.elapsed_ms(now_ms)).max(0);
-            remaining_ms += match self.step {
-                Step::Explain | Step::Prepare => prepare_left + run_left,
-                Step::Run => run_left,
-                Step::Close => 0,
-            };
-        }
+        let left_ms = |step| {
+            self.step_countdown(cursor, step, now_ms)
+                .map_or(0, |c| c.remaining_ms().max(0))
+        };
+        remaining_ms += match self.step {
+            Step::Explain | Step::Prepare => left_ms(Step::Prepare) + left_ms(Step::Run),
+            Step::Run => left_ms(Step::Run),
+            Step::Close => 0,
+        };
         for (index, state) in self.phases.iter().enumerate().skip(cursor + 1) {
             if state.status != PhaseStatus::Skipped {
                 remaining_ms +=
