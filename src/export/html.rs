@@ -59,12 +59,7 @@ pub(super) fn render_html(doc: &Doc, lang: Lang) -> String {
         escape_html(&doc.title)
     );
     for (label, value) in &doc.meta {
-        let _ = writeln!(
-            out,
-            "<dt>{}</dt><dd>{}</dd>",
-            escape_html(label),
-            escape_html(value)
-        );
+        html_field(&mut out, label, value);
     }
     out.push_str("</dl>\n</header>\n");
     for section in &doc.sections {
@@ -90,12 +85,7 @@ fn html_block(out: &mut String, block: &Block) {
         Block::Fields(fields) => {
             out.push_str("<dl>\n");
             for (label, value) in fields {
-                let _ = writeln!(
-                    out,
-                    "<dt>{}</dt><dd>{}</dd>",
-                    escape_html(label),
-                    escape_html(value.trim())
-                );
+                html_field(out, label, value.trim());
             }
             out.push_str("</dl>\n");
         }
@@ -153,4 +143,14 @@ fn html_block(out: &mut String, block: &Block) {
             out.push_str("</tbody>\n</table>\n");
         }
     }
+}
+
+/// One label and value of a `<dl>`.
+fn html_field(out: &mut String, label: &str, value: &str) {
+    let _ = writeln!(
+        out,
+        "<dt>{}</dt><dd>{}</dd>",
+        escape_html(label),
+        escape_html(value)
+    );
 }

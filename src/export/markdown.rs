@@ -9,9 +9,7 @@ use super::escape::{md_cell, md_line, md_text};
 pub(super) fn render_markdown(doc: &Doc) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md_line(&doc.title));
-    for (label, value) in &doc.meta {
-        let _ = writeln!(out, "- **{}:** {}", md_line(label), md_text(value, "  "));
-    }
+    md_fields(&mut out, &doc.meta);
     for section in &doc.sections {
         let _ = writeln!(out, "\n## {}", md_line(&section.heading));
         for block in &section.blocks {
@@ -28,11 +26,7 @@ pub(super) fn md_block(out: &mut String, block: &Block) {
         Block::Para(text) => {
             let _ = writeln!(out, "{}", md_text(text, ""));
         }
-        Block::Fields(fields) => {
-            for (label, value) in fields {
-                let _ = writeln!(out, "- **{}:** {}", md_line(label), md_text(value, "  "));
-            }
-        }
+        Block::Fields(fields) => md_fields(out, fields),
         Block::List { ordered, items } => {
             for (n, item) in items.iter().enumerate() {
                 let marker = if *ordered {
@@ -79,5 +73,12 @@ pub(super) fn md_block(out: &mut String, block: &Block) {
                 }
             }
         }
+    }
+}
+
+/// Label and value pairs, one list item each, the value's lines kept inside the item.
+fn md_fields(out: &mut String, fields: &[(String, String)]) {
+    for (label, value) in fields {
+        let _ = writeln!(out, "- **{}:** {}", md_line(label), md_text(value, "  "));
     }
 }
