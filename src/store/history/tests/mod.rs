@@ -67,17 +67,33 @@ fn meeting(day: i64, present: &[&str], inbrenger: Option<&str>, advice: &[&str])
     for text in advice {
         content.advice.add(text, &mut rng);
     }
+    record(
+        started_at_ms,
+        75,
+        vec![phase("vraag", 5, 420), phase("beeldvorming", 10, 540)],
+        content,
+    )
+}
+
+/// A record of a Balint meeting (70 minutes planned) that started at `started_at_ms` and took
+/// `minutes`, without breaks.
+fn record(
+    started_at_ms: i64,
+    minutes: i64,
+    phases: Vec<PhaseRecord>,
+    content: MeetingContent,
+) -> MeetingRecord {
     MeetingRecord {
         format_version: RECORD_FORMAT_VERSION,
         protocol_id: "balint-8-stappen".into(),
         protocol_version: 1,
         protocol_name: Text::new("Balint, 8 stappen", "Balint, 8 steps"),
         started_at_ms,
-        ended_at_ms: started_at_ms + 75 * MINUTE_MS,
+        ended_at_ms: started_at_ms + minutes * MINUTE_MS,
         started_local: local(started_at_ms),
         ended_early: false,
         planned_minutes: 70,
-        phases: vec![phase("vraag", 5, 420), phase("beeldvorming", 10, 540)],
+        phases,
         breaks: Vec::new(),
         content,
     }

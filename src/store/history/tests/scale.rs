@@ -70,20 +70,7 @@ fn generated(n: usize, rng: &mut StdRng) -> MeetingRecord {
     let phases = (0..8)
         .map(|k| phase(&format!("fase-{k}"), 10, rng.random_range(300..900)))
         .collect();
-    MeetingRecord {
-        format_version: RECORD_FORMAT_VERSION,
-        protocol_id: "balint-8-stappen".into(),
-        protocol_version: 1,
-        protocol_name: Text::new("Balint, 8 stappen", "Balint, 8 steps"),
-        started_at_ms,
-        ended_at_ms: started_at_ms + 80 * MINUTE_MS,
-        started_local: local(started_at_ms),
-        ended_early: false,
-        planned_minutes: 70,
-        phases,
-        breaks: Vec::new(),
-        content,
-    }
+    record(started_at_ms, 80, phases, content)
 }
 
 fn resident_kb() -> Option<u64> {
