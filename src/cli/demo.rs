@@ -1404,13 +1404,7 @@ impl DemoGenerator {
                 }
             }
             let count = rng.random_range(3..=7);
-            let mut pool: Vec<&str> = theme.advice.to_vec();
-            let mut generic = ADVICE.to_vec();
-            generic.shuffle(rng);
-            pool.extend(generic);
-            pool.truncate(count + 1);
-            pool.shuffle(rng);
-            for text in pool.into_iter().take(count) {
+            for text in pick_texts(&theme.advice, &ADVICE, count, rng) {
                 content.advice.add(text, rng);
             }
             content.advice.reveal(rng);
@@ -1493,17 +1487,32 @@ impl DemoGenerator {
         }
         if reached(Tool::Insights) {
             let count = rng.random_range(2..=5);
-            let mut pool: Vec<&str> = theme.insights.to_vec();
-            let mut generic = INSIGHTS.to_vec();
-            generic.shuffle(rng);
-            pool.extend(generic);
-            pool.truncate(count + 1);
-            pool.shuffle(rng);
-            content.insights = pool.into_iter().take(count).map(str::to_owned).collect();
+            content.insights = pick_texts(&theme.insights, &INSIGHTS, count, rng)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
             content.insights_on_wall = rng.random_bool(0.5);
         }
         content
     }
+}
+
+/// `count` texts for a meeting (advice, insights): the theme's own, topped up with generic
+/// ones in a random order, then shuffled together.
+fn pick_texts(
+    own: &[&'static str],
+    generic: &[&'static str],
+    count: usize,
+    rng: &mut StdRng,
+) -> Vec<&'static str> {
+    let mut pool = own.to_vec();
+    let mut generic = generic.to_vec();
+    generic.shuffle(rng);
+    pool.extend(generic);
+    pool.truncate(count + 1);
+    pool.shuffle(rng);
+    pool.truncate(count);
+    pool
 }
 
 #[cfg(test)]

@@ -123,14 +123,25 @@ pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
+    private_dir_builder(true).create(dir)
+}
+
+/// Creates exactly one folder (its parent must exist), readable by its owner only on Unix.
+/// Fails with `AlreadyExists` when it is there, which is what claims a new group's id.
+pub(crate) fn create_one_private_dir(dir: &Path) -> io::Result<()> {
+    private_dir_builder(false).create(dir)
+}
+
+/// Makes folders readable by their owner only on Unix; with their parents when `recursive`.
+fn private_dir_builder(recursive: bool) -> fs::DirBuilder {
     let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
+    builder.recursive(recursive);
     #[cfg(unix)]
     {
         use std::os::unix::fs::DirBuilderExt as _;
         builder.mode(0o700);
     }
-    builder.create(dir)
+    builder
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use crate::model::{GROUP_FORMAT_VERSION, GroupSettings};
 
-use super::atomic::create_private_dir;
+use super::atomic::{create_one_private_dir, create_private_dir};
 use super::lock::{GroupLock, LockOutcome};
 use super::quarantine::{LoadProblem, QUARANTINE_DIR, Rejection};
 use super::version::read_format_version;
@@ -371,19 +371,6 @@ fn read_group_file(path: &Path) -> Result<Option<GroupSettings>, Rejection> {
     })?;
     settings.format_version = GROUP_FORMAT_VERSION;
     Ok(Some(settings))
-}
-
-/// Creates exactly one folder (its parent must exist), readable by its owner only on Unix.
-/// Fails with `AlreadyExists` when it is there, which is what claims a new group's id.
-fn create_one_private_dir(dir: &Path) -> io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt as _;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
 }
 
 #[cfg(test)]

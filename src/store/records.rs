@@ -51,7 +51,7 @@ pub fn save_record(group: &GroupLock, record: &MeetingRecord) -> Result<PathBuf,
 }
 
 /// The record's file name in `dir`, with "-2", "-3"... when another meeting has it already.
-fn free_record_path(dir: &Path, record: &MeetingRecord) -> PathBuf {
+pub(super) fn free_record_path(dir: &Path, record: &MeetingRecord) -> PathBuf {
     let name = record_file_name(record);
     let mut path = dir.join(&name);
     let mut n = 2;

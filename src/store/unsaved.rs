@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{DataDir, record_file_name, to_ron, write_atomic};
+use super::records::free_record_path;
+use super::{DataDir, to_ron, write_atomic};
 use crate::model::{MeetingRecord, RECORD_FORMAT_VERSION};
 
 /// The folder, inside the data folder (or the user's local data folder), for spare copies.
@@ -54,15 +55,9 @@ pub fn rescue_dirs(data: &DataDir) -> Vec<PathBuf> {
 /// file). Returns where it went, or every folder's reason when none did.
 pub fn write_rescue_copy(dirs: &[PathBuf], unsaved: &UnsavedRecord) -> Result<PathBuf, String> {
     let text = to_ron(unsaved).map_err(|e| e.to_string())?;
-    let name = record_file_name(&unsaved.record);
     let mut reasons = Vec::new();
     for dir in dirs {
-        let mut path = dir.join(&name);
-        let mut n = 2;
-        while path.exists() {
-            path = dir.join(name.replace(".ron", &format!("-{n}.ron")));
-            n += 1;
-        }
+        let path = free_record_path(dir, &unsaved.record);
         match write_atomic(&path, text.as_bytes()) {
             Ok(()) => return Ok(path),
             Err(error) => reasons.push(format!("{}: {error}", dir.display())),
