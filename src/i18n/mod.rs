@@ -12,11 +12,15 @@
 //!   (file names keep ISO dates; those are not sentences).
 //! - Typed store and lock errors ([`crate::store::StoreError`]) are put into words by
 //!   [`store_error`] (`errors.rs`), the operating system's own detail after the sentence.
+//! - Typed protocol-check problems ([`crate::model::ProtocolProblem`]) are put into words by
+//!   [`protocol_problem`] and [`protocol_issue`] (`problems.rs`): the field as the protocol's
+//!   author writes it and what to change, never the parser's type names.
 
 mod en;
 mod errors;
 mod format;
 mod nl;
+mod problems;
 mod strings;
 
 pub use en::EN;
@@ -26,6 +30,7 @@ pub use format::{
     format_long_date_time_text,
 };
 pub use nl::NL;
+pub use problems::{protocol_issue, protocol_problem};
 pub use strings::Strings;
 
 use crate::model::Lang;

@@ -46,6 +46,7 @@ pub use records::{
 };
 pub use settings::{
     SETTINGS_FORMAT_VERSION, Settings, SettingsLoad, Theme, load_settings, save_settings,
+    settings_language,
 };
 pub use unsaved::{
     UNSAVED_DIR, UnsavedRecord, list_rescue_copies, remove_rescue_copy, rescue_dirs,

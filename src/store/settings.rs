@@ -117,6 +117,16 @@ fn set_aside(path: &Path, reason: String) -> SettingsLoad {
     }
 }
 
+/// The language chosen in the settings file at `path`, when there is a readable one of a
+/// format this Kring knows. Only reads: a damaged file is left where it is (the app sets it
+/// aside when it starts). For `kring check`.
+pub fn settings_language(path: &Path) -> Option<Lang> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    read_format_version(text, SETTINGS_FORMAT_VERSION, Some(1)).ok()?;
+    ron::from_str::<Settings>(text).ok().map(|s| s.language)
+}
+
 /// Writes the settings atomically, in the current format. A settings file from a newer Kring
 /// is not overwritten: the error says so.
 pub fn save_settings(path: &Path, settings: &Settings) -> Result<(), StoreError> {
