@@ -838,9 +838,13 @@ fn find_field(source: &str, from: usize, name: &str) -> Option<usize> {
             while i < bytes.len() && bytes[i] != b'\n' {
                 i += 1;
             }
-        } else if source[i..].starts_with(name) {
+        } else if bytes[i..].starts_with(name.as_bytes()) {
+            // A match of the whole name starts and ends on character boundaries.
             let before_ok = i == 0 || !is_ident_byte(bytes[i - 1]);
-            let rest = source[i + name.len()..].trim_start();
+            let rest = source
+                .get(i + name.len()..)
+                .unwrap_or_default()
+                .trim_start();
             if before_ok && rest.starts_with(':') {
                 return Some(i);
             }

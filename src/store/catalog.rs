@@ -119,7 +119,7 @@ impl Catalog {
             // not know; it is listed as newer (and, like every protocol file, left alone).
             // Any other trouble is reported by the full parse, with its line and column.
             if let Err(rejection) = read_format_version(text, PROTOCOL_FORMAT_VERSION, None)
-                && let Some(found) = rejection.newer_format
+                && let Some(found) = rejection.newer_format()
             {
                 let current = PROTOCOL_FORMAT_VERSION;
                 self.problems.push(file_problem(

@@ -37,8 +37,8 @@ pub use history::{
 };
 pub use lock::{GroupLock, HOLDER_FILE, LOCK_FILE, LockInfo, LockOutcome};
 pub use quarantine::{
-    ConflictFile, DirLoad, LoadProblem, QUARANTINE_DIR, Rejection, SetAside, load_dir,
-    parse_error_reason,
+    ConflictFile, DirLoad, LeftBecause, LoadProblem, LoadReason, QUARANTINE_DIR, Rejection,
+    SetAside, load_dir, parse_error_reason,
 };
 pub use records::{
     SaveError, list_records, load_record, parse_record, protocol_id_of_file_name, record_file_name,
