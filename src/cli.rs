@@ -13,7 +13,8 @@ Kring: guides an intervision group through a Balint meeting.
 
 Usage:
   kring [--data-dir DIR]     start the app (data in DIR, $KRING_DATA_DIR, or your data folder)
-  kring check FILE...        check protocol files; one line per problem, exit 1 if any
+  kring check [--data-dir DIR] [--lang nl|en] FILE...
+                             check protocol files; one line per problem, exit 1 if any
   kring export [--data-dir DIR] MEETING_FILE --format md|html [--lang nl|en] [--out FILE]
                              a meeting as Markdown or a printable HTML page (stdout
                              without --out); MEETING_FILE is a path, or a file name in
@@ -35,13 +36,17 @@ Options:
 
 /// `kring check --help`.
 pub const CHECK_USAGE: &str = "\
-Usage: kring check FILE...
+Usage: kring check [--data-dir DIR] [--lang nl|en] FILE...
 
-Checks protocol files (RON) as Kring would load them. Prints one line per problem,
+Checks protocol files as Kring would load them. Prints one line per problem,
 FILE:LINE:COLUMN: what to change, or one \"ok\" line per good file. Exit status 1 when any
 file has a problem.
 
 Options:
+  --lang nl|en               the language of the messages (default: the language chosen in
+                             Kring's settings in the data folder, or Dutch when there are none)
+  --data-dir DIR             the data folder whose settings give the default language
+                             (default: $KRING_DATA_DIR, or your data folder); only read
   -h, --help                 this text
 ";
 
@@ -85,6 +90,9 @@ pub enum Cli {
     },
     Check {
         files: Vec<PathBuf>,
+        /// `--lang`; without it, the language of the settings (see [`check_lang`]).
+        lang: Option<crate::model::Lang>,
+        data_dir: Option<PathBuf>,
     },
     Export(ExportArgs),
     DemoData(DemoArgs),
@@ -131,7 +139,7 @@ where
         };
         return match command {
             "help" => help_for(&mut parser),
-            "check" => parse_check(&mut parser),
+            "check" => parse_check(&mut parser, data_dir),
             "export" => parse_export(&mut parser, data_dir),
             "demo-data" => parse_demo_data(&mut parser, data_dir),
             "bench" => parse_bench(&mut parser),
@@ -206,12 +214,28 @@ fn text_value(parser: &mut lexopt::Parser, name: &str, example: &str) -> Result<
     })
 }
 
-fn parse_check(parser: &mut lexopt::Parser) -> Result<Cli, String> {
+/// The value after `--lang`: `nl` or `en`.
+fn lang_value(parser: &mut lexopt::Parser) -> Result<crate::model::Lang, String> {
+    use crate::model::Lang;
+    let code = text_value(parser, "--lang", "en")?;
+    match code.to_ascii_lowercase().as_str() {
+        "nl" => Ok(Lang::Nl),
+        "en" => Ok(Lang::En),
+        _ => Err(format!(
+            "--lang {code} is not known: use --lang nl or --lang en"
+        )),
+    }
+}
+
+fn parse_check(parser: &mut lexopt::Parser, mut data_dir: Option<PathBuf>) -> Result<Cli, String> {
     use lexopt::Arg::{Long, Short, Value};
     let mut files = Vec::new();
+    let mut lang = None;
     while let Some(arg) = parser.next().map_err(|err| explain(err, Some("check")))? {
         match arg {
             Short('h') | Long("help") => return Ok(Cli::Help(CHECK_USAGE)),
+            Long("lang") => lang = Some(lang_value(parser)?),
+            Long("data-dir") => data_dir = Some(path_value(parser, "--data-dir", "~/kring-data")?),
             Value(file) => files.push(PathBuf::from(file)),
             other => return Err(explain(other.unexpected(), Some("check"))),
         }
@@ -221,7 +245,26 @@ fn parse_check(parser: &mut lexopt::Parser) -> Result<Cli, String> {
             "check needs one or more protocol files, e.g. kring check protocols/*.ron".to_owned(),
         );
     }
-    Ok(Cli::Check { files })
+    Ok(Cli::Check {
+        files,
+        lang,
+        data_dir,
+    })
+}
+
+/// The language `kring check` writes in: `--lang` when given; else the language chosen in the
+/// settings of the data folder (`--data-dir`, `$KRING_DATA_DIR`, or the user's own), when it
+/// has a readable settings file; else Dutch. The settings file is only read, never moved or
+/// changed.
+pub fn check_lang(
+    lang: Option<crate::model::Lang>,
+    data_dir: Option<PathBuf>,
+) -> crate::model::Lang {
+    lang.or_else(|| {
+        let data = crate::store::DataDir::resolve(data_dir).ok()?;
+        crate::store::settings_language(&data.settings_file())
+    })
+    .unwrap_or(crate::model::Lang::Nl)
 }
 
 /// `kring bench` reads its own options (see `crate::bench`); they must be text.
@@ -246,36 +289,39 @@ fn parse_bench(parser: &mut lexopt::Parser) -> Result<Cli, String> {
 }
 
 /// Checks protocol files and writes one line per problem (or one "ok" line per good file) to
-/// `out`. Returns whether every file was good.
-pub fn check(files: &[PathBuf], out: &mut dyn Write) -> bool {
+/// `out`, in `lang`. Returns whether every file was good.
+pub fn check(files: &[PathBuf], lang: crate::model::Lang, out: &mut dyn Write) -> bool {
+    use crate::model::{ProtocolIssue, ProtocolProblem};
     let mut all_good = true;
     for file in files {
         let name = file.display().to_string();
+        let whole_file = |problem| vec![ProtocolIssue::new(&name, (1, 1), problem)];
         let result = match std::fs::read(file) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => Protocol::from_ron(&name, &text)
-                    .map_err(|issues| issues.iter().map(ToString::to_string).collect::<Vec<_>>()),
-                Err(_) => Err(vec![format!(
-                    "{name}:1:1: the file is not UTF-8 text; save it as UTF-8 in a text editor."
-                )]),
+                Ok(text) => Protocol::from_ron(&name, &text),
+                Err(_) => Err(whole_file(ProtocolProblem::NotText)),
             },
-            Err(err) => Err(vec![format!("{name}:1:1: the file cannot be read: {err}")]),
+            Err(err) => Err(whole_file(ProtocolProblem::Unreadable {
+                os: err.to_string(),
+            })),
         };
         match result {
             Ok(protocol) => {
-                writeln!(
-                    out,
-                    "{name}: ok ({}, {} phases, {} minutes)",
-                    protocol.id,
-                    protocol.phases.len(),
-                    protocol.planned_minutes()
-                )
-                .ok();
+                let ok = crate::i18n::fill(
+                    crate::i18n::strings(lang).check_ok,
+                    &[
+                        ("file", &name),
+                        ("id", &protocol.id),
+                        ("phases", &protocol.phases.len()),
+                        ("minutes", &protocol.planned_minutes()),
+                    ],
+                );
+                writeln!(out, "{ok}").ok();
             }
-            Err(lines) => {
+            Err(issues) => {
                 all_good = false;
-                for line in lines {
-                    writeln!(out, "{line}").ok();
+                for issue in issues {
+                    writeln!(out, "{}", crate::i18n::protocol_issue(lang, &issue)).ok();
                 }
             }
         }
@@ -320,18 +366,7 @@ fn parse_export(parser: &mut lexopt::Parser, mut data_dir: Option<PathBuf>) -> R
                     format!("--format {name} is not known: use --format md or --format html")
                 })?);
             }
-            Long("lang") => {
-                let code = text_value(parser, "--lang", "en")?;
-                lang = match code.to_ascii_lowercase().as_str() {
-                    "nl" => Lang::Nl,
-                    "en" => Lang::En,
-                    _ => {
-                        return Err(format!(
-                            "--lang {code} is not known: use --lang nl or --lang en"
-                        ));
-                    }
-                };
-            }
+            Long("lang") => lang = lang_value(parser)?,
             Long("out") => out = Some(path_value(parser, "--out", "verslag.html")?),
             Value(file) => {
                 if meeting.is_some() {
@@ -531,7 +566,24 @@ mod tests {
         assert_eq!(
             parse(args(&["check", "a.ron", "b.ron"])),
             Ok(Cli::Check {
-                files: vec!["a.ron".into(), "b.ron".into()]
+                files: vec!["a.ron".into(), "b.ron".into()],
+                lang: None,
+                data_dir: None,
+            })
+        );
+        assert_eq!(
+            parse(args(&[
+                "--data-dir",
+                "/d",
+                "check",
+                "--lang",
+                "EN",
+                "a.ron"
+            ])),
+            Ok(Cli::Check {
+                files: vec!["a.ron".into()],
+                lang: Some(crate::model::Lang::En),
+                data_dir: Some("/d".into()),
             })
         );
         assert!(parse(args(&["check"])).is_err());
@@ -671,7 +723,9 @@ mod tests {
         assert_eq!(
             parse(list(&["check".as_ref(), &odd])),
             Ok(Cli::Check {
-                files: vec![PathBuf::from(&odd)]
+                files: vec![PathBuf::from(&odd)],
+                lang: None,
+                data_dir: None,
             })
         );
         for (bad, says) in [

@@ -31,8 +31,13 @@ fn main() -> ExitCode {
             println!("kring {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Cli::Check { files } => {
-            if cli::check(&files, &mut std::io::stdout()) {
+        Cli::Check {
+            files,
+            lang,
+            data_dir,
+        } => {
+            let lang = cli::check_lang(lang, data_dir);
+            if cli::check(&files, lang, &mut std::io::stdout()) {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)

@@ -3,9 +3,18 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// `kring check --lang en FILE...`, with a data folder of its own (no settings in it).
 fn kring_check(files: &[PathBuf]) -> (bool, String) {
+    kring_check_with(&["--lang", "en"], None, files)
+}
+
+/// `kring check OPTIONS FILE...`; the data folder is `data`, or an empty one.
+fn kring_check_with(options: &[&str], data: Option<&Path>, files: &[PathBuf]) -> (bool, String) {
+    let empty = tempfile::tempdir().expect("tempdir");
     let output = Command::new(env!("CARGO_BIN_EXE_kring"))
+        .env("KRING_DATA_DIR", data.unwrap_or(empty.path()))
         .arg("check")
+        .args(options)
         .args(files)
         .output()
         .expect("run kring");
@@ -50,12 +59,12 @@ fn duplicate_id_syntax_error_and_negative_duration_fail_with_position() {
         (
             "duplicate.ron",
             nine.replacen("id: \"probleemkeuze\"", "id: \"problemen-verzamelen\"", 1),
-            "which an earlier phase already uses",
+            "an earlier phase already uses",
         ),
         (
             "syntax.ron",
             nine.replacen("version: 1,\n    name", "version: 1\n    name", 1),
-            "a comma is missing",
+            "A comma is missing",
         ),
         (
             "negative.ron",
@@ -93,4 +102,53 @@ fn duplicate_id_syntax_error_and_negative_duration_fail_with_position() {
     let (ok, out) = kring_check(&files);
     assert!(!ok);
     assert_eq!(out.lines().count(), 2, "{out}");
+}
+
+/// Without --lang, the messages are in the language of the settings, else in Dutch; the
+/// `file:line:col:` shape and the exit status stay.
+#[test]
+fn the_language_comes_from_lang_or_the_settings_else_dutch() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let nine = std::fs::read_to_string(&shipped()[1]).expect("read");
+    let path = dir.path().join("spelfout.ron");
+    let text = nine.replacen("prepare_minutes:", "voorbereiding:", 1);
+    assert_ne!(text, nine);
+    std::fs::write(&path, &text).expect("write");
+    let files = [path.clone()];
+
+    let (ok, dutch) = kring_check_with(&[], None, &files);
+    assert!(!ok);
+    let prefix = format!("{}:", path.display());
+    assert!(dutch.starts_with(&prefix), "{dutch}");
+    assert!(
+        dutch.contains("Het veld `voorbereiding` kent Kring niet in fase "),
+        "{dutch}"
+    );
+    assert!(dutch.contains("`prepare_minutes`"), "{dutch}");
+    assert!(
+        !dutch.contains("RON") && !dutch.contains("struct "),
+        "{dutch}"
+    );
+
+    let data = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        data.path().join("settings.ron"),
+        "(format_version: 1, language: En)",
+    )
+    .expect("write");
+    let (ok, english) = kring_check_with(&[], Some(data.path()), &files);
+    assert!(!ok);
+    assert!(
+        english.contains("Kring knows no field `voorbereiding`"),
+        "{english}"
+    );
+    let (_, forced) = kring_check_with(&["--lang", "nl"], Some(data.path()), &files);
+    assert_eq!(forced, dutch, "--lang wins over the settings");
+
+    let (ok, good) = kring_check_with(&["--lang", "nl"], None, &shipped()[..1]);
+    assert!(ok, "{good}");
+    assert!(
+        good.contains(": ok (") && good.contains("fasen: "),
+        "{good}"
+    );
 }

@@ -56,7 +56,7 @@ fn a_non_utf8_argument_gets_a_message_not_a_panic() {
     args.push(odd("--"));
     assert_refused_without_panic(&run(&args), 2, "not UTF-8");
     // As a file that does not exist: named (as well as it can be), exit 1.
-    let mut args = words(&["check"]);
+    let mut args = words(&["check", "--lang", "en"]);
     args.push(odd("/nonexistent/"));
     let out = run(&args);
     assert!(

@@ -467,7 +467,7 @@ fn folder_case(rng: &mut Rng, corpus: &[(String, Vec<u8>)], work: &Path) {
         .count();
     assert_eq!(moved, quarantined);
     for problem in &load.problems {
-        assert!(!problem.reason.is_empty());
+        assert!(!problem.to_string().is_empty());
     }
 
     // The group's history over the same damaged folder (the History tab): no panic either.

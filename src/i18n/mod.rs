@@ -11,21 +11,28 @@
 //!   [`format_hours`], [`format_date`], [`format_date_text`], [`format_date_time_text`]
 //!   (file names keep ISO dates; those are not sentences).
 //! - Typed store and lock errors ([`crate::store::StoreError`]) are put into words by
-//!   [`store_error`] (`errors.rs`), the operating system's own detail after the sentence.
+//!   [`store_error`] (`errors.rs`), the operating system's own detail after the sentence;
+//!   files that could not be loaded ([`crate::store::LoadProblem`]) by [`load_problem`] and
+//!   [`load_reason`], sync conflict copies by [`conflict_file`].
+//! - Typed protocol-check problems ([`crate::model::ProtocolProblem`]) are put into words by
+//!   [`protocol_problem`] and [`protocol_issue`] (`problems.rs`): the field as the protocol's
+//!   author writes it and what to change, never the parser's type names.
 
 mod en;
 mod errors;
 mod format;
 mod nl;
+mod problems;
 mod strings;
 
 pub use en::EN;
-pub use errors::store_error;
+pub use errors::{conflict_file, load_problem, load_reason, store_error};
 pub use format::{
     format_date, format_date_text, format_date_time_text, format_decimal, format_hours,
     format_long_date_time_text,
 };
 pub use nl::NL;
+pub use problems::{protocol_issue, protocol_problem};
 pub use strings::Strings;
 
 use crate::model::Lang;

@@ -13,8 +13,8 @@ pub use content::{
 };
 pub use group::{GROUP_FORMAT_VERSION, GroupSettings, Retention};
 pub use protocol::{
-    Instructions, MAX_PHASE_MINUTES, PROTOCOL_FORMAT_VERSION, Phase, Protocol, ProtocolIssue,
-    Range, Text, Tool, Variant,
+    Instructions, MAX_PHASE_MINUTES, MinutesField, PROTOCOL_FORMAT_VERSION, Phase, PhaseRef,
+    Protocol, ProtocolIssue, ProtocolProblem, Range, RangeField, Text, Tool, Variant,
 };
 pub use record::{BreakRecord, MeetingRecord, PhaseOutcome, PhaseRecord, RECORD_FORMAT_VERSION};
 

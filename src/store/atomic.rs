@@ -69,7 +69,7 @@ fn refuse_newer(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
             mine.format_version,
             Some(1),
         )
-        && let Some(found) = rejection.newer_format
+        && let Some(found) = rejection.newer_format()
     {
         return Err(StoreError::new(
             StoreErrorKind::NewerFormat {

@@ -11,9 +11,7 @@ use serde::de::IgnoredAny;
 use crate::model::{CASE_FORMAT_VERSION, PreparedCase};
 
 use super::version::read_format_version;
-use super::{
-    DataDir, DirLoad, Rejection, SetAside, load_dir, parse_error_reason, to_ron, write_atomic,
-};
+use super::{DataDir, DirLoad, LoadReason, Rejection, SetAside, load_dir, to_ron, write_atomic};
 
 /// The extension of an exported case file, without the dot.
 pub const CASE_FILE_EXTENSION: &str = "kringcase";
@@ -29,22 +27,6 @@ pub fn cases_dir(data: &DataDir) -> PathBuf {
 /// `<dir>/<id>.ron`, the file of the case with this id.
 pub fn case_path(dir: &Path, id: &str) -> PathBuf {
     dir.join(format!("{id}.ron"))
-}
-
-/// Why a text is not a case this build can use.
-enum CaseError {
-    /// Not a case, or a damaged one: the reason, with line and column when known.
-    Damaged(String),
-    /// A sound case from a newer Kring.
-    Newer(String),
-}
-
-impl CaseError {
-    fn reason(self) -> String {
-        match self {
-            Self::Damaged(reason) | Self::Newer(reason) => reason,
-        }
-    }
 }
 
 /// The few fields that tell a case file from other Kring files (a meeting record has none of
@@ -72,38 +54,15 @@ impl<'de> Deserialize<'de> for Present {
 
 /// Reads a case from RON text: checks that it is a case and its format, then migrates an
 /// older format (the fields it lacks start empty).
-fn parse_case(text: &str) -> Result<PreparedCase, CaseError> {
-    let probe: Probe = ron::from_str(text).map_err(|err| {
-        CaseError::Damaged(format!(
-            "{} (this is not a readable Kring case)",
-            parse_error_reason(&err)
-        ))
-    })?;
+fn parse_case(text: &str) -> Result<PreparedCase, Rejection> {
+    let probe: Probe = ron::from_str(text).map_err(|err| Rejection::parse_error(&err))?;
     if !(probe.id.0 || probe.situation.0 || probe.question.0) {
-        return Err(CaseError::Damaged(
-            "this is not a Kring case: it has no id, situation or question (is it a meeting \
-             record or a protocol?)"
-                .to_owned(),
-        ));
+        return Err(Rejection::aside(LoadReason::NotACase));
     }
     // The version, before the whole case: a newer case may have fields this Kring does not know.
     // A case without a format number predates format numbers: the first format.
-    read_format_version(text, CASE_FORMAT_VERSION, Some(1)).map_err(|rejection| {
-        if rejection.set_aside {
-            CaseError::Damaged(format!(
-                "{} (this is not a readable Kring case)",
-                rejection.reason
-            ))
-        } else {
-            CaseError::Newer(rejection.reason)
-        }
-    })?;
-    let mut case: PreparedCase = ron::from_str(text).map_err(|err| {
-        CaseError::Damaged(format!(
-            "{} (the case is damaged)",
-            parse_error_reason(&err)
-        ))
-    })?;
+    read_format_version(text, CASE_FORMAT_VERSION, Some(1))?;
+    let mut case: PreparedCase = ron::from_str(text).map_err(|err| Rejection::parse_error(&err))?;
     // Older formats lack only fields that default to empty; the case is now current.
     case.format_version = CASE_FORMAT_VERSION;
     Ok(case)
@@ -154,10 +113,7 @@ pub fn save_case(dir: &Path, case: &PreparedCase) -> Result<PathBuf, String> {
 pub fn list_cases(dir: &Path, quarantine_root: &Path) -> DirLoad<PreparedCase> {
     // Cases live in the user's own data folder, in no group folder: no lock guards them.
     let mut load = load_dir(dir, SetAside::Own(quarantine_root), |path, text| {
-        let mut case = parse_case(text).map_err(|err| match err {
-            CaseError::Damaged(reason) => Rejection::damaged(reason),
-            CaseError::Newer(reason) => Rejection::newer_format(reason),
-        })?;
+        let mut case = parse_case(text)?;
         if let Some(stem) = path.file_stem().and_then(|s| s.to_str())
             && PreparedCase::is_valid_id(stem)
         {
@@ -193,13 +149,12 @@ pub fn load_case_file(path: &Path) -> Result<PreparedCase, String> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let case = parse_case(text).map_err(|err| {
-        let hint = match err {
-            CaseError::Damaged(_) => {
-                format!("; choose a .{CASE_FILE_EXTENSION} file exported from Kring")
-            }
-            CaseError::Newer(_) => String::new(),
+        let hint = if err.set_aside {
+            format!(" Choose a .{CASE_FILE_EXTENSION} file exported from Kring.")
+        } else {
+            String::new()
         };
-        format!("{}: {}{hint}", path.display(), err.reason())
+        format!("{}: {}{hint}", path.display(), err.reason)
     })?;
     if case.is_blank() {
         return Err(format!(
@@ -333,7 +288,11 @@ mod tests {
             newer.moved_to, None,
             "a newer case stays for the newer Kring"
         );
-        assert!(newer.reason.contains("update Kring"), "{}", newer.reason);
+        assert!(
+            newer.reason.to_string().contains("update Kring"),
+            "{}",
+            newer.reason
+        );
 
         assert!(save_case(&dir, &PreparedCase::default()).is_err());
         assert!(
@@ -441,7 +400,8 @@ mod tests {
         let broken = dir.path().join("kapot.kringcase");
         std::fs::write(&broken, "(id: \"k\",\n question: )").expect("write");
         let err = load_case_file(&broken).expect_err("damaged");
-        assert!(err.contains("kapot.kringcase: line 2, column"), "{err}");
+        assert!(err.contains("kapot.kringcase: "), "{err}");
+        assert!(err.contains("(line 2, column"), "{err}");
 
         let blank = dir.path().join("leeg.kringcase");
         std::fs::write(&blank, "(id: \"leeg\", question: \" \")").expect("write");

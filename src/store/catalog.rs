@@ -1,6 +1,6 @@
 use std::path::{Path, PathBuf};
 
-use crate::model::{PROTOCOL_FORMAT_VERSION, Protocol, ProtocolIssue};
+use crate::model::{PROTOCOL_FORMAT_VERSION, Protocol, ProtocolIssue, ProtocolProblem};
 
 use super::version::read_format_version;
 
@@ -80,7 +80,9 @@ impl Catalog {
             Err(err) => {
                 self.problems.push(file_problem(
                     dir,
-                    format!("the protocols folder cannot be read ({err}); check its permissions."),
+                    ProtocolProblem::FolderUnreadable {
+                        os: err.to_string(),
+                    },
                 ));
                 return;
             }
@@ -97,18 +99,17 @@ impl Catalog {
                 Ok(bytes) => match String::from_utf8(bytes) {
                     Ok(text) => text,
                     Err(_) => {
-                        self.problems.push(file_problem(
-                            &path,
-                            "the file is not UTF-8 text; save it as UTF-8 in a text editor."
-                                .to_owned(),
-                        ));
+                        self.problems
+                            .push(file_problem(&path, ProtocolProblem::NotText));
                         continue;
                     }
                 },
                 Err(err) => {
                     self.problems.push(file_problem(
                         &path,
-                        format!("the file cannot be read ({err})."),
+                        ProtocolProblem::Unreadable {
+                            os: err.to_string(),
+                        },
                     ));
                     continue;
                 }
@@ -118,10 +119,13 @@ impl Catalog {
             // not know; it is listed as newer (and, like every protocol file, left alone).
             // Any other trouble is reported by the full parse, with its line and column.
             if let Err(rejection) = read_format_version(text, PROTOCOL_FORMAT_VERSION, None)
-                && !rejection.set_aside
+                && let Some(found) = rejection.newer_format()
             {
-                self.problems
-                    .push(file_problem(&path, format!("{}.", rejection.reason)));
+                let current = PROTOCOL_FORMAT_VERSION;
+                self.problems.push(file_problem(
+                    &path,
+                    ProtocolProblem::NewerFormat { found, current },
+                ));
                 continue;
             }
             match Protocol::from_ron(&display, text) {
@@ -151,10 +155,10 @@ impl Catalog {
                 };
                 self.problems.push(file_problem(
                     &path,
-                    format!(
-                        "the id \"{}\" is already used by {other}; give one of the two protocols another id.",
-                        protocol.id
-                    ),
+                    ProtocolProblem::IdTaken {
+                        id: protocol.id.clone(),
+                        other,
+                    },
                 ));
             }
             None => self.entries.push(ProtocolEntry {
@@ -170,13 +174,8 @@ impl Catalog {
     }
 }
 
-fn file_problem(path: &Path, message: String) -> ProtocolIssue {
-    ProtocolIssue {
-        file: path.display().to_string(),
-        line: 1,
-        col: 1,
-        message,
-    }
+fn file_problem(path: &Path, problem: ProtocolProblem) -> ProtocolIssue {
+    ProtocolIssue::new(&path.display().to_string(), (1, 1), problem)
 }
 
 #[cfg(test)]
@@ -235,7 +234,12 @@ mod tests {
                 .iter()
                 .any(|p| p.file.ends_with("broken.ron"))
         );
-        assert!(catalog.problems.iter().any(|p| p.message.contains("UTF-8")));
+        assert!(
+            catalog
+                .problems
+                .iter()
+                .any(|p| p.problem == ProtocolProblem::NotText)
+        );
     }
 
     /// Issue 9, point 4: a protocol from a newer Kring with a tool this Kring does not know is
@@ -249,8 +253,16 @@ mod tests {
         let catalog = Catalog::load(Some(dir.path()));
         assert_eq!(catalog.problems.len(), 1, "{:?}", catalog.problems);
         let problem = &catalog.problems[0];
-        assert!(problem.message.contains("newer Kring"), "{problem:?}");
-        assert!(problem.message.contains("update Kring"), "{problem:?}");
+        assert_eq!(
+            problem.problem,
+            ProtocolProblem::NewerFormat {
+                found: 3,
+                current: PROTOCOL_FORMAT_VERSION
+            }
+        );
+        let words = problem.to_string();
+        assert!(words.contains("newer Kring"), "{words}");
+        assert!(words.contains("Update Kring"), "{words}");
         assert_eq!(std::fs::read_to_string(&path).expect("there"), text);
     }
 }

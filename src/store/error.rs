@@ -84,11 +84,15 @@ impl StoreError {
     /// A file a loader turned down ([`Rejection`](super::Rejection)): made by a newer Kring
     /// (this one reads up to `current`), or damaged.
     pub(crate) fn rejected(path: &Path, rejection: super::Rejection, current: u32) -> Self {
-        let kind = match rejection.newer_format {
-            Some(found) => StoreErrorKind::NewerFormat { found, current },
-            None => StoreErrorKind::Damaged {
-                at: rejection.at,
-                detail: rejection.reason,
+        let kind = match rejection.reason {
+            super::LoadReason::NewerFormat { found, .. } => {
+                StoreErrorKind::NewerFormat { found, current }
+            }
+            super::LoadReason::Damaged { at, detail } => StoreErrorKind::Damaged { at, detail },
+            // The reason's own (English) sentence as the detail.
+            other => StoreErrorKind::Damaged {
+                at: None,
+                detail: other.to_string(),
             },
         };
         Self::new(kind, path)

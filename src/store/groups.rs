@@ -17,7 +17,7 @@ use crate::model::{GROUP_FORMAT_VERSION, GroupSettings};
 
 use super::atomic::{create_one_private_dir, create_private_dir};
 use super::lock::{GroupLock, LockOutcome};
-use super::quarantine::{LoadProblem, QUARANTINE_DIR, Rejection};
+use super::quarantine::{LoadProblem, LoadReason, QUARANTINE_DIR, Rejection};
 use super::version::read_format_version;
 use super::{DEFAULT_GROUP, DataDir, to_ron};
 
@@ -53,13 +53,11 @@ pub fn list_groups(data: &DataDir) -> GroupList {
             .collect(),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Vec::new(),
         Err(err) => {
-            list.problems.push(LoadProblem {
-                path: groups_dir.clone(),
-                moved_to: None,
-                reason: format!(
-                    "the groups folder cannot be read ({err}); check that you may open it"
-                ),
-            });
+            let os = err.to_string();
+            list.problems.push(LoadProblem::left(
+                &groups_dir,
+                LoadReason::FolderUnreadable { os },
+            ));
             Vec::new()
         }
     };
@@ -70,11 +68,8 @@ pub fn list_groups(data: &DataDir) -> GroupList {
             Ok(Some(settings)) => settings,
             Ok(None) => defaults_for(&id),
             Err(rejection) => {
-                list.problems.push(LoadProblem {
-                    path,
-                    moved_to: None,
-                    reason: rejection.reason,
-                });
+                list.problems
+                    .push(LoadProblem::left(&path, rejection.reason));
                 GroupSettings::named(id.clone())
             }
         };
@@ -206,11 +201,7 @@ pub fn open_group(
                 Some(lock) if rejection.set_aside => {
                     lock.set_aside(lock.dir(), &path, rejection.reason)
                 }
-                _ => LoadProblem {
-                    path,
-                    moved_to: None,
-                    reason: rejection.reason,
-                },
+                _ => LoadProblem::left(&path, rejection.reason),
             };
             (GroupSettings::named(id), Some(problem))
         }
@@ -348,27 +339,20 @@ fn read_group_file(path: &Path) -> Result<Option<GroupSettings>, Rejection> {
         Ok(text) => text,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(err) if err.kind() == io::ErrorKind::InvalidData => {
-            return Err(Rejection::damaged(
-                "the file is not UTF-8 text; save it as UTF-8 in a text editor",
-            ));
+            return Err(Rejection::aside(LoadReason::NotText { at: None }));
         }
         Err(err) => {
             // Unreadable (permissions): nothing to set aside, and nothing to overwrite.
-            return Err(Rejection::newer_format(format!(
-                "the file cannot be read ({err}); check that you may open it"
-            )));
+            let os = err.to_string();
+            return Err(Rejection::keep(LoadReason::CannotRead { os }));
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     // The version first: a newer file may have fields this Kring does not know. A file
     // without one was written by hand: the first format.
     read_format_version(text, GROUP_FORMAT_VERSION, Some(1))?;
-    let mut settings: GroupSettings = ron::from_str(text).map_err(|err| {
-        Rejection::damaged(format!(
-            "line {}, column {}: not readable group settings ({}); repair it in a text editor",
-            err.span.start.line, err.span.start.col, err.code
-        ))
-    })?;
+    let mut settings: GroupSettings =
+        ron::from_str(text).map_err(|err| Rejection::parse_error(&err))?;
     settings.format_version = GROUP_FORMAT_VERSION;
     Ok(Some(settings))
 }
@@ -466,7 +450,7 @@ mod tests {
         assert_eq!(list.problems.len(), 1);
         assert_eq!(list.problems[0].path, path);
         assert!(
-            list.problems[0].reason.contains("line 1"),
+            list.problems[0].reason.to_string().contains("line 1"),
             "{:?}",
             list.problems
         );
@@ -554,7 +538,10 @@ mod tests {
         let (_, problem) = open_group(&data, "toekomst", Some(&lock));
         let problem = problem.expect("listed");
         assert_eq!(problem.moved_to, None);
-        assert!(problem.reason.contains("newer Kring"), "{problem}");
+        assert!(
+            problem.reason.to_string().contains("newer Kring"),
+            "{problem}"
+        );
         assert_eq!(std::fs::read_to_string(&path).expect("there"), text);
         assert!(!data.group_dir("toekomst").join(QUARANTINE_DIR).exists());
     }

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use super::atomic::{create_private_dir, write_ron};
 use super::error::{StoreError, StoreErrorKind};
-use super::quarantine::{LoadProblem, quarantine};
+use super::quarantine::{LeftBecause, LoadProblem, LoadReason, quarantine};
 use super::write_atomic;
 
 /// The file the operating system lock is taken on.
@@ -210,14 +210,15 @@ impl GroupLock {
         &self,
         quarantine_root: &Path,
         path: &Path,
-        reason: impl Into<String>,
+        reason: LoadReason,
     ) -> LoadProblem {
         match self.inside(path) {
             Ok(path) => quarantine(quarantine_root, path, reason),
-            Err(err) => LoadProblem {
-                path: path.to_owned(),
-                moved_to: None,
-                reason: format!("{}; {err}", reason.into()),
+            Err(_) => LoadProblem {
+                left: Some(LeftBecause::OutsideGroup {
+                    group: self.dir.clone(),
+                }),
+                ..LoadProblem::left(path, reason)
             },
         }
     }

@@ -37,8 +37,8 @@ pub use history::{
 };
 pub use lock::{GroupLock, HOLDER_FILE, LOCK_FILE, LockInfo, LockOutcome};
 pub use quarantine::{
-    ConflictFile, DirLoad, LoadProblem, QUARANTINE_DIR, Rejection, SetAside, load_dir,
-    parse_error_reason,
+    ConflictFile, DirLoad, LeftBecause, LoadProblem, LoadReason, QUARANTINE_DIR, Rejection,
+    SetAside, load_dir, parse_error_reason,
 };
 pub use records::{
     SaveError, list_records, load_record, parse_record, protocol_id_of_file_name, record_file_name,
@@ -46,6 +46,7 @@ pub use records::{
 };
 pub use settings::{
     SETTINGS_FORMAT_VERSION, Settings, SettingsLoad, Theme, load_settings, save_settings,
+    settings_language,
 };
 pub use unsaved::{
     UNSAVED_DIR, UnsavedRecord, list_rescue_copies, remove_rescue_copy, rescue_dirs,

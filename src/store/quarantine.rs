@@ -17,84 +17,147 @@ pub const QUARANTINE_DIR: &str = "quarantine";
 /// How many same-named files may pile up in quarantine before moving gives up.
 const MAX_SAME_NAME: u32 = 10_000;
 
-/// A file that could not be loaded: where it was, where it went, and why.
+/// A file that could not be loaded: where it was, where it went, and why. The store never
+/// words it: `crate::i18n::load_problem` puts it into sentences in the user's language, the
+/// parser's or operating system's detail after them; `Display` gives the English ones.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadProblem {
     /// Where the file was found.
     pub path: PathBuf,
     /// Where it was moved to, or `None` when it is still at `path`.
     pub moved_to: Option<PathBuf>,
-    /// What is wrong, in plain words, with line and column when known.
-    pub reason: String,
+    /// What is wrong.
+    pub reason: LoadReason,
+    /// Why a damaged file is still at `path`, when it is.
+    pub left: Option<LeftBecause>,
+}
+
+impl LoadProblem {
+    /// A problem with a file that stays where it is (nothing to set aside, or not allowed to).
+    pub fn left(path: &Path, reason: LoadReason) -> Self {
+        Self {
+            path: path.to_owned(),
+            moved_to: None,
+            reason,
+            left: None,
+        }
+    }
 }
 
 impl fmt::Display for LoadProblem {
-    /// One sentence for a person: what, where, and what to do.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}.", self.path.display(), self.reason)?;
-        if let Some(moved_to) = &self.moved_to {
-            write!(
-                f,
-                " Kring moved it to {} and will not read it again; repair it in a text editor \
-                 and move it back, or delete it if it is not needed.",
-                moved_to.display()
-            )?;
-        }
-        Ok(())
+        f.write_str(&crate::i18n::load_problem(crate::model::Lang::En, self))
     }
+}
+
+/// Why a file could not be loaded. Each has its own sentence in `i18n`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadReason {
+    /// The file is empty (a write or a sync cut off).
+    Empty,
+    /// Not UTF-8 text; where the first bad byte is, when known.
+    NotText { at: Option<(usize, usize)> },
+    /// Damaged, or not a Kring file of this kind: where, and the parser's own words.
+    Damaged {
+        at: Option<(usize, usize)>,
+        detail: String,
+    },
+    /// It has no readable `format_version`, which every file of this kind has.
+    NoVersion,
+    /// A case file without any of a case's fields (a record or a protocol, perhaps).
+    NotACase,
+    /// Made by a newer Kring: left where it is.
+    NewerFormat { found: u64, current: u32 },
+    /// It cannot be read (permissions): left where it is. `os`: the system's words.
+    CannotRead { os: String },
+    /// The folder cannot be read or listed. `os`: the system's words.
+    FolderUnreadable { os: String },
+    /// The leader set it aside (an unfinished meeting not to be resumed).
+    SetAsideByLeader,
+}
+
+impl fmt::Display for LoadReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::load_reason(crate::model::Lang::En, self))
+    }
+}
+
+/// Why a damaged file was not moved into quarantine.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LeftBecause {
+    /// Another Kring has the group open: this one only reads.
+    ReadOnly,
+    /// Moving it into `dir` failed; `os`: the system's words.
+    MoveFailed { dir: PathBuf, os: String },
+    /// The file is not inside the group folder whose write handle was used.
+    OutsideGroup { group: PathBuf },
 }
 
 /// Why a parse function turned a file down, and whether the file should be set aside.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rejection {
-    /// What is wrong, in plain words, with line and column when known.
-    pub reason: String,
+    pub reason: LoadReason,
     /// Move the file into quarantine (`true`), or leave it where it is (`false`).
     pub set_aside: bool,
-    /// The format a file from a newer Kring says it has, when that is why it was turned down.
-    pub newer_format: Option<u64>,
-    /// Line and column of the damage, when the parser knows them.
-    pub at: Option<(usize, usize)>,
 }
 
 impl Rejection {
-    /// The file is damaged: it is moved into quarantine.
-    pub fn damaged(reason: impl Into<String>) -> Self {
-        Self {
-            reason: reason.into(),
-            set_aside: true,
-            newer_format: None,
+    /// The file is damaged (the parser's words in `detail`): it is moved into quarantine.
+    pub fn damaged(detail: impl Into<String>) -> Self {
+        Self::aside(LoadReason::Damaged {
             at: None,
+            detail: detail.into(),
+        })
+    }
+
+    /// A file to move into quarantine, for `reason`.
+    pub fn aside(reason: LoadReason) -> Self {
+        Self {
+            reason,
+            set_aside: true,
         }
     }
 
-    /// The file is sound but written by a newer Kring. It is left where it is, so that the
-    /// newer Kring on another computer sharing the folder still finds it.
-    pub fn newer_format(reason: impl Into<String>) -> Self {
+    /// A file to leave where it is, for `reason`: one written by a newer Kring (so that the
+    /// newer Kring on another computer sharing the folder still finds it), or one that cannot
+    /// be read at all.
+    pub fn keep(reason: LoadReason) -> Self {
         Self {
-            reason: reason.into(),
+            reason,
             set_aside: false,
-            newer_format: None,
-            at: None,
+        }
+    }
+
+    /// The file is sound but written by a newer Kring: left where it is.
+    pub fn newer(found: u64, current: u32) -> Self {
+        Self::keep(LoadReason::NewerFormat { found, current })
+    }
+
+    /// The format a file from a newer Kring says it has, when that is why it was turned down.
+    pub fn newer_format(&self) -> Option<u64> {
+        match self.reason {
+            LoadReason::NewerFormat { found, .. } => Some(found),
+            _ => None,
         }
     }
 }
 
-/// A plain `String` error means a damaged file, to be set aside.
+/// A plain `String` error means a damaged file (the string: the parser's words).
 impl From<String> for Rejection {
-    fn from(reason: String) -> Self {
-        Self::damaged(reason)
+    fn from(detail: String) -> Self {
+        Self::damaged(detail)
     }
 }
 
 impl From<&str> for Rejection {
-    fn from(reason: &str) -> Self {
-        Self::damaged(reason)
+    fn from(detail: &str) -> Self {
+        Self::damaged(detail)
     }
 }
 
 /// A conflict copy made by a sync tool, found by [`load_dir`]. It is neither loaded nor
-/// moved: a person compares it with the original and keeps the right one.
+/// moved: a person compares it with the original and keeps the right one. Worded by
+/// `crate::i18n::conflict_file`; `Display` gives the English sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConflictFile {
     /// The copy.
@@ -108,25 +171,7 @@ pub struct ConflictFile {
 
 impl fmt::Display for ConflictFile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let tool = self.kind.tool_name();
-        if self.original_exists {
-            write!(
-                f,
-                "{}: a copy {tool} made because {} was changed on two computers at once. \
-                 Compare the two, keep the right one under the original name and delete the other.",
-                self.path.display(),
-                self.original.display()
-            )
-        } else {
-            write!(
-                f,
-                "{}: a copy {tool} made of {}, which is no longer there. Rename the copy to {} \
-                 to keep it.",
-                self.path.display(),
-                self.original.display(),
-                self.original.display()
-            )
-        }
+        f.write_str(&crate::i18n::conflict_file(crate::model::Lang::En, self))
     }
 }
 
@@ -168,62 +213,51 @@ pub enum SetAside<'a> {
 }
 
 impl SetAside<'_> {
-    fn apply(self, path: &Path, reason: impl Into<String>) -> LoadProblem {
+    fn apply(self, path: &Path, reason: LoadReason) -> LoadProblem {
         match self {
             Self::Own(root) => quarantine(root, path, reason),
             Self::Group(lock, root) => lock.set_aside(root, path, reason),
             Self::No => LoadProblem {
-                path: path.to_owned(),
-                moved_to: None,
-                reason: format!(
-                    "{}; another Kring has this group open, so this one only reads and leaves \
-                     the file where it is",
-                    reason.into()
-                ),
+                left: Some(LeftBecause::ReadOnly),
+                ..LoadProblem::left(path, reason)
             },
         }
     }
 }
 
 impl Rejection {
-    /// A damaged file, where the parser found it: line and column kept for the sentence.
-    pub(crate) fn parse_error(err: &ron::error::SpannedError, what: &str) -> Self {
-        Self {
-            at: Some((err.span.start.line, err.span.start.col)),
-            ..Self::damaged(format!("{} ({what})", parse_error_reason(err)))
-        }
+    /// A damaged file, where the parser found it: line and column kept for the sentence, the
+    /// parser's words as its detail.
+    pub(crate) fn parse_error(err: &ron::error::SpannedError) -> Self {
+        Self::aside(parse_error_reason(err))
     }
 }
 
-/// The words for a RON parse error: `line 3, column 5: Expected ...`.
-pub fn parse_error_reason(err: &ron::error::SpannedError) -> String {
-    format!(
-        "line {}, column {}: {}",
-        err.span.start.line, err.span.start.col, err.code
-    )
+/// A RON parse error as a [`LoadReason::Damaged`]: where, and the parser's words.
+pub fn parse_error_reason(err: &ron::error::SpannedError) -> LoadReason {
+    LoadReason::Damaged {
+        at: Some((err.span.start.line, err.span.start.col)),
+        detail: err.code.to_string(),
+    }
 }
 
 /// Moves a damaged file into `<dir_root>/quarantine/` (created readable by its owner only),
 /// never deleting or overwriting anything: when a file of that name is already there, the
 /// new one becomes `name.1.ron`, `name.2.ron`, ... If the move fails, the file stays where it
 /// is, `moved_to` is `None` and the reason says so.
-pub(crate) fn quarantine(dir_root: &Path, path: &Path, reason: impl Into<String>) -> LoadProblem {
-    let reason = reason.into();
+pub(crate) fn quarantine(dir_root: &Path, path: &Path, reason: LoadReason) -> LoadProblem {
     let dir = dir_root.join(QUARANTINE_DIR);
     match move_into(&dir, path) {
         Ok(target) => LoadProblem {
-            path: path.to_owned(),
             moved_to: Some(target),
-            reason,
+            ..LoadProblem::left(path, reason)
         },
         Err(err) => LoadProblem {
-            path: path.to_owned(),
-            moved_to: None,
-            reason: format!(
-                "{reason}; it could not be moved to {} ({err}), so it stays where it is and will \
-                 be reported again; move it out of the folder yourself",
-                dir.display()
-            ),
+            left: Some(LeftBecause::MoveFailed {
+                dir,
+                os: err.to_string(),
+            }),
+            ..LoadProblem::left(path, reason)
         },
     }
 }
@@ -318,13 +352,9 @@ where
         Ok(listing) => listing,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return load,
         Err(err) => {
-            load.problems.push(LoadProblem {
-                path: dir.to_owned(),
-                moved_to: None,
-                reason: format!(
-                    "the folder cannot be read ({err}); check that you may open it and start Kring again"
-                ),
-            });
+            let os = err.to_string();
+            load.problems
+                .push(LoadProblem::left(dir, LoadReason::FolderUnreadable { os }));
             return load;
         }
     };
@@ -334,13 +364,9 @@ where
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                load.problems.push(LoadProblem {
-                    path: dir.to_owned(),
-                    moved_to: None,
-                    reason: format!(
-                        "a file in the folder cannot be listed ({err}); check the folder's permissions"
-                    ),
-                });
+                let os = err.to_string();
+                load.problems
+                    .push(LoadProblem::left(dir, LoadReason::FolderUnreadable { os }));
                 continue;
             }
         };
@@ -370,14 +396,9 @@ where
             // Gone since the listing (a sync tool moved it): nothing to load.
             Err(err) if err.kind() == io::ErrorKind::NotFound => continue,
             Err(err) => {
-                load.problems.push(LoadProblem {
-                    path,
-                    moved_to: None,
-                    reason: format!(
-                        "the file cannot be read ({err}); it is left where it is. Check that you \
-                         may read it and start Kring again"
-                    ),
-                });
+                let os = err.to_string();
+                load.problems
+                    .push(LoadProblem::left(&path, LoadReason::CannotRead { os }));
                 continue;
             }
         };
@@ -385,19 +406,16 @@ where
             Ok(text) => text,
             Err(err) => {
                 let valid = err.as_bytes().get(..err.utf8_error().valid_up_to());
-                let (line, col) = line_col(valid.unwrap_or_default());
-                let reason = format!(
-                    "line {line}, column {col}: the file is not UTF-8 text (was it saved by \
-                     another program, or damaged?)"
-                );
-                load.problems.push(set_aside.apply(&path, reason));
+                let at = Some(line_col(valid.unwrap_or_default()));
+                load.problems
+                    .push(set_aside.apply(&path, LoadReason::NotText { at }));
                 continue;
             }
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
         if text.trim().is_empty() {
-            let reason = "the file is empty (perhaps a write or a sync was cut off)";
-            load.problems.push(set_aside.apply(&path, reason));
+            load.problems
+                .push(set_aside.apply(&path, LoadReason::Empty));
             continue;
         }
         match parse(&path, text) {
@@ -407,11 +425,8 @@ where
                 if rejection.set_aside {
                     load.problems.push(set_aside.apply(&path, rejection.reason));
                 } else {
-                    load.problems.push(LoadProblem {
-                        path,
-                        moved_to: None,
-                        reason: rejection.reason,
-                    });
+                    load.problems
+                        .push(LoadProblem::left(&path, rejection.reason));
                 }
             }
         }
@@ -458,9 +473,9 @@ mod tests {
         let mut moved = Vec::new();
         for content in ["first", "second", "third"] {
             fs::write(&path, content).expect("write");
-            let problem = quarantine(root.path(), &path, "line 1, column 1: broken");
+            let problem = quarantine(root.path(), &path, LoadReason::Empty);
             assert_eq!(problem.path, path);
-            assert_eq!(problem.reason, "line 1, column 1: broken");
+            assert_eq!(problem.reason, LoadReason::Empty);
             assert!(!path.exists(), "the damaged file left its folder");
             moved.push(problem.moved_to.expect("moved"));
         }
@@ -495,14 +510,13 @@ mod tests {
         let path = root.path().join("settings.ron");
         fs::write(&path, "(").expect("write");
 
-        let problem = quarantine(root.path(), &path, "line 1, column 2: unexpected end");
+        let problem = quarantine(root.path(), &path, LoadReason::Empty);
         assert_eq!(problem.moved_to, None);
+        assert!(matches!(problem.left, Some(LeftBecause::MoveFailed { .. })));
         assert!(
-            problem
-                .reason
-                .starts_with("line 1, column 2: unexpected end; ")
+            problem.to_string().contains("stays where it is"),
+            "{problem}"
         );
-        assert!(problem.reason.contains("stays where it is"), "{problem}");
         assert_eq!(read(&path), "(");
         assert!(problem.to_string().contains("settings.ron"));
     }
@@ -514,13 +528,9 @@ mod tests {
     }
 
     fn parse_item(_path: &Path, text: &str) -> Result<Item, Rejection> {
-        let item: Item =
-            ron::from_str(text).map_err(|err| Rejection::damaged(parse_error_reason(&err)))?;
+        let item: Item = ron::from_str(text).map_err(|err| Rejection::parse_error(&err))?;
         if item.format_version > 1 {
-            return Err(Rejection::newer_format(format!(
-                "written by a newer Kring (format {}); update Kring to read it",
-                item.format_version
-            )));
+            return Err(Rejection::newer(u64::from(item.format_version), 1));
         }
         Ok(item)
     }
@@ -586,19 +596,31 @@ mod tests {
                 .unwrap_or_else(|| panic!("{name} is reported: {:?}", load.problems))
         };
         assert_eq!(load.problems.len(), 5, "{:?}", load.problems);
-        assert!(problem("c-empty.ron").reason.contains("empty"));
-        assert!(problem("d-blank.ron").reason.contains("empty"));
+        assert!(problem("c-empty.ron").reason.to_string().contains("empty"));
+        assert!(problem("d-blank.ron").reason.to_string().contains("empty"));
         let binary = problem("e-binary.ron");
-        assert!(binary.reason.starts_with("line 2, column 9: "), "{binary}");
-        assert!(binary.reason.contains("UTF-8"));
+        assert_eq!(binary.reason, LoadReason::NotText { at: Some((2, 9)) });
+        assert!(
+            binary.to_string().contains("damaged?). (line 2, column 9)"),
+            "{binary}"
+        );
         let broken = problem("f-broken.ron");
-        assert!(broken.reason.starts_with("line 2, column "), "{broken}");
+        assert!(
+            matches!(
+                broken.reason,
+                LoadReason::Damaged {
+                    at: Some((2, _)),
+                    ..
+                }
+            ),
+            "{broken}"
+        );
         let newer = problem("g-newer.ron");
         assert_eq!(
             newer.moved_to, None,
             "a newer file stays for the newer Kring"
         );
-        assert!(newer.reason.contains("update Kring"));
+        assert!(newer.reason.to_string().contains("update Kring"));
 
         for name in ["c-empty.ron", "d-blank.ron", "e-binary.ron", "f-broken.ron"] {
             assert_eq!(
@@ -701,10 +723,18 @@ mod tests {
         let problem = LoadProblem {
             path: PathBuf::from("/g/meetings/x.ron"),
             moved_to: Some(PathBuf::from("/g/quarantine/x.ron")),
-            reason: "line 3, column 5: Expected string".to_owned(),
+            reason: LoadReason::Damaged {
+                at: Some((3, 5)),
+                detail: "Expected string".to_owned(),
+            },
+            left: None,
         };
         let text = problem.to_string();
-        assert!(text.starts_with("/g/meetings/x.ron: line 3, column 5: Expected string."));
+        assert!(text.starts_with("/g/meetings/x.ron: "), "{text}");
+        assert!(
+            text.contains("(line 3, column 5: Expected string)"),
+            "{text}"
+        );
         assert!(text.contains("moved it to /g/quarantine/x.ron"));
     }
 }

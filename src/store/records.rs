@@ -87,8 +87,8 @@ pub fn load_record(path: &Path) -> Result<MeetingRecord, StoreError> {
 pub fn parse_record(text: &str) -> Result<MeetingRecord, Rejection> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     read_format_version(text, RECORD_FORMAT_VERSION, None)?;
-    let mut record: MeetingRecord = ron::from_str(text)
-        .map_err(|err| Rejection::parse_error(&err, "not a readable meeting record"))?;
+    let mut record: MeetingRecord =
+        ron::from_str(text).map_err(|err| Rejection::parse_error(&err))?;
     // Older formats lack only fields that default to empty; the record is now current.
     record.format_version = RECORD_FORMAT_VERSION;
     Ok(record)

@@ -6,6 +6,7 @@ use crate::model::Lang;
 
 use super::atomic::write_ron;
 use super::error::StoreError;
+use super::quarantine::LoadReason;
 use super::version::read_format_version;
 
 pub const SETTINGS_FORMAT_VERSION: u32 = 1;
@@ -58,10 +59,10 @@ impl Default for Settings {
 pub struct SettingsLoad {
     pub settings: Settings,
     /// A file that could not be read, moved aside to this path, with the reason.
-    pub set_aside: Option<(PathBuf, String)>,
+    pub set_aside: Option<(PathBuf, LoadReason)>,
     /// The file was made by a newer Kring: it is left as it is (and never overwritten, see
-    /// [`save_settings`]); the reason says to update Kring.
-    pub newer: Option<String>,
+    /// [`save_settings`]).
+    pub newer: Option<LoadReason>,
 }
 
 /// Reads the settings. A missing file gives the defaults; a damaged one is renamed to
@@ -79,7 +80,8 @@ pub fn load_settings(path: &Path) -> SettingsLoad {
             };
         }
         Err(err) => {
-            return set_aside(path, format!("cannot be read: {err}"));
+            let os = err.to_string();
+            return set_aside(path, LoadReason::CannotRead { os });
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -89,7 +91,7 @@ pub fn load_settings(path: &Path) -> SettingsLoad {
             return SettingsLoad {
                 settings: Settings::default(),
                 set_aside: None,
-                newer: Some(format!("{}: {}", path.display(), rejection.reason)),
+                newer: Some(rejection.reason),
             };
         }
         Err(rejection) => return set_aside(path, rejection.reason),
@@ -103,17 +105,11 @@ pub fn load_settings(path: &Path) -> SettingsLoad {
                 newer: None,
             }
         }
-        Err(err) => set_aside(
-            path,
-            format!(
-                "line {}, column {}: {}",
-                err.span.start.line, err.span.start.col, err.code
-            ),
-        ),
+        Err(err) => set_aside(path, super::parse_error_reason(&err)),
     }
 }
 
-fn set_aside(path: &Path, reason: String) -> SettingsLoad {
+fn set_aside(path: &Path, reason: LoadReason) -> SettingsLoad {
     let stamp = jiff::Timestamp::now().as_second();
     let aside = path.with_extension(format!("ron.damaged-{stamp}"));
     let moved = std::fs::rename(path, &aside).is_ok();
@@ -122,6 +118,16 @@ fn set_aside(path: &Path, reason: String) -> SettingsLoad {
         set_aside: Some((if moved { aside } else { path.to_owned() }, reason)),
         newer: None,
     }
+}
+
+/// The language chosen in the settings file at `path`, when there is a readable one of a
+/// format this Kring knows. Only reads: a damaged file is left where it is (the app sets it
+/// aside when it starts). For `kring check`.
+pub fn settings_language(path: &Path) -> Option<Lang> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    read_format_version(text, SETTINGS_FORMAT_VERSION, Some(1)).ok()?;
+    ron::from_str::<Settings>(text).ok().map(|s| s.language)
 }
 
 /// Writes the settings atomically, in the current format. A settings file from a newer Kring
@@ -157,7 +163,7 @@ mod tests {
         let loaded = load_settings(&path);
         assert_eq!(loaded.settings, Settings::default());
         let (aside, reason) = loaded.set_aside.expect("set aside");
-        assert!(reason.contains("line 1"), "{reason}");
+        assert!(reason.to_string().contains("line 1"), "{reason}");
         assert_eq!(
             std::fs::read_to_string(aside).expect("kept"),
             "(language: Klingon"
@@ -177,7 +183,7 @@ mod tests {
         assert_eq!(loaded.settings, Settings::default());
         assert!(loaded.set_aside.is_none(), "not moved");
         let newer = loaded.newer.expect("reported");
-        assert!(newer.contains("newer Kring"), "{newer}");
+        assert!(newer.to_string().contains("newer Kring"), "{newer}");
         assert!(save_settings(&path, &Settings::default()).is_err());
         assert_eq!(std::fs::read_to_string(&path).expect("there"), text);
         assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 1);

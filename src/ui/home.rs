@@ -125,7 +125,8 @@ pub fn home_ui(ui: &mut Ui, view: &mut ViewCtx, parts: HomeParts) {
                         for problem in &env.catalog.problems {
                             ui.add(
                                 egui::Label::new(
-                                    RichText::new(problem.to_string()).color(palette.warning_text),
+                                    RichText::new(crate::i18n::protocol_issue(lang, problem))
+                                        .color(palette.warning_text),
                                 )
                                 .wrap(),
                             );

@@ -253,8 +253,13 @@ pub fn history_ui(ui: &mut Ui, view: &mut ViewCtx, state: &mut HistoryState, env
                     history
                         .problems()
                         .iter()
-                        .map(ToString::to_string)
-                        .chain(history.conflicts().iter().map(ToString::to_string))
+                        .map(|p| crate::i18n::load_problem(lang, p))
+                        .chain(
+                            history
+                                .conflicts()
+                                .iter()
+                                .map(|c| crate::i18n::conflict_file(lang, c)),
+                        )
                         .collect::<Vec<_>>()
                         .join("\n"),
                 );

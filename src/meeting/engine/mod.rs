@@ -178,7 +178,7 @@ impl Meeting {
         if let Some(issue) = issues.first() {
             return Err(format!(
                 "the protocol in it is not valid: {}",
-                issue.message
+                crate::i18n::protocol_problem(crate::model::Lang::En, &issue.problem)
             ));
         }
         if self.phases.len() != self.protocol.phases.len() {

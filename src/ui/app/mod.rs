@@ -468,11 +468,18 @@ impl KringApp {
                     Some(lock) => {
                         self.resume_offer = None;
                         let path = self.env.autosave_path();
-                        let problem =
-                            lock.set_aside(self.env.data.root(), &path, "set aside by the leader");
-                        self.env
-                            .notices
-                            .push(fill(s.resume_discarded, &[("problem", &problem)]));
+                        let problem = lock.set_aside(
+                            self.env.data.root(),
+                            &path,
+                            crate::store::LoadReason::SetAsideByLeader,
+                        );
+                        self.env.notices.push(fill(
+                            s.resume_discarded,
+                            &[(
+                                "problem",
+                                &crate::i18n::load_problem(self.env.lang(), &problem),
+                            )],
+                        ));
                     }
                     None => self.env.notices.push(s.read_only_not_done.to_owned()),
                 }

@@ -135,8 +135,10 @@ impl Autosaver {
             }
             (Err(rejection), Some(lock)) => {
                 let problem = lock.set_aside(env.data.root(), &path, rejection.reason);
-                env.notices
-                    .push(fill(s.resume_damaged, &[("problem", &problem)]));
+                env.notices.push(fill(
+                    s.resume_damaged,
+                    &[("problem", &crate::i18n::load_problem(env.lang(), &problem))],
+                ));
                 None
             }
             (Err(_), None) => {

@@ -59,9 +59,10 @@ impl Env {
         let mut notices = Vec::new();
         let s = i18n::strings(loaded.settings.language);
         if let Some((path, reason)) = &loaded.set_aside {
+            let reason = i18n::load_reason(loaded.settings.language, reason);
             notices.push(fill(
                 s.home_settings_set_aside,
-                &[("reason", reason), ("path", &path.display())],
+                &[("reason", &reason), ("path", &path.display())],
             ));
         }
         if loaded.newer.is_some() {

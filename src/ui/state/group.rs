@@ -55,6 +55,7 @@ impl GroupState {
             crate::store::open_group(&env.data, &env.group, env.lock.as_deref());
         if let Some(problem) = problem {
             let s = env.strings();
+            let problem = crate::i18n::load_problem(env.lang(), &problem);
             let text = fill(s.group_file_problem, &[("problem", &problem)]);
             env.notices.push(text.clone());
             self.status = Some(text);
@@ -75,7 +76,10 @@ impl GroupState {
                     Some(problem) => format!(
                         "{} {}",
                         s.group_saved,
-                        fill(s.group_file_problem, &[("problem", &problem)])
+                        fill(
+                            s.group_file_problem,
+                            &[("problem", &crate::i18n::load_problem(env.lang(), &problem))]
+                        )
                     ),
                     None => s.group_saved.to_owned(),
                 }
