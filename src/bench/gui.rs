@@ -46,6 +46,8 @@ pub struct UseFigures {
     pub countdown: CpuSample,
     /// The same with the leader's control bar hidden (H): the wall alone.
     pub countdown_no_bar: CpuSample,
+    /// The same countdown with the group screen in a window of its own (F3).
+    pub countdown_two_windows: CpuSample,
     pub app_rss_after_meeting_kib: u64,
     /// Keys pressed to get from the running countdown to the summary.
     pub meeting_keys: usize,
@@ -174,6 +176,13 @@ pub fn measure_use(
     std::thread::sleep(Duration::from_secs(2));
     figures.countdown_no_bar = cpu_sample(&mut app, cpu_window)?;
     app.key("h");
+    std::thread::sleep(Duration::from_millis(800));
+
+    eprintln!("bench: kring, the group screen in a window of its own (F3), CPU over {secs} s");
+    app.key("F3");
+    std::thread::sleep(Duration::from_secs(3));
+    figures.countdown_two_windows = cpu_sample(&mut app, cpu_window)?;
+    app.key("F3");
     std::thread::sleep(Duration::from_millis(800));
 
     eprintln!("bench: kring, the rest of the meeting by keyboard");

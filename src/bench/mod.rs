@@ -327,6 +327,15 @@ fn window_rows(exe: &Path, work: &Path, runs: usize, cpu_window: Duration, rows:
                 "floor",
                 Verdict::Info,
             ));
+            // Both builds carry it (one crate, one set of eframe features): what it costs
+            // shows in the absolute figures above against a table made without it, see
+            // BENCHMARKS.md.
+            rows.push(Row::new(
+                "screen reader support (eframe accesskit)",
+                "on in kring and in the bare window",
+                "—",
+                Verdict::Info,
+            ));
         }
         Err(why) => {
             eprintln!("kring bench: start-up: {why}");
@@ -353,6 +362,13 @@ fn window_rows(exe: &Path, work: &Path, runs: usize, cpu_window: Duration, rows:
                 cpu(&u.countdown_no_bar),
                 "—",
                 Verdict::Info,
+            ));
+            let two_windows_budget = 1.3 * u.countdown.percent;
+            rows.push(Row::new(
+                format!("CPU: the same with the group screen in a window of its own, {secs} s"),
+                cpu(&u.countdown_two_windows),
+                format!("≤ 1.3 × one window (≤ {two_windows_budget:.2} %)"),
+                Verdict::within(u.countdown_two_windows.percent <= two_windows_budget),
             ));
             rows.push(Row::new(
                 format!("CPU: bare window repainting once a second, {secs} s"),
