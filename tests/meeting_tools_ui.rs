@@ -18,7 +18,12 @@ fn next_phase(harness: &mut H, clock: &ManualClock) {
     let start = harness.state().meeting().map(|m| m.cursor());
     for _ in 0..6 {
         clock.advance_secs(120);
-        click(harness, "Volgende stap");
+        // "Next step" until closing; after closing, the main action goes on.
+        let label = ["Volgende stap", "Volgende fase", "Bijeenkomst afronden"]
+            .into_iter()
+            .find(|l| harness.query_by_label(l).is_some())
+            .expect("a button that goes on");
+        click(harness, label);
         let now = harness.state().meeting().map(|m| m.cursor());
         if now != start || harness.state().screen() == Screen::Finished {
             return;

@@ -131,13 +131,13 @@ fn buttons_pause_add_minutes_take_a_break_and_skip() {
     harness.get_by_label("+1 min").click();
     harness.run();
     harness.get_by_label("6:00");
-    harness.get_by_label("Pauzeren").click();
+    harness.get_by_label("Klok stilzetten").click();
     harness.run();
     clock.advance_secs(120);
     harness.run();
     harness.get_by_label("6:00");
-    harness.get_by_label("gepauzeerd");
-    harness.get_by_label("Hervatten").click();
+    harness.get_by_label("klok staat stil");
+    harness.get_by_label("Klok laten lopen").click();
     harness.run();
 
     press(&mut harness, Key::B);
@@ -146,7 +146,13 @@ fn buttons_pause_add_minutes_take_a_break_and_skip() {
     clock.advance_secs(4 * 60);
     harness.run();
     harness.get_by_label("6:00");
-    harness.get_by_label("Pauze beëindigen").click();
+    // One button ends the rest break: the main action.
+    assert_eq!(
+        harness.query_all_by_label("Rustpauze beëindigen").count(),
+        1
+    );
+    assert!(harness.query_by_label("Klok laten lopen").is_none());
+    harness.get_by_label("Rustpauze beëindigen").click();
     harness.run();
     assert!(!harness.state().meeting().expect("meeting").on_break());
 
@@ -294,4 +300,63 @@ fn a_broken_protocol_file_is_reported_by_name_and_the_app_stays_usable() {
     harness.get_by_label_contains("kapot.ron:4:3");
     start(&mut harness, "Geen oplossing geven");
     assert_eq!(harness.state().screen(), Screen::Intro);
+}
+
+/// One keyboard model: Space is the main action of the moment and that action is the
+/// highlighted button (in the silent moment of preparation: start the phase); never two
+/// buttons for one thing; Esc leaves a text field.
+#[test]
+fn space_is_the_main_action_and_one_button_does_one_thing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(T0);
+    let mut harness = new_harness(dir.path(), &clock);
+    start(&mut harness, "Balint in 8 stappen");
+    press(&mut harness, Key::Space); // the introduction
+    let step = |h: &H| {
+        let m = h.state().meeting().expect("meeting");
+        (m.cursor(), m.step(), m.is_paused())
+    };
+    // Step 1 has no silent moment: the main action starts it.
+    harness.get_by_label("Fase starten");
+    press(&mut harness, Key::Space);
+    assert_eq!(step(&harness), (0, Step::Run, false));
+    // Running: Space stops the clock and lets it run again.
+    press(&mut harness, Key::Space);
+    assert_eq!(step(&harness), (0, Step::Run, true));
+    harness.get_by_label("Klok laten lopen");
+    press(&mut harness, Key::Space);
+    assert_eq!(step(&harness), (0, Step::Run, false));
+    // Closing: the main action goes on to the next phase; no second "next" button.
+    press(&mut harness, Key::ArrowRight);
+    assert_eq!(step(&harness), (0, Step::Close, false));
+    harness.get_by_label("Volgende fase");
+    assert!(harness.query_by_label("Volgende stap").is_none());
+    press(&mut harness, Key::Space);
+    // Step 2 has a silent moment: the main action starts it; in it, the main action starts
+    // the phase (it used to stop the clock of the silent moment); stopping the clock is apart.
+    harness.get_by_label("Voorbereiding starten");
+    press(&mut harness, Key::Space);
+    assert_eq!(step(&harness), (1, Step::Prepare, false));
+    harness.get_by_label("Fase starten");
+    harness.get_by_label("Klok stilzetten");
+    press(&mut harness, Key::Space);
+    assert_eq!(step(&harness), (1, Step::Run, false));
+}
+
+/// Esc leaves a text field (the cursor goes), and does nothing else.
+#[test]
+fn escape_leaves_a_text_field_and_nothing_more() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(T0);
+    let mut harness = new_harness(dir.path(), &clock);
+    harness.get_by_label("Bijeenkomst starten").click();
+    harness.run();
+    assert_eq!(harness.state().screen(), Screen::Setup);
+    assert!(
+        harness.ctx.memory(|m| m.focused().is_some()),
+        "the name field has the cursor"
+    );
+    press(&mut harness, Key::Escape);
+    assert!(harness.ctx.memory(|m| m.focused().is_none()));
+    assert_eq!(harness.state().screen(), Screen::Setup);
 }

@@ -14,7 +14,7 @@ use crate::room::{format_countdown, local_hhmm};
 /// The label of the main action for the current state, as the control bar shows it.
 pub fn primary_label(meeting: &Meeting, s: &Strings) -> &'static str {
     if meeting.on_break() {
-        return s.ctl_resume;
+        return s.ctl_end_break;
     }
     match meeting.step() {
         Step::Explain => {
@@ -24,8 +24,9 @@ pub fn primary_label(meeting: &Meeting, s: &Strings) -> &'static str {
                 s.ctl_start_phase
             }
         }
-        Step::Prepare | Step::Run if meeting.is_paused() => s.ctl_resume,
-        Step::Prepare | Step::Run => s.ctl_pause,
+        Step::Prepare => s.ctl_start_phase,
+        Step::Run if meeting.is_paused() => s.ctl_resume,
+        Step::Run => s.ctl_pause,
         Step::Close => {
             if meeting.cursor() + 1 >= meeting.phase_count() {
                 s.ctl_finish
@@ -97,8 +98,21 @@ pub fn control_bar_ui(
         {
             commands.push(Command::StartPause.into());
         }
-        if button(ui, UiCommand::NextStep, s.ctl_next, !on_break) {
+        // After closing, the main action already goes on to the next phase: one button.
+        if meeting.step() != Step::Close && button(ui, UiCommand::NextStep, s.ctl_next, !on_break) {
             commands.push(Command::Next.into());
+        }
+        // In the silent moment the main action starts the phase; stopping its clock is
+        // here. While the phase runs, the main action stops the clock: no second button.
+        if meeting.step() == Step::Prepare && !on_break {
+            let label = if meeting.is_paused() {
+                s.ctl_resume
+            } else {
+                s.ctl_pause
+            };
+            if ui.button(label).clicked() {
+                commands.push(Command::TogglePause.into());
+            }
         }
         ui.separator();
         if button(ui, UiCommand::RemoveMinute, s.ctl_remove_minute, true) {
@@ -118,7 +132,8 @@ pub fn control_bar_ui(
                 },
             )
         };
-        if button(ui, UiCommand::Break, break_label, true) {
+        // During a rest break the main action ends it: no second button for that.
+        if !on_break && button(ui, UiCommand::Break, break_label, true) {
             commands.push(break_command.into());
         }
         if button(ui, UiCommand::SkipPhase, s.ctl_skip, !on_break) {

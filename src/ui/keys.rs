@@ -172,11 +172,11 @@ impl UiCommand {
     /// Function keys work while the cursor is in a text field; letters, Space and arrows then
     /// type or move the cursor.
     pub fn works_while_typing(self) -> bool {
+        // Not Esc: in a text field Esc (or Tab) leaves the field, as people expect.
         matches!(
             self,
             Self::Curtain
                 | Self::Fullscreen
-                | Self::Escape
                 | Self::ToggleView
                 | Self::RoomWindow
                 | Self::LeavePrivateEntry

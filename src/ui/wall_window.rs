@@ -190,9 +190,6 @@ fn wall_ui(ui: &mut egui::Ui, class: ViewportClass, shared: &mut Shared) {
                     let fullscreen = input.viewport().fullscreen.unwrap_or(false);
                     ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
                 }
-                UiCommand::Escape => {
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
-                }
                 other => {
                     shared.keys.push(other);
                     wake_app = true;

@@ -13,6 +13,8 @@ pub enum Command {
     /// The main action of the moment: start the preparation moment, start the phase, pause or
     /// resume its countdown, or move on after closing. Ends a break.
     StartPause,
+    /// Stop the clock of the preparation or the phase briefly, or let it run again.
+    TogglePause,
     /// On to the next step (or, after closing, the next phase).
     Next,
     /// Back one step (from explaining a phase, back to closing the one before; a skipped phase
@@ -54,15 +56,25 @@ impl Meeting {
                     self.end(now_ms, true);
                 }
                 Command::ToggleSkip(index) => self.toggle_skip(index),
-                Command::Back | Command::SkipCurrent | Command::StartBreak { .. } => {}
+                Command::Back
+                | Command::SkipCurrent
+                | Command::StartBreak { .. }
+                | Command::TogglePause => {}
             }
             return;
         }
         match command {
+            // The main action of the moment: in the silent moment of preparation, that is
+            // starting the phase; while it runs, stopping the clock briefly or letting it run.
             Command::StartPause => match self.step {
-                Step::Explain | Step::Close => self.next(now_ms),
-                Step::Prepare | Step::Run => self.set_paused(!self.paused, now_ms),
+                Step::Explain | Step::Close | Step::Prepare => self.next(now_ms),
+                Step::Run => self.set_paused(!self.paused, now_ms),
             },
+            Command::TogglePause => {
+                if matches!(self.step, Step::Prepare | Step::Run) {
+                    self.set_paused(!self.paused, now_ms);
+                }
+            }
             Command::Next => self.next(now_ms),
             Command::Back => self.back(now_ms),
             Command::AddMinute => self.adjust_countdown(60),

@@ -47,10 +47,13 @@ fn steps_go_explain_prepare_run_close_and_skip_an_empty_preparation() {
     m.apply(Command::StartPause, T0);
     assert_eq!(m.step, Step::Prepare);
     assert_eq!(remaining_secs(&m, T0 + 30_000), 30);
-    m.apply(Command::StartPause, T0 + MIN);
-    assert_eq!(m.step, Step::Prepare, "space pauses the preparation moment");
+    // The clock of the silent moment can be stopped briefly, and run again.
+    m.apply(Command::TogglePause, T0 + MIN / 2);
     assert!(m.paused);
-    m.apply(Command::Next, T0 + MIN);
+    assert_eq!(remaining_secs(&m, T0 + 5 * MIN), 30, "stopped");
+    m.apply(Command::TogglePause, T0 + MIN / 2);
+    // Space, the main action, starts the phase from the silent moment.
+    m.apply(Command::StartPause, T0 + MIN);
     assert_eq!((m.step, m.paused), (Step::Run, false));
     m.apply(Command::Next, T0 + 11 * MIN);
     assert_eq!(m.step, Step::Close);

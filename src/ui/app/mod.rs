@@ -413,13 +413,12 @@ impl KringApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
             }
             AppAction::Escape => {
-                // What is on top closes first: a question, then something private.
-                let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                // What is on top closes first: a question, then something private. Full
+                // screen stays: F11 alone turns it on and off.
                 if self.overlay != Overlay::None {
                     self.overlay = Overlay::None;
-                } else if self.session.as_mut().is_some_and(Session::escape) {
-                } else if fullscreen {
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+                } else if let Some(session) = &mut self.session {
+                    session.escape();
                 }
             }
             AppAction::SetLanguage(lang) => {
