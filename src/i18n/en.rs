@@ -517,4 +517,6 @@ pub const EN: Strings = Strings {
         one: "{count} conflict copy",
         other: "{count} conflict copies",
     },
+    key_wall_page_next: "Next page of a long list on the wall",
+    key_wall_page_previous: "Previous page of a long list on the wall",
 };

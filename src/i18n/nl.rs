@@ -517,4 +517,6 @@ pub const NL: Strings = Strings {
         one: "{count} conflictkopie",
         other: "{count} conflictkopieën",
     },
+    key_wall_page_next: "Volgende pagina van een lange lijst op de wand",
+    key_wall_page_previous: "Vorige pagina van een lange lijst op de wand",
 };

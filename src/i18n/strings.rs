@@ -457,4 +457,7 @@ super::sentences! {
     // History: files not loaded
     count_files: Plural,
     count_conflict_copies: Plural,
+    // The wall's pages (issue 11)
+    key_wall_page_next: Text,
+    key_wall_page_previous: Text,
 }

@@ -36,7 +36,7 @@ pub fn intro_ui(ui: &mut Ui, view: &mut ViewCtx, meeting: &Meeting) {
                     ui.spacing_mut().item_spacing.y = 0.02 * unit;
                     ui.label(
                         RichText::new(protocol.name.get(lang))
-                            .font(theme::regular(room::TOP_LINE * unit))
+                            .font(theme::regular(room::INTRO_TOP_LINE * unit))
                             .color(palette.muted),
                     );
                     ui.label(
@@ -47,7 +47,7 @@ pub fn intro_ui(ui: &mut Ui, view: &mut ViewCtx, meeting: &Meeting) {
                     ui.add(
                         egui::Label::new(
                             RichText::new(protocol.introduction.get(lang))
-                                .font(theme::regular(room::BODY * 1.15 * unit))
+                                .font(theme::regular(room::INTRO_BODY * 1.15 * unit))
                                 .color(palette.text),
                         )
                         .wrap(),
@@ -55,7 +55,7 @@ pub fn intro_ui(ui: &mut Ui, view: &mut ViewCtx, meeting: &Meeting) {
                     ui.add_space(0.01 * unit);
                     ui.label(
                         RichText::new(s.intro_phases)
-                            .font(theme::bold(room::BODY * 1.15 * unit))
+                            .font(theme::bold(room::INTRO_BODY * 1.15 * unit))
                             .color(palette.text),
                     );
                     let titles: Vec<String> = protocol
@@ -67,7 +67,7 @@ pub fn intro_ui(ui: &mut Ui, view: &mut ViewCtx, meeting: &Meeting) {
                     ui.add(
                         egui::Label::new(
                             RichText::new(titles.join("   ·   "))
-                                .font(theme::regular(room::BODY * unit))
+                                .font(theme::regular(room::INTRO_BODY * unit))
                                 .color(palette.muted),
                         )
                         .wrap(),
@@ -79,7 +79,7 @@ pub fn intro_ui(ui: &mut Ui, view: &mut ViewCtx, meeting: &Meeting) {
                             s.intro_begin,
                             UiCommand::BeginPhases.key_text(s)
                         ))
-                        .font(theme::bold(room::BODY * unit)),
+                        .font(theme::bold(room::INTRO_BODY * unit)),
                     )
                     .fill(palette.badge_fill)
                     .stroke(egui::Stroke::new(2.0, palette.accent));

@@ -21,10 +21,12 @@ impl KringApp {
             self.env.strings(),
             self.env.now_ms(),
             &self.env.tz,
-        );
+        )
+        .on_page(session.wall_page);
         let palette = self.env.palette();
         let title = self.env.strings().room_window_title;
         let mut closed = false;
+        let mut pages = None;
         let mut commands = Vec::new();
         ctx.show_viewport_immediate(
             egui::ViewportId::from_hash_of("kring_room"),
@@ -39,7 +41,7 @@ impl KringApp {
                     ui.max_rect()
                 };
                 ui.painter().rect_filled(rect, 0.0, palette.background);
-                room::room_ui(ui, rect, &view, &palette);
+                pages = Some(room::room_ui(ui, rect, &view, &palette));
                 let ctx = ui.ctx().clone();
                 // Keys pressed while the wall window has focus: full screen applies to it.
                 for command in self.shortcuts(&ctx) {
@@ -61,6 +63,9 @@ impl KringApp {
             },
         );
         self.pending.extend(commands);
+        if let (Some(pages), Some(session)) = (pages, &mut self.session) {
+            session.wall_drawn(pages);
+        }
         if closed {
             if let Some(session) = &mut self.session {
                 session.set_room_window(false);
