@@ -716,28 +716,35 @@ fn material_blocks(
             joined_to_next: false,
         });
     }
-    if !view.purpose.is_empty() {
-        // With a list on the wall the purpose steps back a size.
-        let size = if list_up { room::BODY } else { room::PURPOSE };
-        blocks.extend(Block::paragraph(
-            painter,
-            &view.purpose,
-            theme::regular(size * h),
-            palette.text,
-            width,
-        ));
-    }
     if !view.rules.is_empty() {
-        blocks.push(badges_block(painter, &view.rules, palette, h, width));
+        blocks.extend(badges_blocks(painter, &view.rules, palette, h, width));
     }
-    for (role, instruction) in &view.roles {
-        blocks.extend(Block::paragraph(
-            painter,
-            &format!("{role}: {instruction}"),
-            theme::regular(room::BODY * h),
-            palette.muted,
-            width,
-        ));
+    // While a list is up, the group's material comes before the phase's explanation, so the
+    // first page shows it.
+    let explanation = |blocks: &mut Vec<Block>| {
+        if !view.purpose.is_empty() {
+            // With a list on the wall the purpose steps back a size.
+            let size = if list_up { room::BODY } else { room::PURPOSE };
+            blocks.extend(Block::paragraph(
+                painter,
+                &view.purpose,
+                theme::regular(size * h),
+                palette.text,
+                width,
+            ));
+        }
+        for (role, instruction) in &view.roles {
+            blocks.extend(Block::paragraph(
+                painter,
+                &format!("{role}: {instruction}"),
+                theme::regular(room::BODY * h),
+                palette.muted,
+                width,
+            ));
+        }
+    };
+    if !list_up {
+        explanation(&mut blocks);
     }
     match &view.tool {
         RoomTool::None => {}
@@ -767,21 +774,25 @@ fn material_blocks(
             }
         }
     }
+    if list_up {
+        explanation(&mut blocks);
+    }
     blocks
 }
 
 /// The phase's rules as badges, side by side where they fit, each wrapping between words.
-fn badges_block(
+fn badges_blocks(
     painter: &Painter,
     rules: &[String],
     palette: &Palette,
     h: f32,
     width: f32,
-) -> Block {
+) -> Vec<Block> {
     let pad = vec2(0.018 * h, 0.008 * h);
     let gap = 0.012 * h;
-    let mut block = Block::default();
-    let (mut x, mut y, mut row_height) = (0.0_f32, 0.0_f32, 0.0_f32);
+    // One block a row of badges, so the rows can go on in the next column.
+    let mut rows = vec![Block::default()];
+    let mut x = 0.0_f32;
     for rule in rules {
         let galley = text(
             painter,
@@ -790,28 +801,36 @@ fn badges_block(
             palette.text,
             width - 2.0 * pad.x,
         );
-        block.breaks_word |= breaks_a_word(&galley);
         let size = galley.size() + 2.0 * pad;
         if x > 0.0 && x + size.x > width {
             x = 0.0;
-            y += row_height + gap;
-            row_height = 0.0;
+            rows.push(Block::default());
         }
-        block.pieces.push(Piece::Frame {
-            rect: Rect::from_min_size(pos2(x, y), size),
+        let Some(row) = rows.last_mut() else {
+            continue;
+        };
+        row.breaks_word |= breaks_a_word(&galley);
+        row.pieces.push(Piece::Frame {
+            rect: Rect::from_min_size(pos2(x, 0.0), size),
             fill: palette.badge_fill,
             stroke: Stroke::new(0.002 * h, palette.badge_stroke),
         });
-        block.pieces.push(Piece::Text {
-            at: vec2(x, y) + pad,
+        row.pieces.push(Piece::Text {
+            at: vec2(x, 0.0) + pad,
             galley,
         });
         x += size.x + gap;
-        row_height = row_height.max(size.y);
-        block.size.x = block.size.x.max(x - gap);
+        row.size.x = row.size.x.max(x - gap);
+        row.size.y = row.size.y.max(size.y);
     }
-    block.size.y = y + row_height;
-    block
+    let count = rows.len();
+    for (index, row) in rows.iter_mut().enumerate() {
+        if index + 1 < count {
+            row.joined_to_next = true;
+            row.size.y += gap;
+        }
+    }
+    rows
 }
 
 /// One item of a list: a marker, its text, its detail (a mark, who and when) as large as the
