@@ -71,22 +71,23 @@ pub fn room_ui(ui: &mut Ui, rect: Rect, view: &RoomView, palette: &Palette) -> W
     let left_width = (inner.width() - ends.size().x - 0.03 * h).max(h * 0.2);
     let mut parts = vec![view.protocol_name.as_str(), view.position.as_str()];
     parts.extend(view.people.as_deref());
-    let mut where_we_are = text(
-        &painter,
-        &parts.join("  ·  "),
-        top_font.clone(),
-        palette.muted,
-        left_width,
-    );
-    if where_we_are.rows.len() > 1 {
-        // On a narrow screen the protocol's name gives way (the leader knows it).
-        where_we_are = text(
+    // On a narrow screen the protocol's name gives way (the leader knows it), then who is
+    // there, so the line stays one line.
+    let line = |parts: &[&str]| {
+        text(
             &painter,
-            &parts[1..].join("  ·  "),
-            top_font,
+            &parts.join("  ·  "),
+            top_font.clone(),
             palette.muted,
             left_width,
-        );
+        )
+    };
+    let mut where_we_are = line(&parts);
+    if where_we_are.rows.len() > 1 {
+        where_we_are = line(&parts[1..]);
+    }
+    if where_we_are.rows.len() > 1 {
+        where_we_are = line(&parts[1..2]);
     }
     put(ui, inner.min, where_we_are.clone());
     put(
@@ -142,19 +143,42 @@ pub fn room_ui(ui: &mut Ui, rect: Rect, view: &RoomView, palette: &Palette) -> W
     let block_height = room::CAP_HEIGHT * time_em + 0.012 * h + status_galley.size().y;
     let has_time = !view.ring.time_text.is_empty();
     // The small ring only where the width allows it beside the title (not on 4:3).
-    let small_ring = if has_time && body.width() > 1.55 * body.height() {
+    let small_ring = if has_time && inner.width() > 1.55 * inner.height() {
         0.85 * block_height
     } else {
         0.0
     };
+    // Measured with every digit a zero, so the layout does not shift as the seconds change.
+    let widest_time = text(
+        &painter,
+        &view
+            .ring
+            .time_text
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+            .collect::<String>(),
+        theme::bold(room::TIME * h),
+        palette.text,
+        f32::INFINITY,
+    );
     let clock_width = if has_time {
-        small_ring + 0.025 * h + time_galley.size().x.max(status_galley.size().x)
+        small_ring
+            + 0.025 * h
+            + widest_time
+                .size()
+                .x
+                .max(time_galley.size().x)
+                .max(status_galley.size().x)
     } else {
         0.0
     };
     let header_left = (body.width() - clock_width - 0.04 * h).max(0.0);
     let title_font = theme::bold(room::TITLE * h);
-    let steps = steps_block(&painter, view, palette, h, header_left);
+    // The steps beside the clock when they fit on one line; otherwise the status word under
+    // the time names the step.
+    let steps = Some(steps_block(&painter, view, palette, h, header_left))
+        .filter(|steps| !steps.breaks_word && steps.rows == 1)
+        .unwrap_or_default();
     let clock_rect = Rect::from_min_size(
         pos2(body.right() - clock_width, body.top()),
         vec2(clock_width, block_height),
@@ -474,6 +498,7 @@ fn steps_block(painter: &Painter, view: &RoomView, palette: &Palette, h: f32, wi
         block.size.x = block.size.x.max(x - gap);
     }
     block.size.y = y + row_height + 2.0 * bar;
+    block.rows = (y / (row_height + 2.0 * bar)).round() as usize + 1;
     block
 }
 
@@ -573,6 +598,8 @@ struct Block {
     breaks_word: bool,
     /// The next block goes on this one's paragraph: no space between them.
     joined_to_next: bool,
+    /// Rows of the steps (for the header).
+    rows: usize,
 }
 
 impl Block {
@@ -586,6 +613,7 @@ impl Block {
             }],
             keep_with_next: false,
             joined_to_next: false,
+            rows: 0,
         }
     }
 
@@ -714,6 +742,7 @@ fn material_blocks(
             ],
             keep_with_next: false,
             joined_to_next: false,
+            rows: 0,
         });
     }
     if !view.rules.is_empty() {
