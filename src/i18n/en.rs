@@ -580,4 +580,6 @@ pub const EN: Strings = Strings {
     load_left_outside_group: "It is not inside the group folder {group}, so Kring does not move it.",
     conflict_copy: "{path}: a copy {tool} made because {original} was changed on two computers at once. Compare the two, keep the right one under the original name and delete the other.",
     conflict_copy_orphan: "{path}: a copy {tool} made of {original}, which is no longer there. Rename the copy to {original} to keep it.",
+    key_wall_page_next: "Next page of a long list on the wall",
+    key_wall_page_previous: "Previous page of a long list on the wall",
 };

@@ -580,4 +580,6 @@ pub const NL: Strings = Strings {
     load_left_outside_group: "Het ligt niet in de groepsmap {group}, dus Kring verplaatst het niet.",
     conflict_copy: "{path}: een kopie die {tool} maakte omdat {original} op twee computers tegelijk is gewijzigd. Vergelijk de twee, bewaar de juiste onder de oorspronkelijke naam en verwijder de andere.",
     conflict_copy_orphan: "{path}: een kopie die {tool} maakte van {original}, dat er niet meer is. Geef de kopie de naam {original} om haar te bewaren.",
+    key_wall_page_next: "Volgende pagina van een lange lijst op de wand",
+    key_wall_page_previous: "Vorige pagina van een lange lijst op de wand",
 };

@@ -524,4 +524,7 @@ super::sentences! {
     load_left_outside_group: Text,
     conflict_copy: Text,
     conflict_copy_orphan: Text,
+    // The wall's pages (issue 11)
+    key_wall_page_next: Text,
+    key_wall_page_previous: Text,
 }

@@ -51,7 +51,8 @@ pub struct StripItem {
 #[derive(Clone, Debug, PartialEq)]
 pub struct RoomItem {
     pub text: String,
-    /// A second, smaller line.
+    /// A second line in a quieter colour (the inbrenger's mark, who and when), as large as
+    /// the text it belongs to.
     pub detail: Option<String>,
     /// Dots in a vote, drawn as dots.
     pub dots: Option<u32>,
@@ -59,15 +60,32 @@ pub struct RoomItem {
     pub emphasis: bool,
 }
 
+/// A list under its own heading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoomSection {
+    pub heading: String,
+    pub items: Vec<RoomItem>,
+}
+
+impl RoomSection {
+    fn new(heading: &str, items: Vec<RoomItem>) -> Self {
+        Self {
+            heading: heading.to_owned(),
+            items,
+        }
+    }
+}
+
 /// What a meeting tool shows the room. Only shared material: there is no variant for the
 /// scratchpad, and advice is shown without authors, all at once.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RoomTool {
     None,
-    /// A list with a heading: problems, votes, revealed advice, subgroups, insights.
+    /// Lists, each under its heading: problems with their dots, revealed advice, subgroups,
+    /// what the inbrenger takes along and the follow-up steps, insights. A long list goes on
+    /// in columns and then on pages the leader turns.
     List {
-        heading: String,
-        items: Vec<RoomItem>,
+        sections: Vec<RoomSection>,
     },
     /// A single large count: questions asked, advice handed in.
     Count {
@@ -111,9 +129,18 @@ pub struct RoomView {
     /// The chosen case, once there is one.
     pub chosen_case: Option<String>,
     pub tool: RoomTool,
+    /// The page of a long list the leader turned to (0 = the first). The wall shows the last
+    /// page when this is past it.
+    pub page: usize,
 }
 
 impl RoomView {
+    /// The view on page `page` of its lists.
+    pub fn on_page(mut self, page: usize) -> Self {
+        self.page = page;
+        self
+    }
+
     pub fn new(
         meeting: &Meeting,
         content: &MeetingContent,
@@ -239,6 +266,7 @@ impl RoomView {
             tool: phase
                 .map(|p| room_tool(&p.tools, meeting.step(), content, s))
                 .unwrap_or(RoomTool::None),
+            page: 0,
         }
     }
 }
@@ -271,38 +299,38 @@ fn room_tool(tools: &[Tool], step: Step, content: &MeetingContent, s: &Strings) 
     if tools.contains(&Tool::AdviceBoard) {
         let board = &content.advice;
         if board.revealed {
+            let items = board
+                .items()
+                .iter()
+                .map(|a| RoomItem {
+                    text: a.text.clone(),
+                    detail: None,
+                    dots: None,
+                    emphasis: false,
+                })
+                .collect();
             return RoomTool::List {
-                heading: s.tool_advice.to_owned(),
-                items: board
-                    .items()
-                    .iter()
-                    .map(|a| RoomItem {
-                        text: a.text.clone(),
-                        detail: None,
-                        dots: None,
-                        emphasis: false,
-                    })
-                    .collect(),
+                sections: vec![RoomSection::new(s.tool_advice, items)],
             };
         }
         if !content.subgroups.is_empty() && board.is_empty() {
+            let items = content
+                .subgroups
+                .iter()
+                .enumerate()
+                .map(|(i, group)| RoomItem {
+                    text: fill(s.room_subgroup, &[("n", &(i + 1))]),
+                    detail: Some(if names {
+                        group.join(", ")
+                    } else {
+                        s.room_subgroup_people.n(group.len())
+                    }),
+                    dots: None,
+                    emphasis: false,
+                })
+                .collect();
             return RoomTool::List {
-                heading: s.advice_subgroups_make.to_owned(),
-                items: content
-                    .subgroups
-                    .iter()
-                    .enumerate()
-                    .map(|(i, group)| RoomItem {
-                        text: fill(s.room_subgroup, &[("n", &(i + 1))]),
-                        detail: Some(if names {
-                            group.join(", ")
-                        } else {
-                            s.room_subgroup_people.n(group.len())
-                        }),
-                        dots: None,
-                        emphasis: false,
-                    })
-                    .collect(),
+                sections: vec![RoomSection::new(s.advice_subgroups_make, items)],
             };
         }
         if step == Step::Explain && board.is_empty() {
@@ -343,56 +371,60 @@ fn room_tool(tools: &[Tool], step: Step, content: &MeetingContent, s: &Strings) 
                 },
             );
         }
-        items.extend(
-            content
-                .follow_ups
-                .iter()
-                .filter(|f| !f.what.trim().is_empty())
-                .map(|f| {
-                    let detail = [f.who.trim(), f.by_when.trim()]
-                        .into_iter()
-                        .filter(|t| !t.is_empty() && (names || t != &f.who.trim()))
-                        .collect::<Vec<_>>()
-                        .join(" · ");
-                    RoomItem {
-                        text: f.what.clone(),
-                        detail: (!detail.is_empty()).then_some(detail),
-                        dots: None,
-                        emphasis: false,
-                    }
-                }),
-        );
-        if !items.is_empty() {
-            return RoomTool::List {
-                heading: s.room_decision_title.to_owned(),
-                items,
-            };
+        let follow_ups: Vec<RoomItem> = content
+            .follow_ups
+            .iter()
+            .filter(|f| !f.what.trim().is_empty())
+            .map(|f| {
+                let detail = [f.who.trim(), f.by_when.trim()]
+                    .into_iter()
+                    .filter(|t| !t.is_empty() && (names || t != &f.who.trim()))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                RoomItem {
+                    text: f.what.clone(),
+                    detail: (!detail.is_empty()).then_some(detail),
+                    dots: None,
+                    emphasis: false,
+                }
+            })
+            .collect();
+        // Follow-up steps under their own heading, not among the advice.
+        let sections: Vec<RoomSection> = [
+            RoomSection::new(s.room_decision_title, items),
+            RoomSection::new(s.room_follow_ups, follow_ups),
+        ]
+        .into_iter()
+        .filter(|section| !section.items.is_empty())
+        .collect();
+        if !sections.is_empty() {
+            return RoomTool::List { sections };
         }
     }
     if tools.contains(&Tool::Choice) || tools.contains(&Tool::ProblemList) {
         let voting = tools.contains(&Tool::Choice);
         if !content.problems.is_empty() {
+            let items = content
+                .problems
+                .iter()
+                .map(|p| RoomItem {
+                    text: p.title.clone(),
+                    detail: {
+                        let mut parts = Vec::new();
+                        if !p.line.is_empty() {
+                            parts.push(p.line.clone());
+                        }
+                        if names && let Some(owner) = &p.owner {
+                            parts.push(owner.clone());
+                        }
+                        (!parts.is_empty()).then(|| parts.join(" · "))
+                    },
+                    dots: (voting && p.votes > 0).then_some(p.votes),
+                    emphasis: content.chosen_problem == Some(p.id),
+                })
+                .collect();
             return RoomTool::List {
-                heading: s.tool_problems.to_owned(),
-                items: content
-                    .problems
-                    .iter()
-                    .map(|p| RoomItem {
-                        text: p.title.clone(),
-                        detail: {
-                            let mut parts = Vec::new();
-                            if !p.line.is_empty() {
-                                parts.push(p.line.clone());
-                            }
-                            if names && let Some(owner) = &p.owner {
-                                parts.push(owner.clone());
-                            }
-                            (!parts.is_empty()).then(|| parts.join(" · "))
-                        },
-                        dots: (voting && p.votes > 0).then_some(p.votes),
-                        emphasis: content.chosen_problem == Some(p.id),
-                    })
-                    .collect(),
+                sections: vec![RoomSection::new(s.tool_problems, items)],
             };
         }
     }
@@ -402,18 +434,18 @@ fn room_tool(tools: &[Tool], step: Step, content: &MeetingContent, s: &Strings) 
         };
     }
     if content.insights_on_wall && !content.insights.is_empty() {
+        let items = content
+            .insights
+            .iter()
+            .map(|i| RoomItem {
+                text: i.clone(),
+                detail: None,
+                dots: None,
+                emphasis: false,
+            })
+            .collect();
         return RoomTool::List {
-            heading: s.room_insights.to_owned(),
-            items: content
-                .insights
-                .iter()
-                .map(|i| RoomItem {
-                    text: i.clone(),
-                    detail: None,
-                    dots: None,
-                    emphasis: false,
-                })
-                .collect(),
+            sections: vec![RoomSection::new(s.room_insights, items)],
         };
     }
     RoomTool::None

@@ -53,6 +53,8 @@ pub enum SessionCommand {
     /// Phase 1: add a prepared case from a file, or from my cases.
     BringInCaseDialog,
     BringInCase(Box<PreparedCase>),
+    /// The wall's next (+1) or previous (-1) page of a long list.
+    TurnWallPage(isize),
 }
 
 /// The home screen's meeting tab.

@@ -63,6 +63,8 @@ pub enum UiCommand {
     RoomWindow,
     Scratchpad,
     EarlyAdvice,
+    WallPageNext,
+    WallPagePrevious,
     Curtain,
     Fullscreen,
     Escape,
@@ -83,7 +85,7 @@ const fn key(key: Key) -> KeyboardShortcut {
 }
 
 impl UiCommand {
-    pub const ALL: [Self; 27] = [
+    pub const ALL: [Self; 29] = [
         Self::MainAction,
         Self::NextStep,
         Self::BackStep,
@@ -98,6 +100,8 @@ impl UiCommand {
         Self::RoomWindow,
         Self::Scratchpad,
         Self::EarlyAdvice,
+        Self::WallPageNext,
+        Self::WallPagePrevious,
         Self::Curtain,
         Self::Fullscreen,
         Self::Escape,
@@ -128,7 +132,9 @@ impl UiCommand {
             | Self::ToggleView
             | Self::RoomWindow
             | Self::Scratchpad
-            | Self::EarlyAdvice => Scope::Meeting,
+            | Self::EarlyAdvice
+            | Self::WallPageNext
+            | Self::WallPagePrevious => Scope::Meeting,
             Self::Curtain | Self::Fullscreen | Self::Escape | Self::Help => Scope::Anywhere,
             Self::StartMeeting | Self::ProtocolUp | Self::ProtocolDown => Scope::Home,
             Self::BeginPhases => Scope::Intro,
@@ -155,6 +161,8 @@ impl UiCommand {
             Self::RoomWindow | Self::PrivateInOwnWindow => const { &[key(Key::F3)] },
             Self::Scratchpad => const { &[key(Key::K)] },
             Self::EarlyAdvice => const { &[key(Key::A)] },
+            Self::WallPageNext => const { &[key(Key::PageDown)] },
+            Self::WallPagePrevious => const { &[key(Key::PageUp)] },
             Self::Curtain | Self::LeavePrivateEntry => const { &[key(Key::F4)] },
             Self::Fullscreen => const { &[key(Key::F11)] },
             Self::Escape => const { &[key(Key::Escape)] },
@@ -202,6 +210,8 @@ impl UiCommand {
             Self::RoomWindow => s.key_room_window,
             Self::Scratchpad => s.key_scratchpad,
             Self::EarlyAdvice => s.key_early_advice,
+            Self::WallPageNext => s.key_wall_page_next,
+            Self::WallPagePrevious => s.key_wall_page_previous,
             Self::Curtain => s.key_curtain,
             Self::Fullscreen => s.key_fullscreen,
             Self::Escape => s.key_escape,

@@ -69,12 +69,15 @@ pub fn meeting_ui(ui: &mut Ui, ctx: &mut ViewCtx, parts: MeetingParts) {
             ctx.s,
             ctx.now_ms,
             ctx.tz,
-        );
-        egui::CentralPanel::default()
+        )
+        .on_page(session.wall_page);
+        let pages = egui::CentralPanel::default()
             .frame(egui::Frame::new())
             .show(ui, |ui| {
                 let rect = ui.max_rect();
-                room::room_ui(ui, rect, &view, &palette);
-            });
+                room::room_ui(ui, rect, &view, &palette)
+            })
+            .inner;
+        session.wall_drawn(pages);
     }
 }

@@ -3,19 +3,25 @@
 use egui::epaint::PathShape;
 use egui::{Pos2, Rect, Stroke, Ui, vec2};
 
-use super::theme::{self, Palette};
+use super::theme::Palette;
 use crate::room::{RingState, RingView};
 
 /// Points on a full circle; an arc uses its share of them.
 const FULL_CIRCLE_POINTS: usize = 180;
 
-/// Draws the ring centred in `rect` (a square), with the time and a status word as real labels
-/// in its middle. `unit` is the room's size unit (its height).
-pub fn ring_ui(ui: &mut Ui, rect: Rect, view: &RingView, palette: &Palette, unit: f32) {
-    let center = rect.center();
-    let width = theme::room::RING_WIDTH * unit;
-    let radius = rect.width().min(rect.height()) / 2.0 - width / 2.0;
-    let painter = ui.painter_at(rect.expand(width));
+/// Draws the ring as a circle of outer diameter `diameter` around `center`, with a stroke
+/// `width` wide. The time and the status word are real labels the wall puts in or beside it.
+pub fn ring_ui(
+    ui: &Ui,
+    center: Pos2,
+    diameter: f32,
+    width: f32,
+    view: &RingView,
+    palette: &Palette,
+) {
+    let radius = diameter / 2.0 - width / 2.0;
+    let painter =
+        ui.painter_at(Rect::from_center_size(center, vec2(diameter, diameter)).expand(width));
 
     painter.add(PathShape::closed_line(
         arc_points(center, radius, 1.0),
@@ -38,39 +44,6 @@ pub fn ring_ui(ui: &mut Ui, rect: Rect, view: &RingView, palette: &Palette, unit
             Stroke::new(width, color),
         ));
     }
-
-    let time_size = if view.state == RingState::Overrun {
-        theme::room::TIME_OVERRUN
-    } else {
-        theme::room::TIME
-    } * unit;
-    let status_size = theme::room::RING_STATUS * unit;
-    let time_rect = Rect::from_center_size(
-        center - vec2(0.0, status_size * 0.55),
-        vec2(radius * 2.0 - width, time_size * 1.1),
-    );
-    let status_rect = Rect::from_center_size(
-        center + vec2(0.0, time_size * 0.5 + status_size * 0.3),
-        vec2(radius * 1.6, status_size * 1.4),
-    );
-    ui.put(
-        time_rect,
-        egui::Label::new(
-            egui::RichText::new(&view.time_text)
-                .font(theme::bold(time_size))
-                .color(palette.text),
-        )
-        .selectable(false),
-    );
-    ui.put(
-        status_rect,
-        egui::Label::new(
-            egui::RichText::new(&view.status_text)
-                .font(theme::regular(status_size))
-                .color(palette.muted),
-        )
-        .selectable(false),
-    );
 }
 
 /// Points of an arc that starts at twelve o'clock and runs clockwise for `fraction` of a turn.

@@ -32,7 +32,7 @@ pub fn intro_ui(ui: &mut Ui, view: &mut ViewCtx, meeting: &Meeting) {
                         s.intro_begin,
                         UiCommand::BeginPhases.key_text(s)
                     ))
-                    .font(theme::bold(room::BODY * unit)),
+                    .font(theme::bold(room::TEXT_MIN * unit)),
                 )
                 .fill(palette.badge_fill)
                 .stroke(egui::Stroke::new(2.0, palette.accent));

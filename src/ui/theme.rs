@@ -182,25 +182,46 @@ pub fn bold(size: f32) -> FontId {
     FontId::new(size, FontFamily::Name(BOLD.into()))
 }
 
-/// Sizes of the room display, as shares of the height it is drawn in, so the wall reads the
-/// same on a 1080p projector and a 4K screen.
+/// Sizes of the room display, as shares of the height of the area it is drawn in (the window,
+/// not the operating system's scale factor), so the wall reads the same on a 1024×768 beamer and
+/// a 4K screen. Font sizes are em sizes; Atkinson Hyperlegible's capitals and digits are
+/// [`room::CAP_HEIGHT`] of that, so a token of 0.038 draws capitals 2.54 % of the height.
 pub mod room {
-    /// Phase title: its capitals are about 0.7 of this, ≥ 6 % of the height.
-    pub const TITLE: f32 = 0.11;
-    /// Remaining time: digits about 0.72 of this, ≥ 10 % of the height.
+    /// Capital (and digit) height of Atkinson Hyperlegible per em (its OS/2 `sCapHeight`,
+    /// 668 of 1000 units).
+    pub const CAP_HEIGHT: f32 = 0.668;
+    /// Every text on the wall has capitals of at least this share of the height (issue 11:
+    /// 27 px at 1080p, legible from the back row).
+    pub const MIN_GLYPH: f32 = 0.025;
+    /// The countdown's digits are at least this share of the height.
+    pub const MIN_TIME_GLYPH: f32 = 0.12;
+    /// The phase title's capitals are at least this share of the height.
+    pub const MIN_TITLE_GLYPH: f32 = 0.06;
+
+    /// Phase title: capitals 6.1 % of the height.
+    pub const TITLE: f32 = 0.092;
+    /// Remaining time, also when over time ("+12:34"): digits 12.4 % of the height.
     pub const TIME: f32 = 0.185;
-    /// Overrun time ("+12:34") is one character longer and still ≥ 10 %.
-    pub const TIME_OVERRUN: f32 = 0.16;
-    pub const PURPOSE: f32 = 0.036;
-    pub const GUARD: f32 = 0.036;
-    pub const BADGE: f32 = 0.029;
-    pub const BODY: f32 = 0.027;
-    pub const TOP_LINE: f32 = 0.03;
-    pub const STEP: f32 = 0.03;
-    pub const RING_STATUS: f32 = 0.034;
-    /// Outer diameter of the ring.
-    pub const RING: f32 = 0.64;
+    /// A line that asks something of the room (prepare quietly, time is up), the purpose
+    /// while no list is up, the guard.
+    pub const PURPOSE: f32 = 0.044;
+    pub const GUARD: f32 = 0.044;
+    /// Everything else: the group's material (lists, advice, marks, key words), rules, roles,
+    /// the top line, the steps, the status word. Capitals 2.6 % of the height.
+    pub const BODY: f32 = 0.039;
+    /// The smallest font the wall uses anywhere (the plan strip's numbers): capitals 2.54 %.
+    pub const TEXT_MIN: f32 = 0.038;
+    /// Largest outer diameter of the ring beside the phase's text.
+    pub const RING: f32 = 0.6;
     pub const RING_WIDTH: f32 = 0.026;
+    /// The ring beside the time while a list has the room.
+    pub const SMALL_RING_WIDTH: f32 = 0.016;
+    /// The introduction screen's top line and body text (issue 11 did not cover that screen;
+    /// it keeps its sizes, on [`crate::ui::room_unit`]).
+    pub const INTRO_TOP_LINE: f32 = 0.03;
+    pub const INTRO_BODY: f32 = 0.027;
+    /// Height of the strip with the protocol's phases.
+    pub const STRIP: f32 = 0.052;
 }
 
 /// WCAG 2 contrast ratio between two colours (1.0 ..= 21.0).

@@ -3,7 +3,6 @@
 
 use egui::{Align, Layout, Rect, RichText, Ui, UiBuilder};
 
-use super::room::room_unit;
 use super::theme::{self, Palette, room};
 use crate::room::{CalmView, IntroView};
 
@@ -16,28 +15,29 @@ pub fn intro_wall_ui(
     palette: &Palette,
     below: impl FnOnce(&mut Ui, f32),
 ) {
-    let unit = room_unit(rect);
-    let inner = rect.shrink(0.05 * unit);
+    // Sizes follow the window's height, as on the rest of the wall: no text below 2.5 %.
+    let unit = rect.height();
+    let inner = rect.shrink(0.04 * unit);
     ui.scope_builder(
         UiBuilder::new()
             .max_rect(inner)
             .layout(Layout::top_down(Align::Min)),
         |ui| {
-            ui.spacing_mut().item_spacing.y = 0.02 * unit;
+            ui.spacing_mut().item_spacing.y = 0.012 * unit;
             ui.label(
                 RichText::new(&view.protocol_name)
-                    .font(theme::regular(room::TOP_LINE * unit))
+                    .font(theme::regular(room::TEXT_MIN * unit))
                     .color(palette.muted),
             );
             ui.label(
                 RichText::new(&view.title)
-                    .font(theme::bold(room::TITLE * 0.8 * unit))
+                    .font(theme::bold(room::TITLE * unit))
                     .color(palette.text),
             );
             ui.add(
                 egui::Label::new(
                     RichText::new(&view.introduction)
-                        .font(theme::regular(room::BODY * 1.15 * unit))
+                        .font(theme::regular(room::TEXT_MIN * unit))
                         .color(palette.text),
                 )
                 .wrap(),
@@ -45,7 +45,7 @@ pub fn intro_wall_ui(
             ui.add_space(0.01 * unit);
             ui.label(
                 RichText::new(&view.phases_heading)
-                    .font(theme::bold(room::BODY * 1.15 * unit))
+                    .font(theme::bold(room::TEXT_MIN * unit))
                     .color(palette.text),
             );
             // Each phase whole on its line: "6." never parts from its title.
@@ -55,7 +55,7 @@ pub fn intro_wall_ui(
                     ui.add(
                         egui::Label::new(
                             RichText::new(phase)
-                                .font(theme::regular(room::BODY * unit))
+                                .font(theme::regular(room::TEXT_MIN * unit))
                                 .color(palette.muted),
                         )
                         .extend(),
@@ -70,8 +70,8 @@ pub fn intro_wall_ui(
 
 /// A title and one line, centred and calm.
 pub fn calm_wall_ui(ui: &mut Ui, rect: Rect, view: &CalmView, palette: &Palette) {
-    let unit = room_unit(rect);
-    let inner = rect.shrink(0.05 * unit);
+    let unit = rect.height();
+    let inner = rect.shrink(0.04 * unit);
     ui.scope_builder(
         UiBuilder::new()
             .max_rect(inner)
@@ -80,7 +80,7 @@ pub fn calm_wall_ui(ui: &mut Ui, rect: Rect, view: &CalmView, palette: &Palette)
             ui.spacing_mut().item_spacing.y = 0.03 * unit;
             ui.label(
                 RichText::new(&view.top_line)
-                    .font(theme::regular(room::TOP_LINE * unit))
+                    .font(theme::regular(room::TEXT_MIN * unit))
                     .color(palette.muted),
             );
             ui.add_space(inner.height() * 0.25);

@@ -31,6 +31,8 @@ pub enum WallSource {
     Meeting {
         meeting: Box<Meeting>,
         content: Box<MeetingContent>,
+        /// The page of a long list the leader turned to.
+        page: usize,
     },
     Intro(IntroView),
     Calm(CalmView),
@@ -53,6 +55,8 @@ struct Shared {
     keys: Vec<UiCommand>,
     close_requested: bool,
     placement: Option<Placement>,
+    /// The pages the last paint had, for the leader's page turning.
+    pages: Option<room::WallPages>,
 }
 
 pub struct WallWindow {
@@ -71,6 +75,7 @@ impl WallWindow {
                 keys: Vec::new(),
                 close_requested: false,
                 placement: None,
+                pages: None,
             })),
         }
     }
@@ -126,6 +131,11 @@ impl WallWindow {
             .unwrap_or(false)
     }
 
+    /// The pages the wall had when it was last painted.
+    pub fn pages(&self) -> Option<room::WallPages> {
+        self.shared.lock().ok().and_then(|s| s.pages)
+    }
+
     /// Where the window was last seen.
     pub fn placement(&self) -> Option<Placement> {
         self.shared.lock().ok().and_then(|s| s.placement)
@@ -151,11 +161,21 @@ fn wall_ui(ui: &mut egui::Ui, class: ViewportClass, shared: &mut Shared) {
     let ctx = ui.ctx().clone();
     let id = ctx.viewport_id();
     match &shared.source {
-        Some(WallSource::Meeting { meeting, content }) => {
+        Some(WallSource::Meeting {
+            meeting,
+            content,
+            page,
+        }) => {
             let now = shared.clock.now_ms();
             let s = i18n::strings(shared.lang);
-            let view = RoomView::new(meeting, content, shared.lang, s, now, &shared.tz);
-            room::room_ui(ui, rect, &view, &palette);
+            let view =
+                RoomView::new(meeting, content, shared.lang, s, now, &shared.tz).on_page(*page);
+            let pages = room::room_ui(ui, rect, &view, &palette);
+            if shared.pages != Some(pages) {
+                shared.pages = Some(pages);
+                // The leader's page turning stops at the last page.
+                ctx.request_repaint_of(ViewportId::ROOT);
+            }
             // The next whole second of a running countdown: this window alone repaints.
             let countdown = meeting
                 .break_countdown(now)

@@ -108,6 +108,8 @@ impl KringApp {
                 }
                 crate::meeting::ContentCommand::EarlyAdvice.into()
             }
+            UiCommand::WallPageNext => SessionCommand::TurnWallPage(1).into(),
+            UiCommand::WallPagePrevious => SessionCommand::TurnWallPage(-1).into(),
             UiCommand::Curtain | UiCommand::LeavePrivateEntry => SessionCommand::Curtain.into(),
             UiCommand::Fullscreen => AppAction::ToggleFullscreen.into(),
             UiCommand::Escape => AppAction::Escape.into(),

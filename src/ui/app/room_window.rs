@@ -25,6 +25,11 @@ impl KringApp {
             self.wall.closed();
         }
         self.remember_wall_placement();
+        if self.room_window()
+            && let (Some(pages), Some(session)) = (self.wall.pages(), &mut self.session)
+        {
+            session.wall_drawn(pages);
+        }
         let source = self.wall_source();
         match source {
             Some(source) if self.room_window() => {
@@ -55,6 +60,7 @@ impl KringApp {
             (Screen::Meeting, Some(session)) => Some(WallSource::Meeting {
                 meeting: Box::new(session.meeting.clone()),
                 content: Box::new(session.content.clone()),
+                page: session.wall_page,
             }),
             _ => self.wall_closing.clone().map(WallSource::Calm),
         }

@@ -19,6 +19,10 @@ pub struct Session {
     pub show_controls: bool,
     /// One window only: the leader is being asked before something private opens here.
     pub confirm_private: Option<PrivateThing>,
+    /// The page of a long list the wall shows (0 = the first); back to 0 in a new phase.
+    pub wall_page: usize,
+    /// How many pages the wall had when it was last drawn.
+    pub wall_pages: usize,
 }
 
 impl Session {
@@ -31,6 +35,8 @@ impl Session {
             show_plan: false,
             show_controls: true,
             confirm_private: None,
+            wall_page: 0,
+            wall_pages: 1,
         }
     }
 
@@ -42,6 +48,7 @@ impl Session {
         if self.meeting.cursor() == before {
             return;
         }
+        self.wall_page = 0;
         self.leader.phase_changed();
         if let Some(phase) = self.meeting.current_phase()
             && phase.tools.contains(&Tool::Scratchpad)
@@ -102,6 +109,10 @@ impl Session {
             SessionCommand::Curtain => self.leader.curtain(),
             SessionCommand::TogglePlan => self.show_plan = !self.show_plan,
             SessionCommand::ToggleControls => self.show_controls = !self.show_controls,
+            SessionCommand::TurnWallPage(delta) => {
+                let last = self.wall_pages.saturating_sub(1);
+                self.wall_page = self.wall_page.saturating_add_signed(delta).min(last);
+            }
             SessionCommand::BringInCaseDialog => env.spawn_dialog(ctx, || {
                 DialogResult::BringInCase(
                     rfd::FileDialog::new()
@@ -122,6 +133,13 @@ impl Session {
             }
         }
         None
+    }
+
+    /// What the wall drew: the page it shows (a page past the last becomes the last) and how
+    /// many there are, so page turning stops at the ends.
+    pub fn wall_drawn(&mut self, pages: crate::ui::room::WallPages) {
+        self.wall_page = pages.page;
+        self.wall_pages = pages.count;
     }
 
     /// The group screen in a window of its own, or back in this one. Back in this one, this
