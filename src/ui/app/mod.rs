@@ -23,11 +23,11 @@ use super::state::{
 };
 use super::wall_window::WallWindow;
 use super::{home, leader, meeting_screen, overlays, screens, theme};
-use crate::i18n::fill;
+use crate::i18n::{data_dir_error, fill, group_error};
 use crate::meeting::{Clock, Command, InProgress, Meeting, Stage};
 use crate::model::{MeetingContent, MeetingRecord};
 use crate::room::{CalmView, local_date_time};
-use crate::store::{DataDir, Settings, Theme, save_record};
+use crate::store::{DataDir, DataDirError, Settings, Theme, save_record};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -131,8 +131,9 @@ impl KringApp {
 
     /// Tells the leader that the data folder asked for could not be used and which one is
     /// used instead.
-    pub fn report_data_dir_fallback(&mut self, error: &str) {
+    pub fn report_data_dir_fallback(&mut self, error: &DataDirError) {
         let s = self.env.strings();
+        let error = data_dir_error(self.env.lang(), error);
         let path = self.env.data.root().display().to_string();
         self.env.notices.insert(
             0,
@@ -401,7 +402,7 @@ impl KringApp {
                     self.group.groups = crate::store::list_groups(&self.env.data);
                     self.select_group(id);
                 }
-                Err(error) => self.group.status = Some(error),
+                Err(error) => self.group.status = Some(group_error(self.env.lang(), &error)),
             },
             GroupCommand::Save => self.group.save(&self.env),
             GroupCommand::ExportAttendance => {

@@ -67,7 +67,10 @@ impl UnsavedRecords {
     pub fn keep(&mut self, env: &Env, record: MeetingRecord, error: String) {
         let copy = UnsavedRecord::new(&env.data, &env.group, record.clone());
         let rescue = crate::store::write_rescue_copy(&crate::store::rescue_dirs(&env.data), &copy)
-            .map_err(|why| log::error!("no spare copy could be written: {why}"))
+            .map_err(|why| {
+                why.iter()
+                    .for_each(|e| log::error!("no spare copy written: {e}"))
+            })
             .ok();
         self.list.push(Unsaved {
             record,
