@@ -247,7 +247,7 @@ pub const EN: Strings = Strings {
     resume_as_running: "Carry on: the time in between counts",
     resume_later: "Not now",
     resume_discard: "Set aside and start afresh",
-    autosave_failed: "Saving automatically fails right now: {error}. Everything is still in memory; Kring tries again every few seconds.",
+    autosave_failed: "Saving automatically fails right now: {error} Everything is still in memory; Kring tries again every few seconds.",
     data_dir_fallback: "The data folder could not be used: {error} Kring now uses {path} for the time being. Start Kring with --data-dir FOLDER to choose another folder.",
     tab_meeting: "Meeting",
     tab_cases: "Prepare a case",

@@ -247,7 +247,7 @@ pub const NL: Strings = Strings {
     resume_as_running: "Verdergaan: de tussentijd telt mee",
     resume_later: "Niet nu",
     resume_discard: "Apart zetten en opnieuw beginnen",
-    autosave_failed: "Automatisch bewaren lukt nu niet: {error}. Alles staat nog in het geheugen; Kring probeert het elke paar seconden opnieuw.",
+    autosave_failed: "Automatisch bewaren lukt nu niet: {error} Alles staat nog in het geheugen; Kring probeert het elke paar seconden opnieuw.",
     data_dir_fallback: "De gegevensmap kon niet worden gebruikt: {error} Kring gebruikt nu tijdelijk {path}. Start Kring met --data-dir MAP om een andere map te kiezen.",
     tab_meeting: "Bijeenkomst",
     tab_cases: "Casus voorbereiden",

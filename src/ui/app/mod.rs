@@ -23,7 +23,7 @@ use super::state::{
 };
 use super::wall_window::WallWindow;
 use super::{home, leader, meeting_screen, overlays, screens, theme};
-use crate::i18n::{data_dir_error, fill, group_error};
+use crate::i18n::{data_dir_error, fill, group_error, store_error};
 use crate::meeting::{Clock, Command, InProgress, Meeting, Stage};
 use crate::model::{MeetingContent, MeetingRecord};
 use crate::room::{CalmView, local_date_time};
@@ -623,10 +623,9 @@ impl KringApp {
             self.env.strings(),
         ));
         record.content = session.content;
-        let saved = self
-            .env
-            .writer()
-            .and_then(|lock| save_record(lock, &record).map_err(|e| e.to_string()));
+        let saved = self.env.writer().and_then(|lock| {
+            save_record(lock, &record).map_err(|e| store_error(self.env.lang(), &e))
+        });
         self.history.start_preload(&self.env);
         match &saved {
             // Only now, with the record durably on disk, the autosave may go.
