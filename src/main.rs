@@ -68,7 +68,7 @@ fn run_gui(data_dir: Option<std::path::PathBuf>, process_start: std::time::Insta
         Ok(data) => (data, None),
         // The user's own private folder in the temporary folder, never one shared by all.
         Err(err) => match DataDir::fallback() {
-            Ok(data) => (data, Some(err.to_string())),
+            Ok(data) => (data, Some(err)),
             Err(second) => {
                 eprintln!("kring: {err}; the temporary folder cannot be used either: {second}.");
                 return ExitCode::from(2);

@@ -58,6 +58,20 @@ fn a_data_folder_that_is_a_file_is_refused_with_a_clear_message() {
     let message = err.to_string();
     assert!(message.contains("is a file, not a folder"), "{message}");
     assert!(message.contains("--data-dir"), "says what to do: {message}");
+
+    // Issue 10: on the home screen it is said in the user's language (Dutch here), with the
+    // folder used instead.
+    let clock = ManualClock::new(T0);
+    let mut h = new_harness(dir.path(), &clock);
+    h.state_mut().report_data_dir_fallback(&err);
+    h.run();
+    h.get_by_label(&format!(
+        "De gegevensmap kon niet worden gebruikt: {} is een bestand en geen map, dus Kring kan \
+         er geen gegevens in bewaren. Kring gebruikt nu tijdelijk {}. Start Kring met \
+         --data-dir MAP om een andere map te kiezen.",
+        file.display(),
+        dir.path().display()
+    ));
 }
 
 #[test]

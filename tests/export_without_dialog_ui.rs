@@ -179,3 +179,35 @@ fn a_case_goes_into_exports_and_the_case_tab_shows_where() {
     assert_eq!(case.title, "Grenzen/stellen");
     path_on_screen(&h, &files[0]);
 }
+
+/// Issue 10: when the exports folder cannot be made either, the screen says so in the user's
+/// language: the folder, what to do, and the operating system's words last.
+#[test]
+fn an_exports_folder_that_cannot_be_made_is_said_in_dutch() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let exports = dir.path().join(EXPORTS_DIR);
+    std::fs::write(&exports, "a file where the folder should be").expect("block");
+    let clock = ManualClock::new(T0);
+    let mut h = harness_without_dialog(dir.path(), &clock);
+    h.get_all_by_label("Groep").nth(1).expect("tab").click();
+    h.run();
+    export_attendance(&mut h);
+    let shown: Vec<String> = h
+        .get_all_by_label_contains("lukte ook niet")
+        .filter_map(|n| n.accesskit_node().value())
+        .collect();
+    assert!(!shown.is_empty(), "the failure is on screen");
+    let folder = exports.display();
+    for text in &shown {
+        assert!(
+            text.starts_with(&format!(
+                "Hier kan geen venster openen om een plek voor het bestand te kiezen, en bewaren \
+                 in de exportmap {folder} lukte ook niet. Kring kon de map {folder} niet maken. \
+                 Controleer of je daar mag schrijven. ("
+            )),
+            "{text}"
+        );
+        assert!(text.ends_with(')'), "the system's words last: {text}");
+    }
+    assert!(exports.is_file(), "the file in the way is left as it is");
+}

@@ -160,7 +160,11 @@ fn a_failing_autosave_keeps_the_meeting_in_memory_says_so_and_retries() {
     press(&mut h, Key::Plus); // a change
     clock.advance_secs(2);
     h.run();
-    h.get_by_label_contains("Automatisch bewaren lukt nu niet");
+    // In Dutch: the store's sentence names the file, the system's words come after it.
+    h.get_by_label_contains(&format!(
+        "Automatisch bewaren lukt nu niet: Kring kon {} niet opslaan. Controleer",
+        file.display()
+    ));
     assert_eq!(h.state().meeting().expect("still there").cursor(), 0);
 
     std::fs::remove_dir_all(&file).expect("unblock");

@@ -155,7 +155,7 @@ pub fn write_demo(
             ));
         }
     };
-    save_group(&lock, &demo_group_settings(name))?;
+    save_group(&lock, &demo_group_settings(name)).map_err(|err| err.to_string())?;
     let meetings_dir = data.meetings_dir(&id);
     let mut report = DemoReport {
         group_name: name.to_owned(),

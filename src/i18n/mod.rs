@@ -13,7 +13,8 @@
 //! - Typed store and lock errors ([`crate::store::StoreError`]) are put into words by
 //!   [`store_error`] (`errors.rs`), the operating system's own detail after the sentence;
 //!   files that could not be loaded ([`crate::store::LoadProblem`]) by [`load_problem`] and
-//!   [`load_reason`], sync conflict copies by [`conflict_file`].
+//!   [`load_reason`], sync conflict copies by [`conflict_file`]; cases, groups and the data
+//!   folder by [`case_error`], [`group_error`] and [`data_dir_error`].
 //! - Typed protocol-check problems ([`crate::model::ProtocolProblem`]) are put into words by
 //!   [`protocol_problem`] and [`protocol_issue`] (`problems.rs`): the field as the protocol's
 //!   author writes it and what to change, never the parser's type names.
@@ -26,7 +27,10 @@ mod problems;
 mod strings;
 
 pub use en::EN;
-pub use errors::{conflict_file, load_problem, load_reason, store_error};
+pub use errors::{
+    case_error, conflict_file, data_dir_advice, data_dir_error, group_error, load_problem,
+    load_reason, store_error,
+};
 pub use format::{
     format_date, format_date_text, format_date_time_text, format_decimal, format_hours,
     format_long_date_time_text,

@@ -11,7 +11,8 @@ super::sentences! {
     app_name: Text,
     /// An export where no file dialog can open: saved into exports/ instead. {path}
     export_no_dialog: Text,
-    /// As above, and saving into exports/ failed too. {folder}, {error}
+    /// As above, and saving into exports/ failed too. {folder}, {error}: the store's sentence
+    /// (what to do, the system's detail last)
     export_no_dialog_failed: Text,
     // Home screen
     home_choose_protocol: Text,
@@ -527,4 +528,27 @@ super::sentences! {
     // The wall's pages (issue 11)
     key_wall_page_next: Text,
     key_wall_page_previous: Text,
+    // Cases, groups and the data folder that could not be used (`errors.rs`).
+    /// After a file that is no case: which file to choose. {ext}
+    case_choose_exported: Text,
+    /// {path}
+    case_blank: Text,
+    /// A fault in Kring: a case without a usable id. {title}, {path}, {id}
+    case_bad_id: Text,
+    group_no_name: Text,
+    /// {path}: the groups folder; {name}
+    group_too_many_named: Text,
+    /// {path}: the new group's folder
+    group_taken_over: Text,
+    /// {id}; {path}: the groups folder
+    group_no_such: Text,
+    /// {id}; {example}: an id that is fine
+    group_bad_id: Text,
+    /// {problem}: the group file's problem, worded (`load_problem`)
+    group_not_saved: Text,
+    data_dir_no_home: Text,
+    /// {path}
+    data_dir_not_a_folder: Text,
+    /// How to choose another data folder. {env}: the environment variable
+    data_dir_choose: Text,
 }

@@ -11,7 +11,10 @@ use serde::de::IgnoredAny;
 use crate::model::{CASE_FORMAT_VERSION, PreparedCase};
 
 use super::version::read_format_version;
-use super::{DataDir, DirLoad, LoadReason, Rejection, SetAside, load_dir, to_ron, write_atomic};
+use super::{
+    CaseError, DataDir, DirLoad, LoadReason, Rejection, SetAside, StoreError, StoreErrorKind,
+    load_dir, to_ron, write_atomic,
+};
 
 /// The extension of an exported case file, without the dot.
 pub const CASE_FILE_EXTENSION: &str = "kringcase";
@@ -68,38 +71,30 @@ fn parse_case(text: &str) -> Result<PreparedCase, Rejection> {
     Ok(case)
 }
 
-/// The case as the RON text Kring writes, with `header` (comment lines) in front.
-fn case_text(case: &PreparedCase, header: &str) -> Result<String, String> {
+/// The case as the RON text Kring writes for `path`, with `header` (comment lines) in front.
+fn case_text(case: &PreparedCase, header: &str, path: &Path) -> Result<String, StoreError> {
     let current = PreparedCase {
         format_version: CASE_FORMAT_VERSION,
         ..case.clone()
     };
-    let body =
-        to_ron(&current).map_err(|err| format!("the case could not be put into words ({err})"))?;
+    let body = to_ron(&current).map_err(|err| StoreError::serialize(path, &err))?;
     Ok(format!("{header}{body}\n"))
 }
 
 /// Writes the case atomically to `<dir>/<id>.ron` (creating `dir` when needed) and returns
 /// the path. The caller sets `updated_at_ms`; this only writes.
-pub fn save_case(dir: &Path, case: &PreparedCase) -> Result<PathBuf, String> {
+pub fn save_case(dir: &Path, case: &PreparedCase) -> Result<PathBuf, CaseError> {
+    // A case made with `PreparedCase::new` always has a usable id: this is a fault in Kring.
     if !PreparedCase::is_valid_id(&case.id) {
-        return Err(format!(
-            "the case \"{}\" has no usable id ({:?}), so it cannot be saved in {}; make the case \
-             with PreparedCase::new",
-            case.title,
-            case.id,
-            dir.display()
-        ));
+        return Err(CaseError::BadId {
+            dir: dir.to_owned(),
+            title: case.title.clone(),
+            id: case.id.clone(),
+        });
     }
     let path = case_path(dir, &case.id);
-    let text = case_text(case, "").map_err(|err| format!("{}: {err}", path.display()))?;
-    write_atomic(&path, text.as_bytes()).map_err(|err| {
-        format!(
-            "{}: the case could not be saved ({err}); check that the folder exists and that you \
-             may write to it, then save again",
-            path.display()
-        )
-    })?;
+    let text = case_text(case, "", &path)?;
+    write_atomic(&path, text.as_bytes())?;
     Ok(path)
 }
 
@@ -133,35 +128,25 @@ pub fn list_cases(dir: &Path, quarantine_root: &Path) -> DirLoad<PreparedCase> {
 /// `.ron` file. An older format is migrated; a newer one, a damaged file, another kind of
 /// Kring file or a case without any text gives an error that names the file and says what to
 /// do.
-pub fn load_case_file(path: &Path) -> Result<PreparedCase, String> {
-    let bytes = std::fs::read(path).map_err(|err| {
-        format!(
-            "{}: the file cannot be read ({err}); check that it is there and that you may open it",
-            path.display()
-        )
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        format!(
-            "{}: this is not a Kring case file (it is not text); choose a .{CASE_FILE_EXTENSION} \
-             file exported from Kring",
-            path.display()
-        )
+pub fn load_case_file(path: &Path) -> Result<PreparedCase, CaseError> {
+    let bytes =
+        std::fs::read(path).map_err(|err| StoreError::os(StoreErrorKind::CannotRead, path, err))?;
+    let text = String::from_utf8(bytes).map_err(|_| CaseError::NotImportable {
+        path: path.to_owned(),
+        reason: LoadReason::NotText { at: None },
+        choose_another: true,
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let case = parse_case(text).map_err(|err| {
-        let hint = if err.set_aside {
-            format!(" Choose a .{CASE_FILE_EXTENSION} file exported from Kring.")
-        } else {
-            String::new()
-        };
-        format!("{}: {}{hint}", path.display(), err.reason)
+    let case = parse_case(text).map_err(|rejection| CaseError::NotImportable {
+        path: path.to_owned(),
+        reason: rejection.reason,
+        // Damaged or of another kind: another file is the way; a newer Kring's is not.
+        choose_another: rejection.set_aside,
     })?;
     if case.is_blank() {
-        return Err(format!(
-            "{}: this case has no text in it, so there is nothing to import; export the case \
-             again after writing it",
-            path.display()
-        ));
+        return Err(CaseError::Blank {
+            path: path.to_owned(),
+        });
     }
     Ok(case)
 }
@@ -169,20 +154,15 @@ pub fn load_case_file(path: &Path) -> Result<PreparedCase, String> {
 /// Writes the case to `path` (atomically) as a file to take to a meeting: the same RON as a
 /// saved case, with a comment on top that says what it is. The extension is the caller's
 /// choice; [`CASE_FILE_EXTENSION`] is Kring's.
-pub fn export_case(case: &PreparedCase, path: &Path) -> Result<(), String> {
+pub fn export_case(case: &PreparedCase, path: &Path) -> Result<(), StoreError> {
     let header = format!(
         "// Kring: voorbereide casus / prepared case (case format {CASE_FORMAT_VERSION}).\n\
          // Open het in Kring met Casus importeren / import it into Kring.\n\
          // Het kan over een cliënt gaan: deel het alleen met je intervisiegroep.\n\
          // It may be about a client: share it with your intervision group only.\n"
     );
-    let text = case_text(case, &header).map_err(|err| format!("{}: {err}", path.display()))?;
-    write_atomic(path, text.as_bytes()).map_err(|err| {
-        format!(
-            "{}: the case could not be exported ({err}); choose a folder you may write to",
-            path.display()
-        )
-    })
+    let text = case_text(case, &header, path)?;
+    write_atomic(path, text.as_bytes())
 }
 
 /// Imports the case file at `path` into the cases folder `dir` and returns the case as
@@ -193,7 +173,7 @@ pub fn export_case(case: &PreparedCase, path: &Path) -> Result<(), String> {
 /// - When `dir` already has a file for the case's id (with other texts, or damaged), the
 ///   imported case gets a fresh id, so nothing is overwritten. So does a case whose id is not
 ///   usable as a file name.
-pub fn import_case(dir: &Path, path: &Path) -> Result<PreparedCase, String> {
+pub fn import_case(dir: &Path, path: &Path) -> Result<PreparedCase, CaseError> {
     let mut case = load_case_file(path)?;
     if let Some(same) = existing_cases(dir)
         .into_iter()
@@ -236,6 +216,7 @@ fn existing_cases(dir: &Path) -> Vec<PreparedCase> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Lang;
     use crate::store::QUARANTINE_DIR;
 
     fn case(id: &str, title: &str, updated_at_ms: i64) -> PreparedCase {
@@ -388,38 +369,138 @@ mod tests {
         )
         .expect("write");
         let err = load_case_file(&newer).expect_err("newer is refused");
-        assert!(err.contains("nieuw.kringcase"), "{err}");
-        assert!(err.contains("newer Kring"), "{err}");
-        assert!(err.contains("update Kring"), "{err}");
+        assert!(
+            matches!(
+                &err,
+                CaseError::NotImportable {
+                    reason: LoadReason::NewerFormat { found: 7, .. },
+                    choose_another: false,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        let en = err.to_string();
+        assert!(en.contains("nieuw.kringcase"), "{en}");
+        assert!(en.contains("newer Kring"), "{en}");
+        assert!(en.contains("update Kring"), "{en}");
+        let nl = crate::i18n::case_error(Lang::Nl, &err);
+        assert!(
+            nl.contains("nieuwere Kring") && nl.contains("Werk Kring bij"),
+            "{nl}"
+        );
+        assert!(
+            !nl.contains("Kies een"),
+            "a newer file is not the wrong file: {nl}"
+        );
 
         let record = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/meeting-format-1.ron");
         let err = load_case_file(&record).expect_err("a meeting is not a case");
-        assert!(err.contains("not a Kring case"), "{err}");
+        assert!(err.to_string().contains("not a Kring case"), "{err}");
+        assert_eq!(
+            crate::i18n::case_error(Lang::Nl, &err),
+            format!(
+                "{}: Dit is geen casus van Kring: er staat geen id, situatie of vraag in (is het \
+                 een verslag van een bijeenkomst, of een protocol?). Kies een .kringcase-bestand \
+                 dat met Kring is geëxporteerd.",
+                record.display()
+            )
+        );
 
+        // Damaged: the sentence, what to do, then the parser's detail (line, column) last.
         let broken = dir.path().join("kapot.kringcase");
         std::fs::write(&broken, "(id: \"k\",\n question: )").expect("write");
         let err = load_case_file(&broken).expect_err("damaged");
-        assert!(err.contains("kapot.kringcase: "), "{err}");
-        assert!(err.contains("(line 2, column"), "{err}");
+        let en = err.to_string();
+        assert!(en.contains("kapot.kringcase: "), "{en}");
+        assert!(en.contains("(line 2, column"), "{en}");
+        let nl = crate::i18n::case_error(Lang::Nl, &err);
+        assert!(
+            nl.starts_with(&format!(
+                "{}: Het bestand is beschadigd of geen Kring-bestand van deze soort. Kies een \
+                 .kringcase-bestand dat met Kring is geëxporteerd. (regel 2, kolom ",
+                broken.display()
+            )),
+            "{nl}"
+        );
+        assert!(nl.ends_with(')'), "{nl}");
+
+        let not_text = dir.path().join("binair.kringcase");
+        std::fs::write(&not_text, b"(id: \"\xff\")").expect("write");
+        let nl =
+            crate::i18n::case_error(Lang::Nl, &load_case_file(&not_text).expect_err("not text"));
+        assert!(nl.contains(": Het bestand is geen tekst in UTF-8"), "{nl}");
 
         let blank = dir.path().join("leeg.kringcase");
         std::fs::write(&blank, "(id: \"leeg\", question: \" \")").expect("write");
-        assert!(
-            load_case_file(&blank)
-                .expect_err("blank")
-                .contains("no text")
+        let err = load_case_file(&blank).expect_err("blank");
+        assert!(matches!(err, CaseError::Blank { .. }), "{err:?}");
+        assert!(err.to_string().contains("no text"), "{err}");
+        assert_eq!(
+            crate::i18n::case_error(Lang::Nl, &err),
+            format!(
+                "{}: in deze casus staat geen tekst, dus er is niets te importeren. Schrijf de \
+                 casus eerst en exporteer hem dan opnieuw.",
+                blank.display()
+            )
         );
 
-        let missing = load_case_file(&dir.path().join("weg.kringcase")).expect_err("missing");
-        assert!(missing.contains("cannot be read"), "{missing}");
+        // Cannot be read: Kring's sentence, the operating system's words after it.
+        let gone = dir.path().join("weg.kringcase");
+        let missing = load_case_file(&gone).expect_err("missing");
+        let CaseError::Store(store) = &missing else {
+            panic!("{missing:?}");
+        };
+        assert_eq!(store.kind, StoreErrorKind::CannotRead);
+        let os = store.os_detail().expect("the system's words");
+        let nl = crate::i18n::case_error(Lang::Nl, &missing);
+        assert_eq!(
+            nl,
+            format!(
+                "Kring kon {} niet lezen. Controleer of het bestand er nog is en of je het mag \
+                 lezen. ({os})",
+                gone.display()
+            )
+        );
+        assert!(
+            missing.to_string().starts_with("Kring could not read "),
+            "{missing}"
+        );
+    }
+
+    /// A case without a usable id is a fault in Kring, and said to be one.
+    #[test]
+    fn a_case_without_a_usable_id_is_not_saved_and_the_words_say_why() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let bad = PreparedCase {
+            id: "../x".into(),
+            title: "Grenzen".into(),
+            ..PreparedCase::default()
+        };
+        let err = save_case(dir.path(), &bad).expect_err("no usable id");
+        assert!(matches!(err, CaseError::BadId { .. }), "{err:?}");
+        assert_eq!(
+            crate::i18n::case_error(Lang::Nl, &err),
+            format!(
+                "Kring kon de casus \"Grenzen\" niet in {} bewaren: de casus heeft geen \
+                 bruikbaar id (\"../x\"). Dit is een fout in Kring; meld het graag.",
+                dir.path().display()
+            )
+        );
+        assert!(
+            err.to_string()
+                .starts_with("Kring could not save the case \"Grenzen\" in "),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).expect("list").count(), 0);
     }
 
     #[test]
     fn a_copied_file_is_the_case_its_name_says() {
         let dir = tempfile::tempdir().expect("tempdir");
         let original = case("20260101-100000-0000000c", "Kopie", 10);
-        let text = case_text(&original, "").expect("text");
+        let text = case_text(&original, "", dir.path()).expect("text");
         std::fs::write(dir.path().join("20260101-100000-0000000d.ron"), text).expect("write");
         let load = list_cases(dir.path(), dir.path());
         assert_eq!(load.items[0].1.id, "20260101-100000-0000000d");

@@ -7,14 +7,27 @@ pub const DATA_DIR_ENV: &str = "KRING_DATA_DIR";
 /// The group whose folder is used until groups can be chosen.
 pub const DEFAULT_GROUP: &str = "mijn-groep";
 
-#[derive(Debug, thiserror::Error)]
+/// Why the data folder asked for cannot be used. Worded by `crate::i18n::data_dir_error` in
+/// the user's language (what and where); `Display` gives the English sentence and what to do,
+/// for the command line.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DataDirError {
-    #[error(
-        "no data folder could be found for this user (is HOME set?). Start Kring with --data-dir FOLDER or set {DATA_DIR_ENV}."
-    )]
+    /// There is no home folder to find the user's data folder in.
+    #[error("{}", data_dir_words(self))]
     NoHome,
-    #[error("{path} is a file, not a folder. Choose another folder with --data-dir FOLDER.")]
+    /// The path is a file, not a folder.
+    #[error("{}", data_dir_words(self))]
     NotAFolder { path: PathBuf },
+}
+
+/// The English sentence for the command line: what is wrong, then what to do.
+fn data_dir_words(error: &DataDirError) -> String {
+    let lang = crate::model::Lang::En;
+    format!(
+        "{} {}",
+        crate::i18n::data_dir_error(lang, error),
+        crate::i18n::data_dir_advice(lang)
+    )
 }
 
 /// The folder where Kring keeps settings, the group's own protocols and meeting records:

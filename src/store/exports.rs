@@ -13,8 +13,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::DataDir;
 use super::atomic::create_private_dir;
+use super::{DataDir, StoreError, StoreErrorKind};
 
 /// The folder name under the data folder.
 pub const EXPORTS_DIR: &str = "exports";
@@ -26,34 +26,30 @@ pub fn exports_dir(data: &DataDir) -> PathBuf {
 
 /// Writes a new file named after `file_name` into `dir` (made when missing) and returns its
 /// path. `write` writes the whole file to the path it is given (a temporary file in `dir`).
-/// The error says what failed, where, and what to do.
+/// The error is typed: the folder could not be made, `write`'s own error, no free name, or
+/// the file could not be given its name.
 pub fn save_new_file(
     dir: &Path,
     file_name: &str,
-    write: impl FnOnce(&Path) -> Result<(), String>,
-) -> Result<PathBuf, String> {
-    create_private_dir(dir).map_err(|err| {
-        format!(
-            "{}: the folder could not be made ({err}); check that you may write in the data \
-             folder.",
-            dir.display()
-        )
-    })?;
+    write: impl FnOnce(&Path) -> Result<(), StoreError>,
+) -> Result<PathBuf, StoreError> {
+    create_private_dir(dir)
+        .map_err(|err| StoreError::os(StoreErrorKind::CannotMakeFolder, dir, err))?;
     let (stem, extension) = split_name(&safe_name(file_name));
     let tmp = dir.join(format!(".{stem}.new-{}", std::process::id()));
     write(&tmp)?;
     let result = link_to_free_name(&tmp, dir, &stem, &extension);
     fs::remove_file(&tmp).ok();
-    result.map_err(|err| {
-        format!(
-            "{}: the file could not be given a name there ({err}); check that you may write \
-             in that folder.",
-            dir.display()
-        )
-    })
+    result
 }
 
-fn link_to_free_name(tmp: &Path, dir: &Path, stem: &str, extension: &str) -> io::Result<PathBuf> {
+/// Links `tmp` to the first free name `stem{extension}`, `stem (2){extension}`, … in `dir`.
+fn link_to_free_name(
+    tmp: &Path,
+    dir: &Path,
+    stem: &str,
+    extension: &str,
+) -> Result<PathBuf, StoreError> {
     for n in 1..10_000u32 {
         let name = match n {
             1 => format!("{stem}{extension}"),
@@ -67,13 +63,14 @@ fn link_to_free_name(tmp: &Path, dir: &Path, stem: &str, extension: &str) -> io:
             // when it is free. Another program could take it in between; Kring itself does
             // not, as one window writes one export at a time.
             Err(_) if !target.exists() => {
-                fs::copy(tmp, &target)?;
+                fs::copy(tmp, &target)
+                    .map_err(|err| StoreError::os(StoreErrorKind::CannotWrite, &target, err))?;
                 return Ok(target);
             }
             Err(_) => {}
         }
     }
-    Err(io::Error::other("every name from 1 to 9999 is taken"))
+    Err(StoreError::new(StoreErrorKind::NoFreeName, dir))
 }
 
 /// A file name that stays inside its folder and is not hidden.
@@ -109,8 +106,11 @@ fn split_name(name: &str) -> (String, String) {
 mod tests {
     use super::*;
 
-    fn write_text(text: &'static str) -> impl FnOnce(&Path) -> Result<(), String> {
-        move |path: &Path| fs::write(path, text).map_err(|err| err.to_string())
+    fn write_text(text: &'static str) -> impl FnOnce(&Path) -> Result<(), StoreError> {
+        move |path: &Path| {
+            fs::write(path, text)
+                .map_err(|err| StoreError::os(StoreErrorKind::CannotWrite, path, err))
+        }
     }
 
     #[test]
@@ -147,8 +147,37 @@ mod tests {
     fn a_failed_write_leaves_nothing() {
         let root = tempfile::tempdir().expect("tempdir");
         let dir = root.path().join(EXPORTS_DIR);
-        let err = save_new_file(&dir, "a.md", |_| Err("disk full".to_owned()));
-        assert_eq!(err, Err("disk full".to_owned()));
+        let full = || io::Error::from(io::ErrorKind::StorageFull);
+        let err = save_new_file(&dir, "a.md", |path| {
+            Err(StoreError::os(StoreErrorKind::CannotWrite, path, full()))
+        })
+        .expect_err("the write failed");
+        assert_eq!(err.kind, StoreErrorKind::CannotWrite);
+        assert_eq!(err.os_detail(), Some(full().to_string()));
         assert_eq!(fs::read_dir(&dir).expect("list").count(), 0);
+    }
+
+    /// Issue 10: a folder that cannot be made is a typed error, worded in the user's
+    /// language with the operating system's detail after the sentence.
+    #[test]
+    fn a_folder_that_cannot_be_made_is_said_in_dutch() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let blocker = root.path().join("exports");
+        fs::write(&blocker, "a file where the folder should be").expect("write");
+        let err = save_new_file(&blocker.join("sub"), "a.md", |_| Ok(()))
+            .expect_err("no folder in a file");
+        assert_eq!(err.kind, StoreErrorKind::CannotMakeFolder);
+        let os = err.os_detail().expect("the system's words");
+        let nl = crate::i18n::store_error(crate::model::Lang::Nl, &err);
+        assert!(
+            nl.starts_with(&format!(
+                "Kring kon de map {} niet maken. Controleer of je daar mag schrijven.",
+                blocker.join("sub").display()
+            )),
+            "{nl}"
+        );
+        assert!(nl.ends_with(&format!(" ({os})")), "{nl}");
+        let en = crate::i18n::store_error(crate::model::Lang::En, &err);
+        assert!(en.starts_with("Kring could not make the folder "), "{en}");
     }
 }

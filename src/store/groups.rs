@@ -19,7 +19,7 @@ use super::atomic::{create_one_private_dir, create_private_dir};
 use super::lock::{GroupLock, LockOutcome};
 use super::quarantine::{LoadProblem, LoadReason, QUARANTINE_DIR, Rejection};
 use super::version::read_format_version;
-use super::{DEFAULT_GROUP, DataDir, to_ron};
+use super::{DEFAULT_GROUP, DataDir, GroupError, StoreError, StoreErrorKind, to_ron};
 
 /// The name of a group's settings file inside its folder.
 pub const GROUP_FILE: &str = "group.ron";
@@ -85,19 +85,14 @@ pub fn list_groups(data: &DataDir) -> GroupList {
 /// Makes a new group folder (with `group.ron` and an empty `meetings/`) and returns its id:
 /// the name in lower-case letters, digits and dashes ("Team Noord" becomes `team-noord`),
 /// with `-2`, `-3`... added when a group already has that id.
-pub fn create_group(data: &DataDir, name: &str) -> Result<String, String> {
+pub fn create_group(data: &DataDir, name: &str) -> Result<String, GroupError> {
     let name = name.trim();
     if name.is_empty() {
-        return Err("a group needs a name: type one, e.g. \"Intervisie Noord\".".to_owned());
+        return Err(GroupError::NoName);
     }
     let groups_dir = data.root().join("groups");
-    create_private_dir(&groups_dir).map_err(|err| {
-        format!(
-            "{}: the groups folder cannot be made ({err}); check that you may write in {}.",
-            groups_dir.display(),
-            data.root().display()
-        )
-    })?;
+    create_private_dir(&groups_dir)
+        .map_err(|err| StoreError::os(StoreErrorKind::CannotMakeFolder, &groups_dir, err))?;
     let base = group_id_for(name);
     let mut n = 1u32;
     let id = loop {
@@ -112,27 +107,19 @@ pub fn create_group(data: &DataDir, name: &str) -> Result<String, String> {
             Ok(()) => break id,
             Err(err) if err.kind() == io::ErrorKind::AlreadyExists => n += 1,
             Err(err) => {
-                return Err(format!(
-                    "{}: the group folder cannot be made ({err}); check that you may write there.",
-                    dir.display()
-                ));
+                return Err(StoreError::os(StoreErrorKind::CannotMakeFolder, dir, err).into());
             }
         }
         if n > 10_000 {
-            return Err(format!(
-                "{}: too many groups are called \"{base}\"; choose another name.",
-                groups_dir.display()
-            ));
+            return Err(GroupError::TooManyNamed {
+                groups_dir,
+                name: name.to_owned(),
+            });
         }
     };
     let meetings = data.meetings_dir(&id);
     let result = create_private_dir(&meetings)
-        .map_err(|err| {
-            format!(
-                "{}: the meetings folder cannot be made ({err}); check that you may write there.",
-                meetings.display()
-            )
-        })
+        .map_err(|err| StoreError::os(StoreErrorKind::CannotMakeFolder, &meetings, err).into())
         .and_then(|()| {
             // The folder was made just now, so this Kring is the only one that can hold it.
             let now_ms = jiff::Timestamp::now().as_millisecond();
@@ -141,11 +128,9 @@ pub fn create_group(data: &DataDir, name: &str) -> Result<String, String> {
                     lock
                 }
                 LockOutcome::ReadOnly { .. } => {
-                    return Err(format!(
-                        "{}: another Kring opened the new group before its settings were \
-                         written; choose the group and save its settings there.",
-                        data.group_dir(&id).display()
-                    ));
+                    return Err(GroupError::TakenOver {
+                        dir: data.group_dir(&id),
+                    });
                 }
             };
             save_group(&lock, &GroupSettings::named(name)).map(|_| ())
@@ -163,19 +148,21 @@ pub fn create_group(data: &DataDir, name: &str) -> Result<String, String> {
 /// Reads a group's settings. A group folder without `group.ron` (and the default group, even
 /// before it has a folder) has default settings, named after the group. A damaged or newer
 /// file is an error that says where and what to do; the file is left as it is.
-pub fn load_group(data: &DataDir, id: &str) -> Result<GroupSettings, String> {
+pub fn load_group(data: &DataDir, id: &str) -> Result<GroupSettings, GroupError> {
     check_id(id)?;
     let dir = data.group_dir(id);
     let path = dir.join(GROUP_FILE);
     match read_group_file(&path) {
         Ok(Some(settings)) => Ok(settings),
         Ok(None) if id == DEFAULT_GROUP || dir.is_dir() => Ok(defaults_for(id)),
-        Ok(None) => Err(format!(
-            "{}: there is no group \"{id}\" here; choose one of the groups in {}, or create it.",
-            dir.display(),
-            data.root().join("groups").display()
-        )),
-        Err(rejection) => Err(format!("{}: {}.", path.display(), rejection.reason)),
+        Ok(None) => Err(GroupError::NoSuchGroup {
+            id: id.to_owned(),
+            groups_dir: data.root().join("groups"),
+        }),
+        Err(rejection) => Err(GroupError::Unreadable(Box::new(LoadProblem::left(
+            &path,
+            rejection.reason,
+        )))),
     }
 }
 
@@ -216,41 +203,28 @@ pub fn open_group(
 pub fn save_group(
     group: &GroupLock,
     settings: &GroupSettings,
-) -> Result<Option<LoadProblem>, String> {
+) -> Result<Option<LoadProblem>, GroupError> {
     let dir = group.dir();
     let path = dir.join(GROUP_FILE);
     let mut set_aside = None;
     if let Err(rejection) = read_group_file(&path) {
         if !rejection.set_aside {
-            return Err(format!(
-                "{}: {}; the settings were not saved, so that file stays as it is.",
-                path.display(),
-                rejection.reason
-            ));
+            // A newer Kring's file, or one that cannot be read: it stays as it is.
+            return Err(GroupError::NotSaved(Box::new(LoadProblem::left(
+                &path,
+                rejection.reason,
+            ))));
         }
         let problem = group.set_aside(dir, &path, rejection.reason);
         if problem.moved_to.is_none() {
-            return Err(format!(
-                "{problem} The settings were not saved, so nothing is overwritten."
-            ));
+            return Err(GroupError::NotSaved(Box::new(problem)));
         }
         set_aside = Some(problem);
     }
     let mut settings = settings.clone();
     settings.format_version = GROUP_FORMAT_VERSION;
-    let text = to_ron(&settings).map_err(|err| {
-        format!(
-            "{}: the group settings could not be put into words ({err}); please report this.",
-            path.display()
-        )
-    })?;
-    group.write_file(&path, text.as_bytes()).map_err(|err| {
-        format!(
-            "{}: the group settings could not be written ({err}); check that the folder exists \
-             and that you may write in it.",
-            path.display()
-        )
-    })?;
+    let text = to_ron(&settings).map_err(|err| StoreError::serialize(&path, &err))?;
+    group.write_file(&path, text.as_bytes())?;
     Ok(set_aside)
 }
 
@@ -316,7 +290,7 @@ fn defaults_for(id: &str) -> GroupSettings {
 }
 
 /// An id must be one plain folder name: not empty, no path separators, not hidden.
-fn check_id(id: &str) -> Result<(), String> {
+fn check_id(id: &str) -> Result<(), GroupError> {
     let bad = id.is_empty()
         || id.starts_with('.')
         || id == QUARANTINE_DIR
@@ -324,10 +298,7 @@ fn check_id(id: &str) -> Result<(), String> {
             .chars()
             .any(|c| matches!(c, '/' | '\\' | ':') || c.is_control());
     if bad {
-        Err(format!(
-            "\"{id}\" is not a group id: an id is one folder name inside the groups folder, \
-             e.g. \"{DEFAULT_GROUP}\"."
-        ))
+        Err(GroupError::BadId { id: id.to_owned() })
     } else {
         Ok(())
     }
@@ -360,7 +331,7 @@ fn read_group_file(path: &Path) -> Result<Option<GroupSettings>, Rejection> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Retention;
+    use crate::model::{Lang, Retention};
     use crate::store::write_atomic;
 
     fn writer(data: &DataDir, id: &str) -> GroupLock {
@@ -400,7 +371,21 @@ mod tests {
             load_group(&data, DEFAULT_GROUP).expect("default").name,
             "Mijn groep"
         );
-        assert!(load_group(&data, "no-such-group").is_err());
+        let err = load_group(&data, "no-such-group").expect_err("no such group");
+        assert!(matches!(err, GroupError::NoSuchGroup { .. }), "{err:?}");
+        assert_eq!(
+            crate::i18n::group_error(Lang::Nl, &err),
+            format!(
+                "Er is geen groep \"no-such-group\" in {}. Kies een van de groepen in die map, \
+                 of maak de groep aan.",
+                data.root().join("groups").display()
+            )
+        );
+        assert!(
+            err.to_string()
+                .starts_with("There is no group \"no-such-group\" in "),
+            "{err}"
+        );
     }
 
     #[test]
@@ -411,7 +396,12 @@ mod tests {
         assert!(data.meetings_dir(&id).is_dir());
         let again = create_group(&data, "Team noord").expect("create again");
         assert_eq!(again, "team-noord-2", "an id is never taken twice");
-        assert!(create_group(&data, "   ").is_err());
+        let err = create_group(&data, "   ").expect_err("no name");
+        assert!(matches!(err, GroupError::NoName), "{err:?}");
+        assert_eq!(
+            crate::i18n::group_error(Lang::Nl, &err),
+            "Een groep heeft een naam nodig: typ er een, bijvoorbeeld \"Intervisie Noord\"."
+        );
 
         let mut settings = load_group(&data, &id).expect("load");
         assert_eq!(settings.name, "Team Noord");
@@ -433,8 +423,11 @@ mod tests {
         assert!(list.problems.is_empty());
 
         for bad in ["", "..", ".hidden", "a/b", "a\\b", QUARANTINE_DIR] {
-            assert!(load_group(&data, bad).is_err(), "{bad:?}");
+            let err = load_group(&data, bad).expect_err("not an id");
+            assert!(matches!(err, GroupError::BadId { .. }), "{bad:?}: {err:?}");
         }
+        let nl = crate::i18n::group_error(Lang::Nl, &load_group(&data, "a/b").expect_err("id"));
+        assert!(nl.starts_with("\"a/b\" kan geen groep zijn:"), "{nl}");
     }
 
     #[test]
@@ -456,7 +449,17 @@ mod tests {
         );
         assert!(path.exists(), "listing moves nothing");
         let err = load_group(&data, &id).expect_err("damaged");
-        assert!(err.contains("group.ron") && err.contains("line 1"), "{err}");
+        assert!(matches!(err, GroupError::Unreadable(_)), "{err:?}");
+        let en = err.to_string();
+        assert!(en.contains("group.ron") && en.contains("line 1"), "{en}");
+        let nl = crate::i18n::group_error(Lang::Nl, &err);
+        assert!(
+            nl.starts_with(&format!(
+                "{}: Het bestand is beschadigd of geen Kring-bestand van deze soort. (regel 1,",
+                path.display()
+            )),
+            "{nl}"
+        );
 
         let problem = save_group(&writer(&data, &id), &GroupSettings::named("Kring Zuid"))
             .expect("save")
@@ -479,8 +482,29 @@ mod tests {
         let path = data.group_dir("toekomst").join(GROUP_FILE);
         write_atomic(&path, b"(format_version: 99, name: \"Toekomst\")").expect("write");
         let err = load_group(&data, "toekomst").expect_err("newer");
-        assert!(err.contains("newer Kring"), "{err}");
-        assert!(save_group(&writer(&data, "toekomst"), &GroupSettings::default()).is_err());
+        assert!(err.to_string().contains("newer Kring"), "{err}");
+        let err = save_group(&writer(&data, "toekomst"), &GroupSettings::default())
+            .expect_err("not over a newer file");
+        assert!(
+            matches!(&err, GroupError::NotSaved(p) if p.moved_to.is_none()),
+            "{err:?}"
+        );
+        assert_eq!(
+            crate::i18n::group_error(Lang::Nl, &err),
+            format!(
+                "Kring heeft de groepsinstellingen niet bewaard, zodat er niets wordt \
+                 overschreven. {}: Het bestand is gemaakt door een nieuwere Kring (formaat 99; \
+                 deze Kring leest tot en met formaat {GROUP_FORMAT_VERSION}). Werk Kring bij om \
+                 het te lezen; het bestand blijft zoals het is.",
+                path.display()
+            )
+        );
+        assert!(
+            err.to_string().starts_with(
+                "Kring did not save the group settings, so that nothing is overwritten."
+            ),
+            "{err}"
+        );
         assert!(
             std::fs::read_to_string(&path)
                 .expect("still there")

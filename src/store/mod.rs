@@ -25,7 +25,7 @@ pub use cases::{
 pub use catalog::{Catalog, ProtocolEntry, ProtocolSource, builtin_protocol_sources};
 pub use conflicts::{ConflictCopy, ConflictKind, conflict_kind, find_conflicts};
 pub use data_dir::{DATA_DIR_ENV, DEFAULT_GROUP, DataDir, DataDirError};
-pub use error::{StoreError, StoreErrorKind};
+pub use error::{CaseError, GroupError, StoreError, StoreErrorKind};
 pub use exports::{EXPORTS_DIR, exports_dir, save_new_file};
 pub use groups::{
     GROUP_FILE, GroupList, create_group, group_id_for, list_groups, load_group, open_group,

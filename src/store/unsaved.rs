@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::records::free_record_path;
-use super::{DataDir, to_ron, write_atomic};
+use super::{DataDir, StoreError, to_ron, write_atomic};
 use crate::model::{MeetingRecord, RECORD_FORMAT_VERSION};
 
 /// The folder, inside the data folder (or the user's local data folder), for spare copies.
@@ -52,18 +52,29 @@ pub fn rescue_dirs(data: &DataDir) -> Vec<PathBuf> {
 }
 
 /// Writes a spare copy into the first of `dirs` that takes it (atomically, never over another
-/// file). Returns where it went, or every folder's reason when none did.
-pub fn write_rescue_copy(dirs: &[PathBuf], unsaved: &UnsavedRecord) -> Result<PathBuf, String> {
-    let text = to_ron(unsaved).map_err(|e| e.to_string())?;
-    let mut reasons = Vec::new();
+/// file). Returns where it went, or every folder's error, in the order of `dirs`, when none did.
+pub fn write_rescue_copy(
+    dirs: &[PathBuf],
+    unsaved: &UnsavedRecord,
+) -> Result<PathBuf, Vec<StoreError>> {
+    let mut errors = Vec::new();
+    let text = match to_ron(unsaved) {
+        Ok(text) => text,
+        Err(err) => {
+            let path = dirs
+                .first()
+                .map_or_else(|| PathBuf::from(UNSAVED_DIR), Clone::clone);
+            return Err(vec![StoreError::serialize(&path, &err)]);
+        }
+    };
     for dir in dirs {
         let path = free_record_path(dir, &unsaved.record);
         match write_atomic(&path, text.as_bytes()) {
             Ok(()) => return Ok(path),
-            Err(error) => reasons.push(format!("{}: {error}", dir.display())),
+            Err(error) => errors.push(error),
         }
     }
-    Err(reasons.join("; "))
+    Err(errors)
 }
 
 /// The spare copies in `dirs` that belong to `data` and `group`, oldest first. Files that do
@@ -139,11 +150,33 @@ mod tests {
         let unsaved = UnsavedRecord::new(&data, "g", record.clone());
         let path = write_rescue_copy(&[blocked.clone(), good.clone()], &unsaved).expect("saved");
         assert!(path.starts_with(&good));
-        let found = list_rescue_copies(&[blocked, good.clone()], &data, "g");
+        let found = list_rescue_copies(&[blocked.clone(), good.clone()], &data, "g");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1.record, record);
         assert!(list_rescue_copies(std::slice::from_ref(&good), &data, "other").is_empty());
         let other = DataDir::new(dir.path().join("elsewhere")).expect("data");
         assert!(list_rescue_copies(&[good], &other, "g").is_empty());
+
+        // No folder takes it: each folder's error, typed, in the order tried; worded in the
+        // user's language with the operating system's detail after the sentence.
+        let also_blocked = dir.path().join("also-blocked");
+        std::fs::write(&also_blocked, b"a file, not a folder").expect("block");
+        let errors = write_rescue_copy(&[blocked.clone(), also_blocked.clone()], &unsaved)
+            .expect_err("no folder takes it");
+        assert_eq!(errors.len(), 2);
+        for (error, folder) in errors.iter().zip([&blocked, &also_blocked]) {
+            assert_eq!(error.kind, crate::store::StoreErrorKind::CannotMakeFolder);
+            assert_eq!(&error.path, folder);
+            let nl = crate::i18n::store_error(crate::model::Lang::Nl, error);
+            let os = error.os_detail().expect("the system's words");
+            assert!(
+                nl.starts_with(&format!(
+                    "Kring kon de map {} niet maken.",
+                    folder.display()
+                )),
+                "{nl}"
+            );
+            assert!(nl.ends_with(&format!(" ({os})")), "{nl}");
+        }
     }
 }

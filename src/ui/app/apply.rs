@@ -3,7 +3,7 @@
 //! after a crash.
 
 use super::{KringApp, Screen};
-use crate::i18n::fill;
+use crate::i18n::{fill, group_error};
 use crate::meeting::Stage;
 use crate::ui::command::{GroupCommand, HistoryCommand, ResumeCommand};
 use crate::ui::state::{HistoryState, Session};
@@ -45,7 +45,7 @@ impl KringApp {
                     self.group.groups = crate::store::list_groups(&self.env.data);
                     self.select_group(id);
                 }
-                Err(error) => self.group.status = Some(error),
+                Err(error) => self.group.status = Some(group_error(self.env.lang(), &error)),
             },
             GroupCommand::Save => self.group.save(&self.env),
             GroupCommand::ExportAttendance => {

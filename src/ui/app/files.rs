@@ -25,11 +25,14 @@ impl KringApp {
                     let status = match choice {
                         SaveChoice::Chosen(path) => match write_atomic(&path, text.as_bytes()) {
                             Ok(()) => fill(s.file_written, &[("path", &path.display())]),
-                            Err(error) => fill(s.file_failed, &[("error", &error)]),
+                            Err(error) => fill(
+                                s.file_failed,
+                                &[("error", &crate::i18n::store_error(self.env.lang(), &error))],
+                            ),
                         },
-                        SaveChoice::Unavailable => self.env.save_into_exports(&name, |path| {
-                            write_atomic(path, text.as_bytes()).map_err(|err| err.to_string())
-                        }),
+                        SaveChoice::Unavailable => self
+                            .env
+                            .save_into_exports(&name, |path| write_atomic(path, text.as_bytes())),
                         SaveChoice::Cancelled => continue,
                     };
                     self.group.status = Some(status.clone());
@@ -71,6 +74,7 @@ impl KringApp {
                 .push(SessionCommand::BringInCase(Box::new(case)).into()),
             Err(error) => {
                 let s = self.env.strings();
+                let error = crate::i18n::case_error(self.env.lang(), &error);
                 self.env
                     .notices
                     .push(fill(s.file_failed, &[("error", &error)]));

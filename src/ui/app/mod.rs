@@ -22,11 +22,11 @@ use super::state::{
 };
 use super::wall_window::WallWindow;
 use super::{home, leader, meeting_screen, overlays, screens, theme};
-use crate::i18n::fill;
+use crate::i18n::{data_dir_error, fill, store_error};
 use crate::meeting::{Clock, Command, InProgress, Meeting, Stage};
 use crate::model::{MeetingContent, MeetingRecord};
 use crate::room::{CalmView, local_date_time};
-use crate::store::{DataDir, Settings, Theme, save_record};
+use crate::store::{DataDir, DataDirError, Settings, Theme, save_record};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -130,8 +130,9 @@ impl KringApp {
 
     /// Tells the leader that the data folder asked for could not be used and which one is
     /// used instead.
-    pub fn report_data_dir_fallback(&mut self, error: &str) {
+    pub fn report_data_dir_fallback(&mut self, error: &DataDirError) {
         let s = self.env.strings();
+        let error = data_dir_error(self.env.lang(), error);
         let path = self.env.data.root().display().to_string();
         self.env.notices.insert(
             0,
@@ -498,10 +499,9 @@ impl KringApp {
             self.env.strings(),
         ));
         record.content = session.content;
-        let saved = self
-            .env
-            .writer()
-            .and_then(|lock| save_record(lock, &record).map_err(|e| e.to_string()));
+        let saved = self.env.writer().and_then(|lock| {
+            save_record(lock, &record).map_err(|e| store_error(self.env.lang(), &e))
+        });
         self.history.start_preload(&self.env);
         match &saved {
             // Only now, with the record durably on disk, the autosave may go.

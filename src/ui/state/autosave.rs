@@ -67,11 +67,9 @@ impl Autosaver {
             return;
         }
         let result = to_ron(&snapshot(now))
-            .map_err(|e| e.to_string())
-            .and_then(|full| {
-                lock.write_file(&env.autosave_path(), full.as_bytes())
-                    .map_err(|e| e.to_string())
-            });
+            .map_err(|e| crate::store::StoreError::serialize(&env.autosave_path(), &e))
+            .and_then(|full| lock.write_file(&env.autosave_path(), full.as_bytes()))
+            .map_err(|e| crate::i18n::store_error(env.lang(), &e));
         self.last_write_ms = now;
         match result {
             Ok(()) => {

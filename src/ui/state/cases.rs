@@ -101,6 +101,7 @@ impl CasesState {
                         self.recompute_findings(env.lang());
                     }
                     Err(error) => {
+                        let error = crate::i18n::case_error(env.lang(), &error);
                         self.status = Some(fill(s.file_failed, &[("error", &error)]));
                     }
                 }
@@ -127,7 +128,10 @@ impl CasesState {
             SaveChoice::Chosen(path) => {
                 self.status = Some(match crate::store::export_case(case, &path) {
                     Ok(()) => fill(s.file_written, &[("path", &path.display())]),
-                    Err(error) => fill(s.file_failed, &[("error", &error)]),
+                    Err(error) => fill(
+                        s.file_failed,
+                        &[("error", &crate::i18n::store_error(env.lang(), &error))],
+                    ),
                 });
             }
             SaveChoice::Unavailable => {
@@ -147,7 +151,10 @@ impl CasesState {
         self.status = Some(
             match crate::store::save_case(&crate::store::cases_dir(&env.data), case) {
                 Ok(path) => fill(s.cases_saved, &[("path", &path.display())]),
-                Err(error) => fill(s.file_failed, &[("error", &error)]),
+                Err(error) => fill(
+                    s.file_failed,
+                    &[("error", &crate::i18n::case_error(env.lang(), &error))],
+                ),
             },
         );
         self.cases = None;

@@ -115,8 +115,10 @@ impl Env {
     pub fn save_settings(&mut self) {
         if let Err(err) = save_settings(&self.data.settings_file(), &self.settings) {
             let s = self.strings();
-            self.notices
-                .push(fill(s.home_settings_not_saved, &[("error", &err)]));
+            self.notices.push(fill(
+                s.home_settings_not_saved,
+                &[("error", &i18n::store_error(self.lang(), &err))],
+            ));
         }
     }
 
@@ -201,7 +203,7 @@ impl Env {
     pub fn save_into_exports(
         &self,
         file_name: &str,
-        write: impl FnOnce(&Path) -> Result<(), String>,
+        write: impl FnOnce(&Path) -> Result<(), crate::store::StoreError>,
     ) -> String {
         let s = self.strings();
         let folder = crate::store::exports_dir(&self.data);
@@ -209,7 +211,10 @@ impl Env {
             Ok(path) => fill(s.export_no_dialog, &[("path", &path.display())]),
             Err(error) => fill(
                 s.export_no_dialog_failed,
-                &[("folder", &folder.display()), ("error", &error)],
+                &[
+                    ("folder", &folder.display()),
+                    ("error", &i18n::store_error(self.lang(), &error)),
+                ],
             ),
         }
     }

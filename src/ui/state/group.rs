@@ -65,9 +65,10 @@ impl GroupState {
 
     pub fn save(&mut self, env: &Env) {
         let s = env.strings();
-        let saved = env
-            .writer()
-            .and_then(|lock| crate::store::save_group(lock, &self.settings));
+        let saved = env.writer().and_then(|lock| {
+            crate::store::save_group(lock, &self.settings)
+                .map_err(|error| crate::i18n::group_error(env.lang(), &error))
+        });
         self.status = Some(match saved {
             Ok(set_aside) => {
                 self.groups = crate::store::list_groups(&env.data);

@@ -67,7 +67,10 @@ impl UnsavedRecords {
     pub fn keep(&mut self, env: &Env, record: MeetingRecord, error: String) {
         let copy = UnsavedRecord::new(&env.data, &env.group, record.clone());
         let rescue = crate::store::write_rescue_copy(&crate::store::rescue_dirs(&env.data), &copy)
-            .map_err(|why| log::error!("no spare copy could be written: {why}"))
+            .map_err(|why| {
+                why.iter()
+                    .for_each(|e| log::error!("no spare copy written: {e}"))
+            })
             .ok();
         self.list.push(Unsaved {
             record,
@@ -100,7 +103,7 @@ impl UnsavedRecords {
             match save_record(lock, &unsaved.record) {
                 Ok(path) => saved.push((self.list.remove(index), path)),
                 Err(error) => {
-                    unsaved.error = error.to_string();
+                    unsaved.error = crate::i18n::store_error(env.lang(), &error);
                     unsaved.next_retry_ms = now + RETRY_MS;
                     index += 1;
                 }
@@ -124,7 +127,7 @@ impl UnsavedRecords {
             match crate::store::save_record_outside_group(dir, &self.list[index].record) {
                 Ok(path) => Ok((self.list.remove(index), path)),
                 Err(error) => {
-                    self.list[index].error = error.to_string();
+                    self.list[index].error = crate::i18n::store_error(env.lang(), &error);
                     Err(fill(env.strings().file_failed, &[("error", &error)]))
                 }
             },

@@ -1,0 +1,181 @@
+//! A method protocol: the phases of a meeting, in order, with what each asks of the group.
+//!
+//! Protocols are RON files (see `protocols/`). They are parsed into [`Protocol`] and then
+//! checked by [`Protocol::validate`]; both kinds of problem come back as [`ProtocolIssue`]s that
+//! name the file, line and column, with a typed [`ProtocolProblem`] that `crate::i18n` puts
+//! into plain words in the user's language (the field as the author writes it, and what to
+//! change; never the parser's type names).
+
+use serde::{Deserialize, Serialize};
+
+use super::Lang;
+
+mod fields;
+mod issue;
+mod locator;
+mod parse_error;
+#[cfg(test)]
+mod tests;
+mod validate;
+
+use fields::unknown_fields;
+pub use issue::{MinutesField, PhaseRef, ProtocolIssue, ProtocolProblem, RangeField};
+use locator::Locator;
+use parse_error::parse_problem;
+
+/// The protocol file format this build reads. Bumped when the file layout changes.
+pub const PROTOCOL_FORMAT_VERSION: u32 = 1;
+
+/// The longest a single phase or preparation moment may be planned for.
+pub const MAX_PHASE_MINUTES: i32 = 240;
+
+/// A text in every language the app speaks.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub nl: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(nl: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            nl: nl.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Nl => &self.nl,
+            Lang::En => &self.en,
+        }
+    }
+
+    fn is_blank(&self) -> bool {
+        self.nl.trim().is_empty() || self.en.trim().is_empty()
+    }
+}
+
+/// The meeting tools a phase uses. The UI offers the named tools during that phase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Tool {
+    /// Members name the problems they bring (phase 1).
+    ProblemList,
+    /// The group chooses one problem (phase 2).
+    Choice,
+    /// The private association pad: never on the wall, never saved in the record.
+    Scratchpad,
+    /// The question log of the image-forming phase.
+    QuestionLog,
+    /// The anonymous advice board of the judgement phase.
+    AdviceBoard,
+    /// The inbrenger's decision and follow-up steps.
+    Decision,
+    /// Notes on the phase.
+    Notes,
+    /// Key words and insights: the digital flip-over.
+    Insights,
+}
+
+/// An inclusive range, e.g. a recommended group size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Range {
+    pub min: i32,
+    pub max: i32,
+}
+
+/// What the leader, the inbrenger and the other members do during a phase.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Instructions {
+    pub leader: Text,
+    pub inbrenger: Text,
+    pub members: Text,
+}
+
+/// One way to carry out a phase, where the method offers several (phase 6).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Variant {
+    pub id: String,
+    pub title: Text,
+    pub description: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phase {
+    pub id: String,
+    pub title: Text,
+    /// What the phase is for and why, shown when the phase opens.
+    pub purpose: Text,
+    pub instructions: Instructions,
+    /// Short rules, shown as badges on the room display.
+    #[serde(default)]
+    pub rules: Vec<Text>,
+    /// One line the room display shows prominently for the whole phase, where the method needs
+    /// guarding (image forming: questions only).
+    #[serde(default)]
+    pub guard: Option<Text>,
+    pub planned_minutes: i32,
+    /// The silent moment before the phase starts, in which members prepare.
+    #[serde(default)]
+    pub prepare_minutes: i32,
+    #[serde(default)]
+    pub tools: Vec<Tool>,
+    #[serde(default)]
+    pub variants: Vec<Variant>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Protocol {
+    pub format_version: u32,
+    pub id: String,
+    /// The protocol's own revision, stored in each meeting record.
+    pub version: u32,
+    pub name: Text,
+    pub description: Text,
+    /// What the leader tells the room about the method before the first phase.
+    pub introduction: Text,
+    pub group_size: Range,
+    pub total_minutes: Range,
+    pub phases: Vec<Phase>,
+}
+
+impl Protocol {
+    /// Planned minutes of all phases, preparation moments included.
+    pub fn planned_minutes(&self) -> i32 {
+        self.phases
+            .iter()
+            .map(|p| p.planned_minutes + p.prepare_minutes)
+            .sum()
+    }
+
+    /// Parses and validates a protocol file's text. `file` names the file in messages.
+    pub fn from_ron(file: &str, source: &str) -> Result<Self, Vec<ProtocolIssue>> {
+        let protocol: Self = ron::from_str(source).map_err(|err| {
+            let locator = Locator::new(source);
+            let mut at = (err.span.start.line, err.span.start.col);
+            let phase = locator.phase_at(at.0, at.1);
+            let mut problem = parse_problem(&err.code, phase);
+            // A list closes where a field name should come: the `)` before it is missing.
+            if problem == ProtocolProblem::ExpectedFieldName
+                && source[locator.offset(at.0, at.1)..].starts_with(']')
+            {
+                problem = ProtocolProblem::MissingClose { bracket: ')' };
+            }
+            // The parser points past a field it does not know; point at the field itself.
+            if let ProtocolProblem::UnknownField { field, .. }
+            | ProtocolProblem::DuplicateField { field, .. } = &problem
+                && let Some(found) = locator.find(phase.map(|n| n - 1), field)
+            {
+                at = found;
+            }
+            vec![ProtocolIssue::new(file, at, problem)]
+        })?;
+        let mut problems = unknown_fields(file, source);
+        problems.extend(protocol.validate(file, source));
+        if problems.is_empty() {
+            Ok(protocol)
+        } else {
+            Err(problems)
+        }
+    }
+}
