@@ -121,7 +121,7 @@ pub const EN: Strings = Strings {
     outcome_interrupted: "interrupted",
     outcome_not_reached: "not reached",
     setup_title: "Who is here today?",
-    setup_hint: "Type names or initials and press Enter; you may also leave this empty. Names stay on this screen and in the record. The group screen shows only roles and counts unless you turn names on.",
+    setup_hint: "Tick who is here. Someone not listed yet: type their name or initials and press Enter, and they join the group's members. You may also leave this empty. Names stay on this screen and in the record. The group screen shows only roles and counts unless you turn names on.",
     present_add_label: "Name or initials",
     present_add: "Add",
     present_remove: "Remove",
@@ -580,4 +580,13 @@ pub const EN: Strings = Strings {
     load_left_outside_group: "It is not inside the group folder {group}, so Kring does not move it.",
     conflict_copy: "{path}: a copy {tool} made because {original} was changed on two computers at once. Compare the two, keep the right one under the original name and delete the other.",
     conflict_copy_orphan: "{path}: a copy {tool} made of {original}, which is no longer there. Rename the copy to {original} to keep it.",
+    roster_empty: "No members yet. Type the names below; whoever you add once, you only tick next time.",
+    present_not_on_roster: "Present, but not among the group's members",
+    follow_who_none: "nobody yet",
+    follow_group: "the group",
+    history_count_of: Plural {
+        one: "{shown} of {count} meeting",
+        other: "{shown} of {count} meetings",
+    },
+    placeholder_relative: "relative {letter}",
 };

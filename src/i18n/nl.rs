@@ -121,7 +121,7 @@ pub const NL: Strings = Strings {
     outcome_interrupted: "onderbroken",
     outcome_not_reached: "niet aan toe gekomen",
     setup_title: "Wie is er vandaag?",
-    setup_hint: "Typ namen of initialen en druk op Enter; je mag dit ook leeg laten. Namen blijven op dit scherm en in het verslag. Het groepsscherm toont alleen rollen en aantallen, tenzij je namen aanzet.",
+    setup_hint: "Vink aan wie er is. Staat iemand er nog niet bij, typ dan de naam of initialen en druk op Enter: die komt bij de leden van de groep. Je mag dit ook leeg laten. Namen blijven op dit scherm en in het verslag. Het groepsscherm toont alleen rollen en aantallen, tenzij je namen aanzet.",
     present_add_label: "Naam of initialen",
     present_add: "Toevoegen",
     present_remove: "Verwijderen",
@@ -580,4 +580,13 @@ pub const NL: Strings = Strings {
     load_left_outside_group: "Het ligt niet in de groepsmap {group}, dus Kring verplaatst het niet.",
     conflict_copy: "{path}: een kopie die {tool} maakte omdat {original} op twee computers tegelijk is gewijzigd. Vergelijk de twee, bewaar de juiste onder de oorspronkelijke naam en verwijder de andere.",
     conflict_copy_orphan: "{path}: een kopie die {tool} maakte van {original}, dat er niet meer is. Geef de kopie de naam {original} om haar te bewaren.",
+    roster_empty: "Nog geen leden. Typ hieronder de namen; wie je één keer toevoegt, vink je de volgende keer alleen nog aan.",
+    present_not_on_roster: "Aanwezig, maar niet bij de leden van de groep",
+    follow_who_none: "nog niemand",
+    follow_group: "de groep",
+    history_count_of: Plural {
+        one: "{shown} van {count} bijeenkomst",
+        other: "{shown} van {count} bijeenkomsten",
+    },
+    placeholder_relative: "naaste {letter}",
 };

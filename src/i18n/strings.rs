@@ -524,4 +524,12 @@ super::sentences! {
     load_left_outside_group: Text,
     conflict_copy: Text,
     conflict_copy_orphan: Text,
+    // The group's roster, the follow-up's "who", the history count during a search, and the
+    // placeholder for someone close to the client (issue 12).
+    roster_empty: Text,
+    present_not_on_roster: Text,
+    follow_who_none: Text,
+    follow_group: Text,
+    history_count_of: Plural,
+    placeholder_relative: Text,
 }

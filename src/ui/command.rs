@@ -53,6 +53,9 @@ pub enum SessionCommand {
     /// Phase 1: add a prepared case from a file, or from my cases.
     BringInCaseDialog,
     BringInCase(Box<PreparedCase>),
+    /// A name typed at "who is here": it joins the group's roster once (saved in `group.ron`
+    /// right away) and is ticked present. The app applies it: it owns the group.
+    AddMember(String),
 }
 
 /// The home screen's meeting tab.

@@ -344,6 +344,7 @@ impl KringApp {
                     crate::meeting::apply_content(&mut session.content, command, &mut rand::rng());
                 }
             }
+            AppCommand::Session(SessionCommand::AddMember(name)) => self.add_member(&name),
             AppCommand::Session(SessionCommand::ToggleRoomWindow) if self.session.is_none() => {
                 self.set_room_window(!room_window);
             }
@@ -478,7 +479,11 @@ impl KringApp {
         self.env.settings.last_protocol = Some(protocol.id.clone());
         self.env.save_settings();
         let meeting = Meeting::start(protocol, self.env.now_ms());
-        self.session = Some(Session::new(meeting, MeetingContent::default()));
+        self.session = Some(Session::new(
+            meeting,
+            MeetingContent::default(),
+            self.group.settings.members.clone(),
+        ));
         self.wall_closing = None;
         self.finished = None;
         self.overlay = Overlay::None;
