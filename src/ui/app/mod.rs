@@ -509,6 +509,13 @@ impl KringApp {
             .writer()
             .and_then(|lock| save_record(lock, &record).map_err(|e| e.to_string()));
         self.history.start_preload(&self.env);
+        // The group has now used this protocol: the next meeting does not start with the
+        // introduction of the method unless the leader ticks it.
+        if saved.is_ok()
+            && let Some(id) = self.home.selected.clone()
+        {
+            self.home.select(id, &self.env);
+        }
         match &saved {
             // Only now, with the record durably on disk, the autosave may go.
             Ok(_) => self.autosave.clear(&self.env),
