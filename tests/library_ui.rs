@@ -7,7 +7,7 @@ use common::*;
 use std::path::Path;
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kring::meeting::{Command, ManualClock, Meeting};
 use kring::model::{FollowUp, MeetingContent};
 use kring::store::{
@@ -119,6 +119,8 @@ fn history_search_finds_a_word_that_occurs_only_in_one_advice() {
     type_into(&mut h, Role::TextInput, "Zoeken", "zeepbél");
     let hits = h.get_all_by_label_contains("Zeepbel").count();
     assert_eq!(hits, 1, "one meeting matches");
+    // Issue 12, point 7: the count follows the search.
+    h.get_by_label("1 van 7 bijeenkomsten");
     h.get_all_by_label_contains("Zeepbel")
         .next()
         .expect("hit")
@@ -169,4 +171,75 @@ fn an_open_follow_up_is_carried_into_the_next_meeting_and_closed_in_the_old_one(
         SetAside::No,
     );
     assert!(history.open_follow_ups().is_empty());
+}
+
+/// Issue 12, point 7: the look back names phases by their title, its charts stay put under a
+/// plain mouse wheel, and the group's "Hoe vaak" field grows with its text.
+#[test]
+fn the_look_back_shows_phase_titles_keeps_its_charts_under_the_wheel_and_fields_grow() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for i in 0..4 {
+        write_meeting(dir.path(), T0 - (i + 1) * 30 * 86_400_000, &[], None);
+    }
+    let first = Catalog::load(None)
+        .get("balint-8-stappen")
+        .expect("shipped")
+        .protocol
+        .phases[0]
+        .clone();
+    let clock = ManualClock::new(T0);
+    let mut h = new_harness(dir.path(), &clock);
+    click(&mut h, "Terugblik");
+    h.get_by_role_and_label(Role::ComboBox, "Fase").click();
+    h.run();
+    assert!(
+        h.query_by_label(&first.title.nl).is_some(),
+        "the phase {:?} is listed by its title",
+        first.id
+    );
+    assert!(h.query_by_label(&first.id).is_none(), "not by its id");
+    h.key_press(egui::Key::Escape);
+    h.run();
+
+    let id = kring::ui::look_back_plot_id("timing");
+    let bounds = |h: &H| {
+        egui_plot::PlotMemory::load(&h.ctx, id)
+            .map(|m| *m.bounds())
+            .expect("the chart is drawn")
+    };
+    let before = bounds(&h);
+    let heading = h.get_by_label("Gepland en werkelijk, in minuten").rect();
+    let over_chart = heading.left_bottom() + egui::vec2(200.0, 80.0);
+    h.hover_at(over_chart);
+    for _ in 0..5 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -120.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run();
+    }
+    assert_eq!(bounds(&h), before, "a plain wheel does not pan the chart");
+
+    // The Groep tab ("Groep" also names the group chooser).
+    h.state_mut()
+        .send(kring::ui::HomeCommand::SetTab(kring::ui::HomeTab::Group));
+    h.run();
+    let how_often = |h: &H| {
+        let field = h
+            .get_all_by_label("Hoe vaak")
+            .find(|n| n.accesskit_node().role() != Role::Label)
+            .expect("the Hoe vaak field");
+        (field.accesskit_node().role(), field.rect().height())
+    };
+    let (role, one_line) = how_often(&h);
+    assert_eq!(role, Role::MultilineTextInput, "a field that can grow");
+    let field = h.get_by_role_and_label(role, "Hoe vaak");
+    field.focus();
+    field.type_text(&"elke zes weken op dinsdagavond, behalve in de zomer; ".repeat(4));
+    h.run();
+    let grown = how_often(&h).1;
+    assert!(grown > one_line * 2.0, "{one_line} -> {grown}");
 }

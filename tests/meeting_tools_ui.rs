@@ -222,10 +222,14 @@ fn a_whole_balint_9_fasen_meeting_with_every_tool_is_saved_without_the_scratchpa
     );
     for (what, who, when) in [
         ("Teamoverleg agenderen", "Bo", "1 december"),
-        ("Evaluatie plannen", "Bo", "over 4 weken"),
+        ("Evaluatie plannen", "de groep", "over 4 weken"),
     ] {
         type_into(&mut h, Role::TextInput, "Wat", what);
-        type_into(&mut h, Role::TextInput, "Wie", who);
+        // "Wie" is picked, never typed: one of those present, or the group.
+        h.get_by_role_and_label(Role::ComboBox, "Wie").click();
+        h.run();
+        h.get_all_by_label(who).last().expect("in the list").click();
+        h.run();
         type_into(&mut h, Role::TextInput, "Wanneer", when);
         click(&mut h, "Stap toevoegen");
     }
@@ -282,6 +286,50 @@ fn a_whole_balint_9_fasen_meeting_with_every_tool_is_saved_without_the_scratchpa
     assert_eq!(c.follow_ups.len(), 2);
     assert_eq!(c.follow_ups[1].by_when, "over 4 weken");
     assert!(text.contains("Teamoverleg agenderen"));
+
+    // Issue 12, point 2: the names typed once are the group's members now, in group.ron;
+    // the record says which member each name is, and that the second step is the group's.
+    let data = DataDir::new(dir.path()).expect("dir");
+    let group = kring::store::load_group(&data, DEFAULT_GROUP).expect("group.ron");
+    let members: Vec<&str> = group.members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(members, ["An", "Bo", "Cas", "Dien", "Eef", "Fem"]);
+    let bo = group.member_named("Bo").expect("Bo").id;
+    assert_eq!(c.member_of("Bo"), Some(bo));
+    assert_eq!(c.follow_ups[0].who, "Bo");
+    assert_eq!(c.member_of(&c.follow_ups[0].who), Some(bo));
+    assert_eq!(
+        c.who_is.get(&c.follow_ups[1].who),
+        Some(&kring::model::Who::Group)
+    );
+
+    // Issue 12, point 7: the group has now met with this protocol, so the introduction is
+    // no longer ticked for its next meeting.
+    click(&mut h, "Terug naar het begin");
+    let intro = h.get_by_label("Eerst de methode uitleggen aan de groep");
+    assert_eq!(
+        intro.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::False)
+    );
+
+    // At the next meeting nobody types a name again: the members are ticked.
+    click(&mut h, "Bijeenkomst starten");
+    for name in ["An", "Bo", "Dien"] {
+        h.get_by_role_and_label(Role::CheckBox, name).click();
+        h.run();
+    }
+    h.get_by_label("3 aanwezig");
+    assert_eq!(
+        h.state().content().member_of("Dien"),
+        group.member_named("Dien").map(|m| m.id)
+    );
+    // A new name joins the roster once, however it is written the second time.
+    type_into(&mut h, Role::TextInput, "Naam of initialen", "Gijs");
+    press(&mut h, Key::Enter);
+    type_into(&mut h, Role::TextInput, "Naam of initialen", "gijs");
+    press(&mut h, Key::Enter);
+    h.get_by_label("4 aanwezig");
+    let group = kring::store::load_group(&data, DEFAULT_GROUP).expect("group.ron");
+    assert_eq!(group.members.len(), 7, "saved right away, once");
 }
 
 const SINGLE_SCREEN_WARNING: &str = "Dit venster is nu ook wat de groep ziet. Zet het groepsscherm in een eigen venster (F3) voordat iemand iets privé invoert.";

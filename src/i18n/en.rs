@@ -121,7 +121,7 @@ pub const EN: Strings = Strings {
     outcome_interrupted: "interrupted",
     outcome_not_reached: "not reached",
     setup_title: "Who is here today?",
-    setup_hint: "Type names or initials and press Enter; you may also leave this empty. Names stay on this screen and in the record. The group screen shows only roles and counts unless you turn names on.",
+    setup_hint: "Tick who is here. Someone not listed yet: type their name or initials and press Enter, and they join the group's members. You may also leave this empty. Names stay on this screen and in the record. The group screen shows only roles and counts unless you turn names on.",
     present_add_label: "Name or initials",
     present_add: "Add",
     present_remove: "Remove",
@@ -594,4 +594,13 @@ pub const EN: Strings = Strings {
     data_dir_no_home: "Kring finds no data folder for this user (is the HOME environment variable set?).",
     data_dir_not_a_folder: "{path} is a file, not a folder, so Kring cannot keep data in it.",
     data_dir_choose: "Start Kring with --data-dir FOLDER, or set {env}.",
+    roster_empty: "No members yet. Type the names below; whoever you add once, you only tick next time.",
+    present_not_on_roster: "Present, but not among the group's members",
+    follow_who_none: "nobody yet",
+    follow_group: "the group",
+    history_count_of: Plural {
+        one: "{shown} of {count} meeting",
+        other: "{shown} of {count} meetings",
+    },
+    placeholder_relative: "relative {letter}",
 };

@@ -121,7 +121,7 @@ pub const NL: Strings = Strings {
     outcome_interrupted: "onderbroken",
     outcome_not_reached: "niet aan toe gekomen",
     setup_title: "Wie is er vandaag?",
-    setup_hint: "Typ namen of initialen en druk op Enter; je mag dit ook leeg laten. Namen blijven op dit scherm en in het verslag. Het groepsscherm toont alleen rollen en aantallen, tenzij je namen aanzet.",
+    setup_hint: "Vink aan wie er is. Staat iemand er nog niet bij, typ dan de naam of initialen en druk op Enter: die komt bij de leden van de groep. Je mag dit ook leeg laten. Namen blijven op dit scherm en in het verslag. Het groepsscherm toont alleen rollen en aantallen, tenzij je namen aanzet.",
     present_add_label: "Naam of initialen",
     present_add: "Toevoegen",
     present_remove: "Verwijderen",
@@ -594,4 +594,13 @@ pub const NL: Strings = Strings {
     data_dir_no_home: "Kring vindt geen gegevensmap voor deze gebruiker (is de omgevingsvariabele HOME ingesteld?).",
     data_dir_not_a_folder: "{path} is een bestand en geen map, dus Kring kan er geen gegevens in bewaren.",
     data_dir_choose: "Start Kring met --data-dir MAP, of stel {env} in.",
+    roster_empty: "Nog geen leden. Typ hieronder de namen; wie je één keer toevoegt, vink je de volgende keer alleen nog aan.",
+    present_not_on_roster: "Aanwezig, maar niet bij de leden van de groep",
+    follow_who_none: "nog niemand",
+    follow_group: "de groep",
+    history_count_of: Plural {
+        one: "{shown} van {count} bijeenkomst",
+        other: "{shown} van {count} bijeenkomsten",
+    },
+    placeholder_relative: "naaste {letter}",
 };

@@ -551,4 +551,12 @@ super::sentences! {
     data_dir_not_a_folder: Text,
     /// How to choose another data folder. {env}: the environment variable
     data_dir_choose: Text,
+    // The group's roster, the follow-up's "who", the history count during a search, and the
+    // placeholder for someone close to the client (issue 12).
+    roster_empty: Text,
+    present_not_on_roster: Text,
+    follow_who_none: Text,
+    follow_group: Text,
+    history_count_of: Plural,
+    placeholder_relative: Text,
 }

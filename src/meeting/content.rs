@@ -3,7 +3,7 @@
 
 use rand::Rng;
 
-use crate::model::{AdviceMark, FollowUp, MeetingContent, QuestionFocus, QuestionKind};
+use crate::model::{AdviceMark, FollowUp, MeetingContent, QuestionFocus, QuestionKind, Who};
 
 /// Every change to what the group produces in a meeting: who is there, problems and votes,
 /// questions, advice, decision, follow-ups and insights. Buttons on the leader screen produce
@@ -12,6 +12,12 @@ use crate::model::{AdviceMark, FollowUp, MeetingContent, QuestionFocus, Question
 pub enum ContentCommand {
     AddPresent(String),
     RemovePresent(usize),
+    /// A member of the roster ticked (or unticked) as present.
+    SetMemberPresent {
+        id: u32,
+        name: String,
+        present: bool,
+    },
     SetPresentCount(u32),
     SetNamesOnWall(bool),
     SetInbrenger(Option<String>),
@@ -42,7 +48,8 @@ pub enum ContentCommand {
     RemoveAdvice(usize),
     MakeSubgroups(usize),
     Mark(usize, Option<AdviceMark>),
-    AddFollowUp(FollowUp),
+    /// A follow-up step; `who` says whom its "who" names: a member or the group.
+    AddFollowUp(FollowUp, Option<Who>),
     RemoveFollowUp(usize),
     ToggleFollowUpDone(usize),
     AddInsight(String),
@@ -58,6 +65,9 @@ pub fn apply_content(content: &mut MeetingContent, command: ContentCommand, rng:
             content.add_present(&name);
         }
         ContentCommand::RemovePresent(index) => content.remove_present(index),
+        ContentCommand::SetMemberPresent { id, name, present } => {
+            content.set_member_present(id, &name, present);
+        }
         ContentCommand::SetPresentCount(count) => content.present_count = count,
         ContentCommand::SetNamesOnWall(on) => content.names_on_wall = on,
         ContentCommand::SetInbrenger(name) => content.inbrenger = name,
@@ -99,8 +109,14 @@ pub fn apply_content(content: &mut MeetingContent, command: ContentCommand, rng:
         ContentCommand::RemoveAdvice(index) => content.advice.remove(index),
         ContentCommand::MakeSubgroups(size) => content.make_subgroups(size, rng),
         ContentCommand::Mark(index, mark) => content.advice.set_mark(index, mark),
-        ContentCommand::AddFollowUp(step) => {
+        ContentCommand::AddFollowUp(step, who) => {
             if !step.what.trim().is_empty() {
+                let name = step.who.trim();
+                if let Some(who) = who
+                    && !name.is_empty()
+                {
+                    content.who_is.insert(name.to_owned(), who);
+                }
                 content.follow_ups.push(step);
             }
         }
@@ -211,11 +227,14 @@ mod tests {
                     focus: QuestionFocus::Facts,
                 },
                 ContentCommand::RemoveQuestion(5),
-                ContentCommand::AddFollowUp(FollowUp {
-                    what: "Teamoverleg".into(),
-                    ..FollowUp::default()
-                }),
-                ContentCommand::AddFollowUp(FollowUp::default()),
+                ContentCommand::AddFollowUp(
+                    FollowUp {
+                        what: "Teamoverleg".into(),
+                        ..FollowUp::default()
+                    },
+                    None,
+                ),
+                ContentCommand::AddFollowUp(FollowUp::default(), None),
                 ContentCommand::ToggleFollowUpDone(0),
                 ContentCommand::ToggleFollowUpDone(9),
                 ContentCommand::RemoveFollowUp(9),
@@ -269,5 +288,86 @@ mod tests {
         );
         assert_eq!(content.advice.len(), 5);
         assert_eq!(content.advice.items()[0].mark, Some(AdviceMark::WillUse));
+    }
+
+    /// Issue 12, point 2: presence is ticking members; the inbrenger and a follow-up's "who"
+    /// name a member or the group, and the record says which.
+    #[test]
+    fn members_are_ticked_present_and_follow_ups_go_to_a_member_or_the_group() {
+        let mut content = MeetingContent::default();
+        apply_all(
+            &mut content,
+            vec![
+                ContentCommand::SetMemberPresent {
+                    id: 1,
+                    name: "An".into(),
+                    present: true,
+                },
+                ContentCommand::SetMemberPresent {
+                    id: 2,
+                    name: "Bo".into(),
+                    present: true,
+                },
+                ContentCommand::SetMemberPresent {
+                    id: 1,
+                    name: "An".into(),
+                    present: true,
+                },
+                ContentCommand::SetInbrenger(Some("Bo".into())),
+            ],
+        );
+        assert_eq!(content.present, ["An", "Bo"], "ticked twice is there once");
+        assert_eq!(content.member_of("Bo"), Some(2));
+        apply_all(
+            &mut content,
+            vec![
+                ContentCommand::AddFollowUp(
+                    FollowUp {
+                        what: "Teamleider bellen".into(),
+                        who: "Bo".into(),
+                        ..FollowUp::default()
+                    },
+                    Some(Who::Member(2)),
+                ),
+                ContentCommand::AddFollowUp(
+                    FollowUp {
+                        what: "Evalueren".into(),
+                        who: "de groep".into(),
+                        ..FollowUp::default()
+                    },
+                    Some(Who::Group),
+                ),
+                ContentCommand::SetMemberPresent {
+                    id: 1,
+                    name: "An".into(),
+                    present: false,
+                },
+            ],
+        );
+        assert_eq!(content.present, ["Bo"]);
+        assert_eq!(
+            content.member_of("An"),
+            None,
+            "unticked: no longer in the record"
+        );
+        assert_eq!(content.who_is.get("de groep"), Some(&Who::Group));
+        assert_eq!(content.member_of(&content.follow_ups[0].who), Some(2));
+        apply_all(
+            &mut content,
+            vec![ContentCommand::SetMemberPresent {
+                id: 2,
+                name: "Bo".into(),
+                present: false,
+            }],
+        );
+        assert_eq!(
+            content.inbrenger, None,
+            "an unticked inbrenger is no longer it"
+        );
+        assert_eq!(
+            content.member_of("Bo"),
+            Some(2),
+            "Bo still has a follow-up step, so the record keeps who Bo is"
+        );
     }
 }

@@ -137,11 +137,24 @@ pub struct FollowUp {
     pub done: bool,
 }
 
+/// Who a name in a meeting record is: a member on the group's roster, or the group itself (a
+/// follow-up step for everyone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Who {
+    Member(u32),
+    Group,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MeetingContent {
-    /// Names or initials of those present, as the leader typed them.
+    /// Names or initials of those present, as they were written that day (ticked from the
+    /// group's roster; older records: typed by the leader).
     pub present: Vec<String>,
+    /// Who the names in this record are (those present, the inbrenger, a follow-up's "who"):
+    /// the member's number on the roster, or the group. Older records have none; their names
+    /// are text only.
+    pub who_is: BTreeMap<String, Who>,
     /// How many are present when no names were entered.
     pub present_count: u32,
     /// Whether the room display may show names (off: roles and counts only).
@@ -173,6 +186,7 @@ impl Default for MeetingContent {
     fn default() -> Self {
         Self {
             present: Vec::new(),
+            who_is: BTreeMap::new(),
             present_count: 0,
             names_on_wall: false,
             problems: Vec::new(),
@@ -224,6 +238,36 @@ impl MeetingContent {
             if self.inbrenger.as_deref() == Some(name.as_str()) {
                 self.inbrenger = None;
             }
+            if !self.follow_ups.iter().any(|f| f.who == name) {
+                self.who_is.remove(&name);
+            }
+        }
+    }
+
+    /// Ticks (or unticks) a member of the roster as present, under the name the roster
+    /// gives them.
+    pub fn set_member_present(&mut self, id: u32, name: &str, present: bool) {
+        let name = name.trim();
+        if present {
+            if name.is_empty() {
+                return;
+            }
+            self.add_present(name);
+            self.who_is.insert(name.to_owned(), Who::Member(id));
+        } else if let Some(index) = self
+            .present
+            .iter()
+            .position(|p| p == name || self.who_is.get(p.as_str()) == Some(&Who::Member(id)))
+        {
+            self.remove_present(index);
+        }
+    }
+
+    /// The roster member a name in this record stands for, if the record says so.
+    pub fn member_of(&self, name: &str) -> Option<u32> {
+        match self.who_is.get(name.trim()) {
+            Some(Who::Member(id)) => Some(*id),
+            _ => None,
         }
     }
 

@@ -3,6 +3,8 @@
 //!
 //! One `group.ron` per group folder (see `store::groups`). Several Dutch professional
 //! registers ask for the signed group agreement, so its text lives here, word for word.
+//! The roster (who the members are) lives here too: presence is ticked from it, and
+//! attendance counts by member.
 
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +12,29 @@ use super::Lang;
 
 /// The group settings format this build writes. Older formats are read and brought up to
 /// date; a newer one is refused with a message to update Kring.
-pub const GROUP_FORMAT_VERSION: u32 = 1;
+///
+/// 2: the roster (`members`). An older Kring would drop it when saving, so it must refuse
+/// the file instead.
+pub const GROUP_FORMAT_VERSION: u32 = 2;
+
+/// A member on the group's roster. The number stays when the name is corrected, so
+/// attendance keeps counting for the same person.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    /// Unique within the group, never reused.
+    pub id: u32,
+    /// The name or initials as the group writes it.
+    pub name: String,
+}
+
+/// The key two spellings of one name share: trimmed, lower case, single spaces. "Anne" and
+/// " anne" are one member; "Anne" and "Anne B." are not.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
 
 /// How long the group keeps its meeting records.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -73,6 +97,9 @@ pub struct GroupSettings {
     pub costs: String,
     /// How long meeting records are kept.
     pub retention: Retention,
+    /// The group's members, in the order they joined. Older files have none: the names in
+    /// their records still count (see `History::attendance_hours`).
+    pub members: Vec<Member>,
 }
 
 impl Default for GroupSettings {
@@ -86,6 +113,7 @@ impl Default for GroupSettings {
             meeting_minutes: 120,
             costs: String::new(),
             retention: Retention::Keep,
+            members: Vec::new(),
         }
     }
 }
@@ -97,6 +125,32 @@ impl GroupSettings {
             name: name.into(),
             ..Self::default()
         }
+    }
+
+    /// The member with this number.
+    pub fn member(&self, id: u32) -> Option<&Member> {
+        self.members.iter().find(|m| m.id == id)
+    }
+
+    /// The member with this name, spelled any way [`name_key`] counts as the same.
+    pub fn member_named(&self, name: &str) -> Option<&Member> {
+        let key = name_key(name);
+        self.members.iter().find(|m| name_key(&m.name) == key)
+    }
+
+    /// Puts a name on the roster once: a name already there gives that member's number, a
+    /// new one a new number. Blank names are not added.
+    pub fn add_member(&mut self, name: &str) -> Option<u32> {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            return None;
+        }
+        if let Some(member) = self.member_named(&name) {
+            return Some(member.id);
+        }
+        let id = self.members.iter().map(|m| m.id + 1).max().unwrap_or(1);
+        self.members.push(Member { id, name });
+        Some(id)
     }
 }
 
@@ -119,5 +173,25 @@ mod tests {
         assert_eq!(partial.retention.months(), Some(12));
         assert_eq!(partial.meeting_minutes, 120);
         assert_eq!(Retention::Keep.months(), None);
+        assert!(partial.members.is_empty(), "an older file has no roster");
+    }
+
+    /// Issue 12, point 2: a name joins the roster once, whatever its spacing or case.
+    #[test]
+    fn a_name_joins_the_roster_once() {
+        let mut group = GroupSettings::default();
+        let an = group.add_member(" An  de Wit ").expect("added");
+        assert_eq!(group.add_member("an de wit"), Some(an));
+        let bo = group.add_member("Bo").expect("added");
+        assert_ne!(an, bo);
+        assert_eq!(group.add_member("   "), None);
+        assert_eq!(group.members.len(), 2);
+        assert_eq!(group.member(an).map(|m| m.name.as_str()), Some("An de Wit"));
+        // A removed member's number is not given again while higher numbers exist.
+        group.members.retain(|m| m.id != an);
+        assert_ne!(group.add_member("Cas"), Some(bo));
+        let text = ron::to_string(&group).expect("written");
+        let back: GroupSettings = ron::from_str(&text).expect("read");
+        assert_eq!(back, group);
     }
 }

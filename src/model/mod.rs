@@ -9,9 +9,9 @@ mod record;
 pub use case::{CASE_FIELD_KEYS, CASE_FORMAT_VERSION, PreparedCase};
 pub use content::{
     Advice, AdviceBoard, AdviceMark, FollowUp, IDEAL_GROUP_MAX, MeetingContent, Problem, Question,
-    QuestionFocus, QuestionKind,
+    QuestionFocus, QuestionKind, Who,
 };
-pub use group::{GROUP_FORMAT_VERSION, GroupSettings, Retention};
+pub use group::{GROUP_FORMAT_VERSION, GroupSettings, Member, Retention, name_key};
 pub use protocol::{
     Instructions, MAX_PHASE_MINUTES, MinutesField, PROTOCOL_FORMAT_VERSION, Phase, PhaseRef,
     Protocol, ProtocolIssue, ProtocolProblem, Range, RangeField, Text, Tool, Variant,

@@ -16,6 +16,7 @@ mod bsn;
 mod dates;
 mod email;
 mod names;
+mod people;
 mod phone;
 mod postcode;
 mod text;
@@ -26,6 +27,7 @@ mod tests;
 
 pub use bsn::bsn_elfproef;
 pub use dates::PLAIN_DATE_YEARS;
+pub use people::{People, PersonRole, person_placeholder, person_role};
 
 use crate::i18n::{fill, strings};
 use crate::model::Lang;
@@ -197,28 +199,24 @@ pub fn replace(text: &str, finding: &Finding, with: &str) -> String {
     }
 }
 
-/// `text` with every finding of [`scan`] replaced by its [`placeholder`]. Each distinct name
-/// gets its own letter, in order of first appearance ("Jan ... Piet ... Jan" becomes
-/// "cliënt A ... cliënt B ... cliënt A").
+/// `text` with every finding of [`scan`] replaced by its [`placeholder`]. Each distinct person
+/// gets their own placeholder, in order of first appearance ("Jan ... Piet ... Jan" becomes
+/// "cliënt A ... cliënt B ... cliënt A"; "zijn dochter Els" becomes "zijn dochter naaste A");
+/// see [`People`].
 pub fn anonymise(lang: Lang, text: &str) -> String {
     let findings = scan(text);
-    let mut people: Vec<&str> = Vec::new();
+    let mut people = People::default();
+    people.note_placeholders(lang, [text]);
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
     for f in &findings {
-        let n = if f.kind == FindingKind::PersonName {
-            match people.iter().position(|p| *p == f.text) {
-                Some(n) => n,
-                None => {
-                    people.push(&f.text);
-                    people.len() - 1
-                }
-            }
+        let with = if f.kind == FindingKind::PersonName {
+            people.placeholder_for(lang, text, f)
         } else {
-            0
+            placeholder(lang, f.kind, 0)
         };
         out.push_str(text.get(copied..f.start).unwrap_or_default());
-        out.push_str(&placeholder(lang, f.kind, n));
+        out.push_str(&with);
         copied = f.end;
     }
     out.push_str(text.get(copied..).unwrap_or_default());

@@ -612,3 +612,56 @@ fn word_lists_are_lowercase() {
         }
     }
 }
+
+/// Issue 12, point 8: after "Jansen" became "cliënt A", his daughter "Marieke de Vries" is
+/// not offered "cliënt A" too: she is a relative ("naaste A"), another client gets "cliënt
+/// B", and each person keeps theirs throughout the case.
+#[test]
+fn one_placeholder_per_person() {
+    let lang = Lang::Nl;
+    let names = |text: &str| -> Vec<Finding> {
+        scan(text)
+            .into_iter()
+            .filter(|f| f.kind == FindingKind::PersonName)
+            .collect()
+    };
+    let mut people = People::default();
+    let text = "Meneer Jansen is boos. Haar dochter Marieke de Vries belt mij elke dag.";
+    people.note_placeholders(lang, [text]);
+    let found = names(text);
+    let jansen = found
+        .iter()
+        .find(|f| f.text.contains("Jansen"))
+        .expect("Jansen");
+    assert_eq!(people.placeholder_for(lang, text, jansen), "cliënt A");
+    let text = replace(text, jansen, "cliënt A");
+    people.note_placeholders(lang, [text.as_str()]);
+    let marieke = names(&text);
+    let marieke = marieke
+        .iter()
+        .find(|f| f.text.contains("Marieke"))
+        .expect("Marieke");
+    assert_eq!(people.placeholder_for(lang, &text, marieke), "naaste A");
+
+    // The same person keeps theirs, also in another field and by part of the name.
+    let later = "Later belde Marieke nog eens, en Jansen ook.";
+    let found = names(later);
+    let got: Vec<String> = found
+        .iter()
+        .map(|f| people.placeholder_for(lang, later, f))
+        .collect();
+    assert_eq!(got, ["naaste A", "cliënt A"]);
+
+    // A fresh look at a case where "cliënt A" already stands: a new client gets B.
+    let mut fresh = People::default();
+    let text = "Ik sprak cliënt A. Daarna kwam Pieter Bakker binnen.";
+    fresh.note_placeholders(lang, [text]);
+    let pieter = names(text);
+    let pieter = pieter.first().expect("Pieter Bakker");
+    assert_eq!(fresh.placeholder_for(lang, text, pieter), "cliënt B");
+    assert_eq!(person_role(text, pieter), PersonRole::Client);
+    assert_eq!(
+        anonymise(Lang::En, "Ik zag Jan met zijn vrouw Els. Toen belde Jan."),
+        "Ik zag client A met zijn vrouw relative A. Toen belde client A."
+    );
+}

@@ -55,6 +55,9 @@ pub enum SessionCommand {
     BringInCase(Box<PreparedCase>),
     /// The wall's next (+1) or previous (-1) page of a long list.
     TurnWallPage(isize),
+    /// A name typed at "who is here": it joins the group's roster once (saved in `group.ron`
+    /// right away) and is ticked present. The app applies it: it owns the group.
+    AddMember(String),
 }
 
 /// The home screen's meeting tab.

@@ -154,7 +154,7 @@ pub fn home_ui(ui: &mut Ui, view: &mut ViewCtx, parts: HomeParts) {
         HomeTab::Meeting => {}
         HomeTab::Cases => library::cases_ui(ui, view, cases, env),
         HomeTab::History => library::history_ui(ui, view, history, env),
-        HomeTab::Reflection => library::reflection_ui(ui, view, history, env),
+        HomeTab::Reflection => library::reflection_ui(ui, view, history, group, env),
         HomeTab::Group => library::group_ui(ui, view, group, history, env),
     }
     if home.tab != HomeTab::Meeting {

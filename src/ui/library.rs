@@ -231,7 +231,15 @@ pub fn history_ui(ui: &mut Ui, view: &mut ViewCtx, state: &mut HistoryState, env
                     view.send(HistoryCommand::Search(query.clone()));
                 }
             });
-            ui.label(RichText::new(s.history_count.n(history.len())).color(palette.muted));
+            // During a search the count says how many of all are shown.
+            let count = match &state.hits {
+                Some(hits) => fill(
+                    s.history_count_of.get(history.len()),
+                    &[("shown", &hits.len()), ("count", &history.len())],
+                ),
+                None => s.history_count.n(history.len()),
+            };
+            ui.label(RichText::new(count).color(palette.muted));
             if !history.problems().is_empty() || !history.conflicts().is_empty() {
                 ui.add(
                     egui::Label::new(
@@ -457,8 +465,15 @@ pub fn summary_ui(
 }
 
 /// The look back: time per phase, questions and early advice, and whose turn it is.
-pub fn reflection_ui(ui: &mut Ui, view: &mut ViewCtx, state: &mut HistoryState, env: &Env) {
+pub fn reflection_ui(
+    ui: &mut Ui,
+    view: &mut ViewCtx,
+    state: &mut HistoryState,
+    group: &GroupState,
+    env: &Env,
+) {
     let s = view.s;
+    let lang = view.lang;
     state.ensure_loaded(env);
     let mut reflection_phase = state.reflection_phase.clone();
     let Some(history) = state.get() else {
@@ -476,24 +491,32 @@ pub fn reflection_ui(ui: &mut Ui, view: &mut ViewCtx, state: &mut HistoryState, 
             ScrollArea::vertical().id_salt("reflection").show(ui, |ui| {
                 // Planned against actual minutes of the chosen phase, meeting by meeting.
                 let timing = history.phase_timing();
-                let mut phase_ids: Vec<String> = timing
-                    .iter()
-                    .flat_map(|(_, _, phases)| phases.iter().map(|p| p.0.clone()))
-                    .collect();
-                phase_ids.sort();
-                phase_ids.dedup();
+                // Phases by their title in the protocol (the id when the protocol is gone).
+                let mut phases: Vec<(String, String)> = Vec::new();
+                for (_, protocol, reached) in &timing {
+                    for (id, _, _) in reached {
+                        if !phases.iter().any(|(known, _)| known == id) {
+                            phases.push((id.clone(), phase_title(env, protocol, id, lang)));
+                        }
+                    }
+                }
+                phases.sort_by(|a, b| a.1.cmp(&b.1));
                 if reflection_phase.is_none() {
-                    reflection_phase = phase_ids.first().cloned();
+                    reflection_phase = phases.first().map(|(id, _)| id.clone());
                 }
                 ui.horizontal(|ui| {
                     ui.label(RichText::new(s.reflection_timing).font(theme::bold(18.0)));
                     let label = ui.label(s.reflection_phase);
-                    let shown = reflection_phase.clone().unwrap_or_default();
+                    let shown = phases
+                        .iter()
+                        .find(|(id, _)| Some(id) == reflection_phase.as_ref())
+                        .map(|(_, title)| title.clone())
+                        .unwrap_or_default();
                     egui::ComboBox::from_id_salt("reflection_phase")
                         .selected_text(shown)
                         .show_ui(ui, |ui| {
-                            for id in &phase_ids {
-                                ui.selectable_value(&mut reflection_phase, Some(id.clone()), id);
+                            for (id, title) in &phases {
+                                ui.selectable_value(&mut reflection_phase, Some(id.clone()), title);
                             }
                         })
                         .response
@@ -508,14 +531,10 @@ pub fn reflection_ui(ui: &mut Ui, view: &mut ViewCtx, state: &mut HistoryState, 
                         actual.push([days(*ms), *a as f64]);
                     }
                 }
-                Plot::new("timing")
-                    .height(height)
-                    .legend(Legend::default())
-                    .x_axis_formatter(date_axis)
-                    .show(ui, |plot| {
-                        plot.line(Line::new(s.reflection_planned, PlotPoints::from(planned)));
-                        plot.line(Line::new(s.reflection_actual, PlotPoints::from(actual)));
-                    });
+                look_back_plot("timing", height).show(ui, |plot| {
+                    plot.line(Line::new(s.reflection_planned, PlotPoints::from(planned)));
+                    plot.line(Line::new(s.reflection_actual, PlotPoints::from(actual)));
+                });
 
                 ui.label(RichText::new(s.reflection_questions).font(theme::bold(18.0)));
                 let tags = history.question_tags_over_time();
@@ -527,28 +546,22 @@ pub fn reflection_ui(ui: &mut Ui, view: &mut ViewCtx, state: &mut HistoryState, 
                     .iter()
                     .map(|(ms, n)| [days(*ms), f64::from(*n)])
                     .collect();
-                Plot::new("questions")
-                    .height(height)
-                    .x_axis_formatter(date_axis)
-                    .legend(Legend::default())
-                    .show(ui, |plot| {
-                        plot.line(Line::new(s.kind_open, PlotPoints::from(series(|t| t.1))));
-                        plot.line(Line::new(s.kind_closed, PlotPoints::from(series(|t| t.2))));
-                        plot.line(Line::new(
-                            s.kind_suggestive,
-                            PlotPoints::from(series(|t| t.3)),
-                        ));
-                        plot.line(Line::new(
-                            s.focus_experience,
-                            PlotPoints::from(series(|t| t.5)),
-                        ));
-                        plot.points(
-                            Points::new(s.early_advice, PlotPoints::from(early)).radius(4.0),
-                        );
-                    });
+                look_back_plot("questions", height).show(ui, |plot| {
+                    plot.line(Line::new(s.kind_open, PlotPoints::from(series(|t| t.1))));
+                    plot.line(Line::new(s.kind_closed, PlotPoints::from(series(|t| t.2))));
+                    plot.line(Line::new(
+                        s.kind_suggestive,
+                        PlotPoints::from(series(|t| t.3)),
+                    ));
+                    plot.line(Line::new(
+                        s.focus_experience,
+                        PlotPoints::from(series(|t| t.5)),
+                    ));
+                    plot.points(Points::new(s.early_advice, PlotPoints::from(early)).radius(4.0));
+                });
 
                 ui.label(RichText::new(s.reflection_turns).font(theme::bold(18.0)));
-                let turns = history.turns();
+                let turns = history.turns(&group.settings.members);
                 let waited: Vec<&str> = turns.iter().take(2).map(|t| t.name.as_str()).collect();
                 if !waited.is_empty() {
                     ui.label(
@@ -566,9 +579,23 @@ pub fn reflection_ui(ui: &mut Ui, view: &mut ViewCtx, state: &mut HistoryState, 
                     }
                 }
                 let labels = names.clone();
-                Plot::new("turns")
-                    .height(height)
-                    .x_axis_formatter(date_axis)
+                // Room for the longest name, so no name is cut off.
+                let widest = names
+                    .iter()
+                    .map(|n| {
+                        ui.fonts_mut(|f| {
+                            f.layout_no_wrap(
+                                n.clone(),
+                                egui::FontId::default(),
+                                egui::Color32::WHITE,
+                            )
+                            .size()
+                            .x
+                        })
+                    })
+                    .fold(0.0_f32, f32::max);
+                look_back_plot("turns", height)
+                    .y_axis_min_width(widest + 8.0)
                     .y_axis_formatter(move |mark, _| {
                         let row = mark.value.round();
                         if (mark.value - row).abs() < 1e-6 && row >= 0.0 {
@@ -585,6 +612,36 @@ pub fn reflection_ui(ui: &mut Ui, view: &mut ViewCtx, state: &mut HistoryState, 
             });
         });
     state.reflection_phase = reflection_phase;
+}
+
+/// The plot id of a look-back chart (`name` is "timing", "questions" or "turns"): fixed, so
+/// tests can read its bounds from egui's memory.
+pub fn look_back_plot_id(name: &str) -> egui::Id {
+    egui::Id::unique(("look_back", name))
+}
+
+/// A look-back chart: dates along the bottom, a legend. A plain mouse wheel scrolls the page,
+/// never the chart (before, it panned the data out of view); zooming takes Ctrl and the
+/// wheel, and a double click puts the chart back. The margins keep the first and last date
+/// labels inside the chart.
+fn look_back_plot(name: &str, height: f32) -> Plot<'static> {
+    Plot::new(name)
+        .id(look_back_plot_id(name))
+        .height(height)
+        .legend(Legend::default())
+        .x_axis_formatter(date_axis)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .set_margin_fraction(egui::vec2(0.08, 0.1))
+}
+
+/// A phase's title in `lang`, from the protocol in the catalogue; its id when the protocol or
+/// the phase is no longer there.
+fn phase_title(env: &Env, protocol: &str, id: &str, lang: crate::model::Lang) -> String {
+    env.catalog
+        .get(protocol)
+        .and_then(|entry| entry.protocol.phases.iter().find(|p| p.id == id))
+        .map_or_else(|| id.to_owned(), |phase| phase.title.get(lang).to_owned())
 }
 
 /// Plots put time in days since 1970 on the x axis; people read months.
@@ -621,9 +678,12 @@ pub fn group_ui(
                     (s.group_where, &mut g.meets_where),
                     (s.group_costs, &mut g.costs),
                 ] {
+                    // Multi-line from one row: the field grows with its text, nothing is
+                    // cut off.
                     let label = ui.label(RichText::new(label).strong());
                     ui.add(
-                        TextEdit::singleline(text)
+                        TextEdit::multiline(text)
+                            .desired_rows(1)
                             .desired_width(500.0)
                             .char_limit(LINE_LIMIT),
                     )
@@ -669,7 +729,9 @@ pub fn group_ui(
                 ui.label(RichText::new(s.group_attendance).font(theme::bold(18.0)));
                 {
                     let history = history.ensure_loaded(env);
-                    for (name, meetings, minutes) in history.attendance_hours() {
+                    for (name, meetings, minutes) in
+                        history.attendance_hours(&group.settings.members)
+                    {
                         ui.label(fill(
                             s.group_attendance_row.get(meetings),
                             &[

@@ -33,5 +33,6 @@ pub use command::{
     HomeCommand, ResumeCommand, SessionCommand, UnsavedCommand,
 };
 pub use icon::{ICON_SIZE, icon_rgba};
+pub use library::look_back_plot_id;
 pub use room::{WallPages, room_ui, room_unit};
 pub use state::{DialogResult, HomeTab, LeaderState, PrivateOk, PrivateThing, Unsaved};

@@ -19,9 +19,10 @@ pub(super) struct Parsed {
     phases: Vec<(String, i32, i64)>,
     early_advice: u32,
     question_tags: [usize; 5],
-    /// Those present and the inbrenger, trimmed, blank names left out.
-    people: Vec<String>,
-    inbrenger: Option<String>,
+    /// Those present and the inbrenger, trimmed, blank names left out, each with their
+    /// number on the group's roster when the record says it (older records: none).
+    people: Vec<(String, Option<u32>)>,
+    inbrenger: Option<(String, Option<u32>)>,
 }
 
 /// Takes from a record what the history keeps; the record itself is dropped.
@@ -45,7 +46,7 @@ pub(super) fn digest(path: &Path, record: MeetingRecord) -> Parsed {
         .chain(&content.inbrenger)
         .map(|name| name.trim())
         .filter(|name| !name.is_empty())
-        .map(str::to_owned)
+        .map(|name| (name.to_owned(), content.member_of(name)))
         .collect();
     Parsed {
         summary: MeetingSummary {
@@ -77,7 +78,7 @@ pub(super) fn digest(path: &Path, record: MeetingRecord) -> Parsed {
             .as_deref()
             .map(str::trim)
             .filter(|name| !name.is_empty())
-            .map(str::to_owned),
+            .map(|name| (name.to_owned(), content.member_of(name))),
     }
 }
 
@@ -98,25 +99,35 @@ pub(super) struct MeetingData {
 }
 
 /// A member's key for matching names across meetings: trimmed and folded, so "Anne" and
-/// "anne " are one person.
-fn member_key(name: &str) -> String {
-    fold_for_search(name.trim())
+/// "anne " are one person. A name the record links to the group's roster is keyed by the
+/// member's number instead (see [`roster_key`]), so a corrected spelling stays one person.
+fn member_key(name: &str, member: Option<u32>) -> String {
+    match member {
+        Some(id) => roster_key(id),
+        None => fold_for_search(name.trim()),
+    }
+}
+
+/// The key of roster member `id` in the history's table of names. It starts with a control
+/// character, which no folded name does.
+pub(super) fn roster_key(id: u32) -> String {
+    format!("\u{1}{id}")
 }
 
 impl History {
     /// Gives the names and phase ids of a meeting their numbers.
     pub(super) fn number(&mut self, parsed: Parsed) -> (MeetingSummary, MeetingData) {
         let mut people = Vec::with_capacity(parsed.people.len());
-        for name in &parsed.people {
-            let n = self.members.number(member_key(name), name);
+        for (name, member) in &parsed.people {
+            let n = self.members.number(member_key(name, *member), name);
             if !people.contains(&n) {
                 people.push(n);
             }
         }
         let inbrenger = parsed
             .inbrenger
-            .as_deref()
-            .map(|name| self.members.number(member_key(name), name));
+            .as_ref()
+            .map(|(name, member)| self.members.number(member_key(name, *member), name));
         let phases = parsed
             .phases
             .iter()

@@ -22,10 +22,6 @@ impl Table {
         n
     }
 
-    pub(super) fn key(&self, n: u32) -> &str {
-        self.entries.get(n as usize).map_or("", |(key, _)| key)
-    }
-
     pub(super) fn text(&self, n: u32) -> &str {
         self.entries.get(n as usize).map_or("", |(_, text)| text)
     }

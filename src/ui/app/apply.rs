@@ -67,6 +67,38 @@ impl KringApp {
         }
     }
 
+    /// A new name at "who is here" joins the group's roster and is ticked present. The
+    /// roster is saved in `group.ron` right away, not at the end of the meeting: a name typed
+    /// once is not typed again, even when the meeting is never finished. Only the roster is
+    /// written; other changes on the Groep tab wait for its own save.
+    pub(super) fn add_member(&mut self, name: &str) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let known = self.group.settings.members.len();
+        let Some(id) = self.group.settings.add_member(name) else {
+            return;
+        };
+        let Some(member) = self.group.settings.member(id).cloned() else {
+            return;
+        };
+        session.roster = self.group.settings.members.clone();
+        crate::meeting::apply_content(
+            &mut session.content,
+            crate::meeting::ContentCommand::SetMemberPresent {
+                id,
+                name: member.name,
+                present: true,
+            },
+            &mut rand::rng(),
+        );
+        if self.group.settings.members.len() != known
+            && let Err(error) = self.group.save_roster(&self.env)
+        {
+            self.env.notices.push(error);
+        }
+    }
+
     /// Switches to another group: its folder, lock, history and settings. Not during a
     /// meeting.
     fn select_group(&mut self, id: String) {
@@ -96,7 +128,11 @@ impl KringApp {
                     if gap_as_pause {
                         meeting.treat_gap_as_pause(self.env.now_ms() - state.saved_at_ms);
                     }
-                    self.session = Some(Session::new(meeting, state.content));
+                    self.session = Some(Session::new(
+                        meeting,
+                        state.content,
+                        self.group.settings.members.clone(),
+                    ));
                     self.finished = None;
                     self.screen = match state.stage {
                         Stage::Setup => Screen::Setup,

@@ -345,6 +345,7 @@ impl KringApp {
                     crate::meeting::apply_content(&mut session.content, command, &mut rand::rng());
                 }
             }
+            AppCommand::Session(SessionCommand::AddMember(name)) => self.add_member(&name),
             AppCommand::Session(SessionCommand::ToggleRoomWindow) if self.session.is_none() => {
                 self.set_room_window(!room_window);
             }
@@ -478,7 +479,11 @@ impl KringApp {
         self.env.settings.last_protocol = Some(protocol.id.clone());
         self.env.save_settings();
         let meeting = Meeting::start(protocol, self.env.now_ms());
-        self.session = Some(Session::new(meeting, MeetingContent::default()));
+        self.session = Some(Session::new(
+            meeting,
+            MeetingContent::default(),
+            self.group.settings.members.clone(),
+        ));
         self.wall_closing = None;
         self.finished = None;
         self.overlay = Overlay::None;
@@ -503,6 +508,13 @@ impl KringApp {
             save_record(lock, &record).map_err(|e| store_error(self.env.lang(), &e))
         });
         self.history.start_preload(&self.env);
+        // The group has now used this protocol: the next meeting does not start with the
+        // introduction of the method unless the leader ticks it.
+        if saved.is_ok()
+            && let Some(id) = self.home.selected.clone()
+        {
+            self.home.select(id, &self.env);
+        }
         match &saved {
             // Only now, with the record durably on disk, the autosave may go.
             Ok(_) => self.autosave.clear(&self.env),

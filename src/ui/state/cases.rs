@@ -20,6 +20,9 @@ pub struct CasesState {
     pub status: Option<String>,
     /// Export asked while privacy warnings are open: the leader is asked first.
     pub confirm_export: bool,
+    /// The people of the case being edited and their placeholders: the same person keeps
+    /// one throughout the case, two people never share one. New for every case opened.
+    people: crate::privacy::People,
 }
 
 impl CasesState {
@@ -48,6 +51,7 @@ impl CasesState {
         match command {
             CasesCommand::New => {
                 self.edit = Some(PreparedCase::new(now, &mut rand::rng()));
+                self.people = crate::privacy::People::default();
                 self.status = None;
                 self.recompute_findings(env.lang());
             }
@@ -58,6 +62,7 @@ impl CasesState {
                     .map(|(_, c)| c)
                     .find(|c| c.id == id)
                     .cloned();
+                self.people = crate::privacy::People::default();
                 self.status = None;
                 self.recompute_findings(env.lang());
             }
@@ -97,6 +102,7 @@ impl CasesState {
                     Ok(case) => {
                         self.cases = None;
                         self.edit = Some(case);
+                        self.people = crate::privacy::People::default();
                         self.status = None;
                         self.recompute_findings(env.lang());
                     }
@@ -166,19 +172,13 @@ impl CasesState {
         let Some(case) = &self.edit else {
             return;
         };
-        let mut names: Vec<String> = Vec::new();
+        // Placeholders already in the case belong to someone: nobody else gets them.
+        self.people
+            .note_placeholders(lang, case.text_fields().into_iter().map(|(_, text)| text));
         for (key, text) in case.text_fields() {
             for finding in crate::privacy::scan(text) {
                 let with = if finding.kind == FindingKind::PersonName {
-                    // The same name gets the same placeholder everywhere in the case.
-                    let n = match names.iter().position(|n| *n == finding.text) {
-                        Some(n) => n,
-                        None => {
-                            names.push(finding.text.clone());
-                            names.len() - 1
-                        }
-                    };
-                    crate::privacy::placeholder(lang, finding.kind, n)
+                    self.people.placeholder_for(lang, text, &finding)
                 } else {
                     crate::privacy::placeholder(lang, finding.kind, 0)
                 };

@@ -89,11 +89,36 @@ impl GroupState {
         });
     }
 
+    /// Writes the roster into `group.ron` as it is on disk, so that other settings being
+    /// edited on the Groep tab are not saved with it.
+    pub fn save_roster(&mut self, env: &Env) -> Result<(), String> {
+        let s = env.strings();
+        let lock = env.writer()?;
+        let mut on_disk = crate::store::load_group(&env.data, &env.group)
+            .unwrap_or_else(|_| self.settings.clone());
+        on_disk.members = self.settings.members.clone();
+        match crate::store::save_group(lock, &on_disk) {
+            Ok(set_aside) => {
+                self.groups = crate::store::list_groups(&env.data);
+                match set_aside {
+                    Some(problem) => Err(fill(
+                        s.group_file_problem,
+                        &[("problem", &crate::i18n::load_problem(env.lang(), &problem))],
+                    )),
+                    None => Ok(()),
+                }
+            }
+            Err(error) => Err(fill(s.file_failed, &[("error", &error)])),
+        }
+    }
+
     /// Attendance and hours per member, with the group's agreement: proof for registers.
     pub fn export_attendance(&self, env: &Env, ctx: &egui::Context, history: &mut HistoryState) {
         let text = crate::export::attendance_markdown(
             &self.settings,
-            &history.ensure_loaded(env).attendance_hours(),
+            &history
+                .ensure_loaded(env)
+                .attendance_hours(&self.settings.members),
             env.lang(),
         );
         let name = "aanwezigheid.md".to_owned();

@@ -1,7 +1,7 @@
 //! The leader's own state during a meeting: drafts, switches and the private scratchpad.
 //! Lives only in memory; nothing here is ever saved, shown on the wall or exported.
 
-use crate::model::{FollowUp, QuestionFocus, QuestionKind};
+use crate::model::{FollowUp, QuestionFocus, QuestionKind, Who};
 
 /// Something private that the leader can open during a meeting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,6 +63,8 @@ pub struct LeaderState {
     pub subgroup_size: usize,
     pub insight_draft: String,
     pub follow_up: FollowUp,
+    /// Whom the follow-up being written names: a member or the group (none: nobody yet).
+    pub follow_up_who: Option<Who>,
 }
 
 impl Default for LeaderState {
@@ -87,6 +89,7 @@ impl Default for LeaderState {
             subgroup_size: 3,
             insight_draft: String::new(),
             follow_up: FollowUp::default(),
+            follow_up_who: None,
         }
     }
 }

@@ -4,13 +4,16 @@
 use super::env::{DialogResult, Env};
 use super::leader::{LeaderState, PrivateOk, PrivateThing};
 use crate::meeting::{Command, Meeting};
-use crate::model::{MeetingContent, Tool};
+use crate::model::{MeetingContent, Member, Tool};
 use crate::ui::command::SessionCommand;
 
 pub struct Session {
     pub meeting: Meeting,
     /// What the group produces in the meeting; goes into the record.
     pub content: MeetingContent,
+    /// The group's roster, to tick who is here; a new name joins it (see
+    /// `SessionCommand::AddMember`).
+    pub roster: Vec<Member>,
     /// Drafts and the private scratchpad; never saved.
     pub leader: LeaderState,
     /// Single window: the leader screen is shown instead of the wall.
@@ -26,10 +29,11 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn new(meeting: Meeting, content: MeetingContent) -> Self {
+    pub fn new(meeting: Meeting, content: MeetingContent, roster: Vec<Member>) -> Self {
         Self {
             meeting,
             content,
+            roster,
             leader: LeaderState::default(),
             leader_view: false,
             show_plan: false,
@@ -120,6 +124,8 @@ impl Session {
                         .pick_file(),
                 )
             }),
+            // The app puts the name on the group's roster and ticks it (it owns the group).
+            SessionCommand::AddMember(_) => {}
             SessionCommand::BringInCase(case) => {
                 let problem = case.to_problem();
                 let owner = self.leader.problem_owner.take();

@@ -6,7 +6,7 @@ use egui::{RichText, TextEdit, Ui};
 use super::{ToolCtx, enter_pressed, labelled_field};
 use crate::i18n::fill;
 use crate::meeting::ContentCommand;
-use crate::model::AdviceMark;
+use crate::model::{AdviceMark, MeetingContent, Who};
 use crate::room::mark_text;
 use crate::ui::command::SessionCommand;
 use crate::ui::context::ViewCtx;
@@ -229,16 +229,20 @@ pub(super) fn decision_ui(t: &mut ToolCtx, ui: &mut Ui) {
     ui.add_space(6.0);
     ui.label(RichText::new(s.room_follow_ups).strong());
     let mut follow = std::mem::take(&mut t.session.leader.follow_up);
+    let mut who = t.session.leader.follow_up_who.take();
     ui.horizontal_wrapped(|ui| {
         labelled_field(ui, s.follow_what, &mut follow.what, 260.0);
-        labelled_field(ui, s.follow_who, &mut follow.who, 120.0);
+        follow_who_ui(ui, s, &t.session.content, &mut follow.who, &mut who);
         labelled_field(ui, s.follow_when, &mut follow.by_when, 120.0);
         if ui.button(s.follow_add).clicked() && !follow.what.trim().is_empty() {
-            t.view
-                .send(ContentCommand::AddFollowUp(std::mem::take(&mut follow)));
+            t.view.send(ContentCommand::AddFollowUp(
+                std::mem::take(&mut follow),
+                who.take(),
+            ));
         }
     });
     t.session.leader.follow_up = follow;
+    t.session.leader.follow_up_who = who;
     for (index, step) in t.session.content.follow_ups.iter().enumerate() {
         ui.horizontal(|ui| {
             if ui
@@ -251,4 +255,51 @@ pub(super) fn decision_ui(t: &mut ToolCtx, ui: &mut Ui) {
             ui.label(format!("{} · {} · {}", step.what, step.who, step.by_when));
         });
     }
+}
+
+/// A follow-up step's "who": one of those present or the group, never typed, so the record
+/// knows which member it is. A name present but not on the roster (a meeting resumed from
+/// before the roster) stays text only.
+fn follow_who_ui(
+    ui: &mut Ui,
+    s: &crate::i18n::Strings,
+    content: &MeetingContent,
+    name: &mut String,
+    who: &mut Option<Who>,
+) {
+    let label = ui.label(s.follow_who);
+    let shown = if name.trim().is_empty() {
+        s.follow_who_none.to_owned()
+    } else {
+        name.clone()
+    };
+    egui::ComboBox::from_id_salt("follow_up_who")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(name.is_empty(), s.follow_who_none)
+                .clicked()
+            {
+                name.clear();
+                *who = None;
+            }
+            if ui
+                .selectable_label(*who == Some(Who::Group), s.follow_group)
+                .clicked()
+            {
+                *name = s.follow_group.to_owned();
+                *who = Some(Who::Group);
+            }
+            for present in &content.present {
+                if ui
+                    .selectable_label(name == present && *who != Some(Who::Group), present)
+                    .clicked()
+                {
+                    name.clone_from(present);
+                    *who = content.member_of(present).map(Who::Member);
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
 }

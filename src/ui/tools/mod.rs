@@ -16,6 +16,7 @@ use egui::{RichText, TextEdit, Ui};
 
 use std::path::PathBuf;
 
+use super::command::SessionCommand;
 use super::context::ViewCtx;
 use super::state::Session;
 use super::theme::{self, Palette};
@@ -72,12 +73,51 @@ fn enter_pressed(response: &egui::Response) -> bool {
     response.lost_focus() && response.ctx.input(|i| i.key_pressed(egui::Key::Enter))
 }
 
-/// Who is present: names or initials, or just a count; the inbrenger; names on the wall.
-/// Returns the name field, so the setup screen can put the cursor in it.
+/// Who is present: the group's members ticked, a new name added once (it joins the roster),
+/// or just a count; the inbrenger; names on the wall. Returns the new-name field, so the setup
+/// screen can put the cursor in it.
 pub fn presence_ui(ui: &mut Ui, view: &mut ViewCtx, session: &mut Session) -> egui::Response {
     let s = view.s;
     let palette = view.palette;
     let content = &session.content;
+    if session.roster.is_empty() && content.present.is_empty() {
+        ui.add(egui::Label::new(RichText::new(s.roster_empty).color(palette.muted)).wrap());
+    }
+    ui.horizontal_wrapped(|ui| {
+        for member in &session.roster {
+            let was = content
+                .present
+                .iter()
+                .any(|p| p == &member.name || content.member_of(p) == Some(member.id));
+            let mut here = was;
+            if ui.checkbox(&mut here, &member.name).changed() {
+                view.send(ContentCommand::SetMemberPresent {
+                    id: member.id,
+                    name: member.name.clone(),
+                    present: here,
+                });
+            }
+        }
+        // Names present that are not (or no longer) on the roster: a meeting resumed from
+        // before the roster, say. Unticking takes them off.
+        for (index, name) in content.present.iter().enumerate() {
+            let on_roster = session
+                .roster
+                .iter()
+                .any(|m| &m.name == name || content.member_of(name) == Some(m.id));
+            if on_roster {
+                continue;
+            }
+            let mut here = true;
+            if ui
+                .checkbox(&mut here, name)
+                .on_hover_text(s.present_not_on_roster)
+                .changed()
+            {
+                view.send(ContentCommand::RemovePresent(index));
+            }
+        }
+    });
     let label = ui.label(s.present_add_label);
     let (response, add_clicked) = ui
         .horizontal(|ui| {
@@ -88,22 +128,11 @@ pub fn presence_ui(ui: &mut Ui, view: &mut ViewCtx, session: &mut Session) -> eg
         })
         .inner;
     if (add_clicked || enter_pressed(&response)) && !session.leader.name_draft.trim().is_empty() {
-        view.send(ContentCommand::AddPresent(std::mem::take(
+        view.send(SessionCommand::AddMember(std::mem::take(
             &mut session.leader.name_draft,
         )));
         response.request_focus();
     }
-    ui.horizontal_wrapped(|ui| {
-        for (index, name) in content.present.iter().enumerate() {
-            if ui
-                .button(format!("{name}  ×"))
-                .on_hover_text(s.present_remove)
-                .clicked()
-            {
-                view.send(ContentCommand::RemovePresent(index));
-            }
-        }
-    });
     if content.present.is_empty() {
         let mut count = content.present_count;
         ui.horizontal(|ui| {

@@ -19,7 +19,7 @@ fn turns_put_who_waited_longest_first() {
         ],
     );
     let history = History::load(&dir, SetAside::Own(root.path()));
-    let turns = history.turns();
+    let turns = history.turns(&[]);
     let turns: Vec<(&str, usize, Option<i64>, usize)> = turns
         .iter()
         .map(|t| {
@@ -42,7 +42,7 @@ fn turns_put_who_waited_longest_first() {
         ]
     );
 
-    let hours = history.attendance_hours();
+    let hours = history.attendance_hours(&[]);
     assert_eq!(
         hours,
         [
@@ -51,6 +51,73 @@ fn turns_put_who_waited_longest_first() {
             ("Cas".to_owned(), 3, 225),
             ("Dee".to_owned(), 2, 150),
             ("Éef".to_owned(), 1, 75),
+        ]
+    );
+}
+
+/// Issue 12, point 2: attendance counts by member of the roster. A record that links a name
+/// to a member counts for that member under the roster's name (a spelling corrected since
+/// is one person); older records' free-text names still count, for the member of that name
+/// or on their own.
+#[test]
+fn attendance_counts_by_member_and_older_names_still_count() {
+    use crate::model::{Member, Who};
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = root.path().join("meetings");
+    let linked = |day, names: &[(&str, u32)], inbrenger| {
+        let present: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+        let mut record = meeting(day, &present, inbrenger, &[]);
+        for (name, id) in names {
+            record
+                .content
+                .who_is
+                .insert((*name).to_owned(), Who::Member(*id));
+        }
+        record
+    };
+    save_all(
+        &dir,
+        &[
+            // Before the roster: names typed by hand.
+            meeting(1, &["Anne", "Bo", "Gast"], Some("Anne"), &[]),
+            // With the roster; Anne was then spelled "Anne B." and Bo's number is 2.
+            linked(2, &[("Anne B.", 1), ("Bo", 2)], Some("Bo")),
+            linked(3, &[("Anne", 1)], Some("Anne")),
+        ],
+    );
+    let history = History::load(&dir, SetAside::Own(root.path()));
+    let roster = [
+        Member {
+            id: 1,
+            name: "Anne".into(),
+        },
+        Member {
+            id: 2,
+            name: "Bo".into(),
+        },
+    ];
+    assert_eq!(
+        history.attendance_hours(&roster),
+        [
+            ("Anne".to_owned(), 3, 225),
+            ("Bo".to_owned(), 2, 150),
+            ("Gast".to_owned(), 1, 75),
+        ]
+    );
+    let turns: Vec<(String, usize, usize)> = history
+        .turns(&roster)
+        .into_iter()
+        .map(|t| (t.name, t.times_inbrenger, t.meetings_attended))
+        .collect();
+    assert!(turns.contains(&("Anne".to_owned(), 2, 3)), "{turns:?}");
+    // Without a roster (a member taken off it, say) the names count as before, matched by
+    // name: what a record linked to one member stays one person.
+    assert_eq!(
+        history.attendance_hours(&[]),
+        [
+            ("Anne".to_owned(), 3, 225),
+            ("Bo".to_owned(), 2, 150),
+            ("Gast".to_owned(), 1, 75),
         ]
     );
 }

@@ -165,7 +165,7 @@ fn ten_thousand_meetings() {
     assert_eq!(history.search("naaldhakje").len(), 1);
     let clock = Instant::now();
     let open = history.open_follow_ups().len();
-    let turns = history.turns().len();
+    let turns = history.turns(&[]).len();
     let timing = history.phase_timing().len();
     println!(
         "open follow-ups ({open}), turns ({turns}), phase timing ({timing}): {:.2?}",
