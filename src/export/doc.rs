@@ -105,9 +105,9 @@ pub(super) fn document(record: &MeetingRecord, lang: Lang) -> Doc {
         if !problem.line.trim().is_empty() {
             case.push((w.export_problem_line.to_owned(), problem.line.clone()));
         }
-        if let Some(question) = problem.question.as_ref().filter(|q| !q.trim().is_empty()) {
-            case.push((w.export_question.to_owned(), question.clone()));
-        }
+    }
+    if let Some(question) = content.inbrenger_question() {
+        case.push((w.export_question.to_owned(), question.to_owned()));
     }
     if let Some(inbrenger) = content.inbrenger.as_ref().filter(|i| !i.trim().is_empty()) {
         case.push((w.export_inbrenger.to_owned(), inbrenger.clone()));

@@ -603,4 +603,6 @@ pub const EN: Strings = Strings {
         other: "{shown} of {count} meetings",
     },
     placeholder_relative: "relative {letter}",
+    tool_question: "The inbrenger's question",
+    question_field_hint: "The question in the inbrenger's own words; from now on it is on the group screen.",
 };

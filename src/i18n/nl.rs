@@ -603,4 +603,6 @@ pub const NL: Strings = Strings {
         other: "{shown} van {count} bijeenkomsten",
     },
     placeholder_relative: "naaste {letter}",
+    tool_question: "Vraag van de inbrenger",
+    question_field_hint: "De vraag in de woorden van de inbrenger; vanaf nu staat ze op het groepsscherm.",
 };

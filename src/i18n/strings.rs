@@ -559,4 +559,7 @@ super::sentences! {
     follow_group: Text,
     history_count_of: Plural,
     placeholder_relative: Text,
+    // The inbrenger's question
+    tool_question: Text,
+    question_field_hint: Text,
 }

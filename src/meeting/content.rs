@@ -82,7 +82,15 @@ pub fn apply_content(content: &mut MeetingContent, command: ContentCommand, rng:
         }
         ContentCommand::Vote(id, delta) => content.vote(id, delta),
         ContentCommand::SetDots(dots) => content.dots_per_member = dots.clamp(1, 10),
-        ContentCommand::Choose(id) => content.choose(id),
+        ContentCommand::Choose(id) => {
+            content.choose(id);
+            // The chosen case's own question is where the inbrenger's question starts.
+            if content.question.trim().is_empty()
+                && let Some(question) = content.chosen().and_then(|p| p.question.clone())
+            {
+                content.question = question;
+            }
+        }
         ContentCommand::AddQuestion { text, kind, focus } => {
             let text = text.trim().to_owned();
             if !text.is_empty() {
@@ -368,6 +376,31 @@ mod tests {
             content.member_of("Bo"),
             Some(2),
             "Bo still has a follow-up step, so the record keeps who Bo is"
+        );
+    }
+
+    #[test]
+    fn choosing_a_case_with_a_question_starts_the_inbrenger_question_from_it() {
+        let mut content = four_present();
+        apply_all(
+            &mut content,
+            vec![ContentCommand::AddProblem {
+                title: "Grenzen".into(),
+                line: String::new(),
+                owner: None,
+            }],
+        );
+        content.problems[0].question = Some("Hoe zeg ik nee?".into());
+        let id = content.problems[0].id;
+        apply_all(&mut content, vec![ContentCommand::Choose(id)]);
+        assert_eq!(content.question, "Hoe zeg ik nee?");
+        assert_eq!(content.inbrenger_question(), Some("Hoe zeg ik nee?"));
+        // Written down in the meeting, the inbrenger's own words win.
+        content.question = "Hoe zeg ik nee zonder het contact te verliezen?".into();
+        apply_all(&mut content, vec![ContentCommand::Choose(id)]);
+        assert_eq!(
+            content.inbrenger_question(),
+            Some("Hoe zeg ik nee zonder het contact te verliezen?")
         );
     }
 }

@@ -162,6 +162,9 @@ pub struct MeetingContent {
     pub problems: Vec<Problem>,
     pub chosen_problem: Option<u32>,
     pub inbrenger: Option<String>,
+    /// The inbrenger's question, as written down from the problem statement on: the thing
+    /// the whole meeting works on. Starts from the chosen case's question, if it had one.
+    pub question: String,
     /// Dots each member may give when the group votes.
     pub dots_per_member: u32,
     pub questions: Vec<Question>,
@@ -192,6 +195,7 @@ impl Default for MeetingContent {
             problems: Vec::new(),
             chosen_problem: None,
             inbrenger: None,
+            question: String::new(),
             dots_per_member: 3,
             questions: Vec::new(),
             early_advice: 0,
@@ -290,6 +294,18 @@ impl MeetingContent {
 
     pub fn problem(&self, id: u32) -> Option<&Problem> {
         self.problems.iter().find(|p| p.id == id)
+    }
+
+    /// The inbrenger's question: as written down in the meeting, else the chosen case's own.
+    pub fn inbrenger_question(&self) -> Option<&str> {
+        Some(self.question.trim())
+            .filter(|q| !q.is_empty())
+            .or_else(|| {
+                self.chosen()
+                    .and_then(|p| p.question.as_deref())
+                    .map(str::trim)
+                    .filter(|q| !q.is_empty())
+            })
     }
 
     pub fn chosen(&self) -> Option<&Problem> {

@@ -257,12 +257,14 @@ impl RoomView {
             ring,
             on_break,
             people: people_line(content, s),
-            chosen_case: content.chosen().map(|p| match &p.question {
-                Some(question) if !question.trim().is_empty() => {
-                    format!("{}: {}", p.title, question)
-                }
-                _ => p.title.clone(),
-            }),
+            // The case and the inbrenger's question: on the wall from the moment it is
+            // written down (or a prepared case brought it).
+            chosen_case: match (content.chosen(), content.inbrenger_question()) {
+                (Some(p), Some(question)) => Some(format!("{}: {question}", p.title)),
+                (Some(p), None) => Some(p.title.clone()),
+                (None, Some(question)) => Some(question.to_owned()),
+                (None, None) => None,
+            },
             tool: phase
                 .map(|p| room_tool(&p.tools, meeting.step(), content, s))
                 .unwrap_or(RoomTool::None),

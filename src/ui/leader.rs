@@ -154,7 +154,7 @@ pub fn leader_ui(
                         room_window,
                     };
                     phase_tools_ui(&mut t, ui, &shown);
-                    let others: Vec<Tool> = [Tool::Notes, Tool::Insights]
+                    let others: Vec<Tool> = [Tool::Question, Tool::Notes, Tool::Insights]
                         .into_iter()
                         .filter(|t| !shown.contains(t))
                         .collect();

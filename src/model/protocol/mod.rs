@@ -75,6 +75,9 @@ pub enum Tool {
     Notes,
     /// Key words and insights: the digital flip-over.
     Insights,
+    /// The inbrenger's question, written down in the problem statement; on the wall from
+    /// then on and editable later.
+    Question,
 }
 
 /// An inclusive range, e.g. a recommended group size.

@@ -68,11 +68,11 @@ impl SearchIndex {
             .and_then(|id| content.problems.iter().position(|p| p.id == id));
         if let Some(problem) = chosen.and_then(|i| content.problems.get(i)) {
             index.push(HitField::CaseTitle, &problem.title);
-            index.push(
-                HitField::Question,
-                problem.question.as_deref().unwrap_or_default(),
-            );
         }
+        index.push(
+            HitField::Question,
+            content.inbrenger_question().unwrap_or_default(),
+        );
         for (i, problem) in content.problems.iter().enumerate() {
             if Some(i) != chosen {
                 index.push(HitField::Problem, &problem.title);

@@ -9,7 +9,7 @@ mod problems;
 pub use advice::advice_entry_ui;
 use advice::{advice_ui, decision_ui};
 pub use notes::scratchpad_ui;
-use notes::{insights_ui, notes_ui};
+use notes::{insights_ui, notes_ui, question_ui};
 use problems::{problems_ui, questions_ui};
 
 use egui::{RichText, TextEdit, Ui};
@@ -218,6 +218,9 @@ pub fn phase_tools_ui(t: &mut ToolCtx, ui: &mut Ui, tools: &[Tool]) {
             Tool::Notes => tool_frame(ui, &palette, s.tool_notes, |ui| notes_ui(t, ui)),
             Tool::Insights => tool_frame(ui, &palette, s.tool_insights, |ui| {
                 insights_ui(t, ui);
+            }),
+            Tool::Question => tool_frame(ui, &palette, s.tool_question, |ui| {
+                question_ui(t, ui);
             }),
             // The scratchpad has its own panel: it is private.
             Tool::Scratchpad => {}

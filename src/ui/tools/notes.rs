@@ -96,3 +96,18 @@ pub fn scratchpad_ui(ui: &mut Ui, view: &mut ViewCtx, session: &mut Session) {
         response.request_focus();
     }
 }
+
+/// The inbrenger's question, in their words: on the group screen from the moment it is
+/// written down, and in the record, the history and the exports.
+pub(super) fn question_ui(t: &mut ToolCtx, ui: &mut Ui) {
+    let s = t.view.s;
+    let label = ui.label(s.question_field_hint);
+    ui.add(
+        TextEdit::multiline(&mut t.session.content.question)
+            .id_salt("inbrenger_question")
+            .char_limit(crate::ui::library::TEXT_LIMIT)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+}
