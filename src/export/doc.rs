@@ -149,19 +149,23 @@ pub(super) fn document(record: &MeetingRecord, lang: Lang) -> Doc {
                 .iter()
                 .map(|q| Item {
                     text: q.text.clone(),
-                    tags: vec![
+                    tags: [
                         match q.kind {
-                            QuestionKind::Open => w.kind_open,
-                            QuestionKind::Closed => w.kind_closed,
-                            QuestionKind::Suggestive => w.kind_suggestive,
-                        }
-                        .to_owned(),
-                        w.export_focuses[match q.focus {
-                            QuestionFocus::Facts => 0,
-                            QuestionFocus::Experience => 1,
-                        }]
-                        .to_owned(),
-                    ],
+                            QuestionKind::Open => Some(w.kind_open),
+                            QuestionKind::Closed => Some(w.kind_closed),
+                            QuestionKind::Suggestive => Some(w.kind_suggestive),
+                            QuestionKind::Untagged => None,
+                        },
+                        match q.focus {
+                            QuestionFocus::Facts => Some(w.export_focuses[0]),
+                            QuestionFocus::Experience => Some(w.export_focuses[1]),
+                            QuestionFocus::Untagged => None,
+                        },
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .map(str::to_owned)
+                    .collect(),
                 })
                 .collect();
             blocks.push(Block::List {

@@ -605,4 +605,11 @@ pub const EN: Strings = Strings {
     placeholder_relative: "relative {letter}",
     tool_question: "The inbrenger's question",
     question_field_hint: "The question in the inbrenger's own words; from now on it is on the group screen.",
+    edit_item: "Edit: {text}",
+    edit_button: "Edit",
+    edit_save: "Save",
+    edit_cancel: "Cancel",
+    edit_text: "Text",
+    edit_second_line: "In one sentence",
+    advice_review: "Check the advice (the group does not see it yet)",
 };

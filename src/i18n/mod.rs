@@ -151,6 +151,28 @@ pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String
     out
 }
 
+/// The words for a question's tags, as the screens show them: kind, then focus; a tag not
+/// given yet is left out.
+pub fn question_tags(
+    s: &Strings,
+    kind: crate::model::QuestionKind,
+    focus: crate::model::QuestionFocus,
+) -> Vec<&'static str> {
+    use crate::model::{QuestionFocus, QuestionKind};
+    let kind = match kind {
+        QuestionKind::Open => Some(s.kind_open),
+        QuestionKind::Closed => Some(s.kind_closed),
+        QuestionKind::Suggestive => Some(s.kind_suggestive),
+        QuestionKind::Untagged => None,
+    };
+    let focus = match focus {
+        QuestionFocus::Facts => Some(s.focus_facts),
+        QuestionFocus::Experience => Some(s.focus_experience),
+        QuestionFocus::Untagged => None,
+    };
+    kind.into_iter().chain(focus).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -605,4 +605,11 @@ pub const NL: Strings = Strings {
     placeholder_relative: "naaste {letter}",
     tool_question: "Vraag van de inbrenger",
     question_field_hint: "De vraag in de woorden van de inbrenger; vanaf nu staat ze op het groepsscherm.",
+    edit_item: "Bewerken: {text}",
+    edit_button: "Bewerken",
+    edit_save: "Opslaan",
+    edit_cancel: "Annuleren",
+    edit_text: "Tekst",
+    edit_second_line: "In één zin",
+    advice_review: "Adviezen nakijken (de groep ziet ze nog niet)",
 };

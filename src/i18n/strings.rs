@@ -562,4 +562,12 @@ super::sentences! {
     // The inbrenger's question
     tool_question: Text,
     question_field_hint: Text,
+    // Correcting in place
+    edit_item: Text,
+    edit_button: Text,
+    edit_save: Text,
+    edit_cancel: Text,
+    edit_text: Text,
+    edit_second_line: Text,
+    advice_review: Text,
 }

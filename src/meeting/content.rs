@@ -38,6 +38,32 @@ pub enum ContentCommand {
     RemoveQuestion(usize),
     EarlyAdvice,
     SetAdviceForm(String),
+    /// Corrections in place; what is not given stays as it was.
+    EditProblem {
+        id: u32,
+        title: String,
+        line: String,
+    },
+    EditQuestion {
+        index: usize,
+        text: String,
+        kind: QuestionKind,
+        focus: QuestionFocus,
+    },
+    /// The leader corrects a piece of advice, before or after the reveal; its mark stays.
+    EditAdvice {
+        index: usize,
+        text: String,
+    },
+    EditFollowUp {
+        index: usize,
+        what: String,
+        by_when: String,
+    },
+    EditInsight {
+        index: usize,
+        text: String,
+    },
     /// A member hands in advice at the private entry; refused once the number expected is in.
     SubmitAdvice(String),
     /// The leader types advice given aloud; past the number expected, that number goes up.
@@ -102,6 +128,52 @@ pub fn apply_content(content: &mut MeetingContent, command: ContentCommand, rng:
         ContentCommand::RemoveQuestion(index) => {
             if index < content.questions.len() {
                 content.questions.remove(index);
+            }
+        }
+        ContentCommand::EditProblem { id, title, line } => {
+            let title = title.trim();
+            if let Some(problem) = content.problems.iter_mut().find(|p| p.id == id)
+                && !title.is_empty()
+            {
+                problem.title = title.to_owned();
+                problem.line = line.trim().to_owned();
+            }
+        }
+        ContentCommand::EditQuestion {
+            index,
+            text,
+            kind,
+            focus,
+        } => {
+            let text = text.trim();
+            if let Some(question) = content.questions.get_mut(index)
+                && !text.is_empty()
+            {
+                question.text = text.to_owned();
+                question.kind = kind;
+                question.focus = focus;
+            }
+        }
+        ContentCommand::EditAdvice { index, text } => content.advice.set_text(index, &text),
+        ContentCommand::EditFollowUp {
+            index,
+            what,
+            by_when,
+        } => {
+            let what = what.trim();
+            if let Some(step) = content.follow_ups.get_mut(index)
+                && !what.is_empty()
+            {
+                step.what = what.to_owned();
+                step.by_when = by_when.trim().to_owned();
+            }
+        }
+        ContentCommand::EditInsight { index, text } => {
+            let text = text.trim();
+            if let Some(insight) = content.insights.get_mut(index)
+                && !text.is_empty()
+            {
+                *insight = text.to_owned();
             }
         }
         ContentCommand::EarlyAdvice => content.early_advice += 1,
@@ -402,5 +474,98 @@ mod tests {
             content.inbrenger_question(),
             Some("Hoe zeg ik nee zonder het contact te verliezen?")
         );
+    }
+
+    #[test]
+    fn problems_questions_advice_follow_ups_and_insights_are_corrected_in_place() {
+        let mut content = four_present();
+        apply_all(
+            &mut content,
+            vec![
+                ContentCommand::AddProblem {
+                    title: "Grenzne".into(),
+                    line: "ja zegen".into(),
+                    owner: None,
+                },
+                ContentCommand::AddQuestion {
+                    text: "Hoe lang ken je deze familie al".into(),
+                    kind: QuestionKind::Untagged,
+                    focus: QuestionFocus::Untagged,
+                },
+                ContentCommand::SubmitAdvice("Vag je team".into()),
+                ContentCommand::AddFollowUp(
+                    FollowUp {
+                        what: "Teamoverleg".into(),
+                        ..FollowUp::default()
+                    },
+                    None,
+                ),
+                ContentCommand::AddInsight("grenzn".into()),
+            ],
+        );
+        apply_all(
+            &mut content,
+            vec![ContentCommand::Mark(0, Some(AdviceMark::WillUse))],
+        );
+        let id = content.problems[0].id;
+        apply_all(
+            &mut content,
+            vec![
+                ContentCommand::EditProblem {
+                    id,
+                    title: "Grenzen".into(),
+                    line: "ja zeggen".into(),
+                },
+                ContentCommand::EditQuestion {
+                    index: 0,
+                    text: "Hoe lang ken je deze familie al?".into(),
+                    kind: QuestionKind::Open,
+                    focus: QuestionFocus::Facts,
+                },
+                ContentCommand::EditAdvice {
+                    index: 0,
+                    text: "Vraag je team om steun".into(),
+                },
+                ContentCommand::EditAdvice {
+                    index: 0,
+                    text: "   ".into(),
+                },
+                ContentCommand::EditFollowUp {
+                    index: 0,
+                    what: "Teamoverleg agenderen".into(),
+                    by_when: "1 december".into(),
+                },
+                ContentCommand::EditInsight {
+                    index: 0,
+                    text: "grenzen".into(),
+                },
+                ContentCommand::EditInsight {
+                    index: 7,
+                    text: "nergens".into(),
+                },
+            ],
+        );
+        assert_eq!(
+            (
+                content.problems[0].title.as_str(),
+                content.problems[0].line.as_str()
+            ),
+            ("Grenzen", "ja zeggen")
+        );
+        let q = &content.questions[0];
+        assert_eq!(
+            (q.text.as_str(), q.kind, q.focus),
+            (
+                "Hoe lang ken je deze familie al?",
+                QuestionKind::Open,
+                QuestionFocus::Facts
+            )
+        );
+        let advice = &content.advice.items()[0];
+        assert_eq!(advice.text, "Vraag je team om steun");
+        assert_eq!(advice.mark, Some(AdviceMark::WillUse), "the mark stays");
+        assert_eq!(content.follow_ups[0].what, "Teamoverleg agenderen");
+        assert_eq!(content.follow_ups[0].by_when, "1 december");
+        assert_eq!(content.insights, ["grenzen"]);
     }
 }

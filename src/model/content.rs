@@ -36,6 +36,8 @@ pub enum QuestionKind {
     Closed,
     /// A question that hides advice or an opinion ("Have you thought of ...?").
     Suggestive,
+    /// Not tagged (yet): every new question starts so, the leader tags it when there is time.
+    Untagged,
 }
 
 /// What a question is about: the facts (the visible "upper current") or the experience,
@@ -44,6 +46,8 @@ pub enum QuestionKind {
 pub enum QuestionFocus {
     Facts,
     Experience,
+    /// Not tagged (yet).
+    Untagged,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -111,6 +115,17 @@ impl AdviceBoard {
 
     pub fn items(&self) -> &[Advice] {
         &self.items
+    }
+
+    /// Corrects a piece of advice; its place and the inbrenger's mark stay. An empty text
+    /// changes nothing (removing is its own action).
+    pub fn set_text(&mut self, index: usize, text: &str) {
+        let text = text.trim();
+        if let Some(item) = self.items.get_mut(index)
+            && !text.is_empty()
+        {
+            item.text = text.to_owned();
+        }
     }
 
     pub fn set_mark(&mut self, index: usize, mark: Option<AdviceMark>) {

@@ -8,7 +8,7 @@ use super::context::ViewCtx;
 use super::state::{CasesState, Env, GroupState, HistoryState};
 use super::theme::{self, Palette};
 use crate::i18n::{Strings, fill, format_date_time_text, format_hours};
-use crate::model::{MeetingRecord, QuestionFocus, QuestionKind, Retention};
+use crate::model::{MeetingRecord, Retention};
 use crate::privacy::FindingKind;
 use crate::room::mark_text;
 
@@ -416,16 +416,12 @@ pub fn summary_ui(
     if !c.questions.is_empty() {
         section(ui, s.summary_questions);
         for q in &c.questions {
-            let kind = match q.kind {
-                QuestionKind::Open => s.kind_open,
-                QuestionKind::Closed => s.kind_closed,
-                QuestionKind::Suggestive => s.kind_suggestive,
-            };
-            let focus = match q.focus {
-                QuestionFocus::Facts => s.focus_facts,
-                QuestionFocus::Experience => s.focus_experience,
-            };
-            ui.label(format!("• {}  ({kind} · {focus})", q.text));
+            let tags = crate::i18n::question_tags(s, q.kind, q.focus).join(" · ");
+            if tags.is_empty() {
+                ui.label(format!("• {}", q.text));
+            } else {
+                ui.label(format!("• {}  ({tags})", q.text));
+            }
         }
         ui.label(fill(s.summary_early, &[("count", &c.early_advice)]));
     }

@@ -34,6 +34,39 @@ impl PrivateOk {
     }
 }
 
+/// What the leader is correcting in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditTarget {
+    Problem(u32),
+    Question(usize),
+    Advice(usize),
+    FollowUp(usize),
+    Insight(usize),
+}
+
+/// A correction in progress: the row's text (and its second line or tags).
+#[derive(Clone, Debug)]
+pub struct Editing {
+    pub target: EditTarget,
+    pub text: String,
+    /// A problem's line, a follow-up's "when".
+    pub second: String,
+    pub kind: QuestionKind,
+    pub focus: QuestionFocus,
+}
+
+impl Editing {
+    pub fn new(target: EditTarget, text: &str, second: &str) -> Self {
+        Self {
+            target,
+            text: text.to_owned(),
+            second: second.to_owned(),
+            kind: QuestionKind::Untagged,
+            focus: QuestionFocus::Untagged,
+        }
+    }
+}
+
 /// Drafts and switches of the leader screen. Lives only in memory; the scratchpad text is
 /// here and nowhere else.
 #[derive(Debug)]
@@ -57,6 +90,8 @@ pub struct LeaderState {
     pub question_kind: QuestionKind,
     pub question_focus: QuestionFocus,
     pub advice_draft: String,
+    /// The row being corrected in place, if any.
+    pub editing: Option<Editing>,
     pub advice_thanks: bool,
     /// The name field got the cursor when the setup screen opened.
     pub setup_focused: bool,
@@ -78,9 +113,10 @@ impl Default for LeaderState {
             problem_line: String::new(),
             problem_owner: None,
             question_text: String::new(),
-            question_kind: QuestionKind::Open,
-            question_focus: QuestionFocus::Facts,
+            question_kind: QuestionKind::Untagged,
+            question_focus: QuestionFocus::Untagged,
             advice_draft: String::new(),
+            editing: None,
             advice_entry_open: false,
             notes_open: false,
             focus_scratchpad: false,

@@ -17,6 +17,6 @@ pub use env::{DialogResult, Env};
 pub use group::GroupState;
 pub use history::HistoryState;
 pub use home::{HomeState, HomeTab};
-pub use leader::{LeaderState, PrivateOk, PrivateThing};
+pub use leader::{EditTarget, Editing, LeaderState, PrivateOk, PrivateThing};
 pub use session::Session;
 pub use unsaved::{RETRY_MS as UNSAVED_RETRY_MS, Unsaved, UnsavedRecords};

@@ -3,13 +3,14 @@
 
 use egui::{RichText, TextEdit, Ui};
 
-use super::{ToolCtx, enter_pressed, labelled_field};
+use super::{EditOutcome, ToolCtx, edit_button, edit_fields_ui, enter_pressed, labelled_field};
 use crate::i18n::fill;
 use crate::meeting::ContentCommand;
 use crate::model::{AdviceMark, MeetingContent, Who};
 use crate::room::mark_text;
 use crate::ui::command::SessionCommand;
 use crate::ui::context::ViewCtx;
+use crate::ui::state::{EditTarget, Editing};
 use crate::ui::state::{PrivateThing, Session};
 use crate::ui::theme;
 
@@ -103,23 +104,21 @@ pub(super) fn advice_ui(t: &mut ToolCtx, ui: &mut Ui) {
         }
     });
     if board.revealed || oral {
-        for (index, advice) in board.items().iter().enumerate() {
-            ui.horizontal(|ui| {
-                if ui
-                    .small_button("×")
-                    .on_hover_text(s.advice_remove)
-                    .clicked()
-                {
-                    t.view.send(ContentCommand::RemoveAdvice(index));
-                }
-                ui.add(egui::Label::new(&advice.text).wrap());
-            });
-        }
+        advice_list_ui(t, ui);
+        let board = &t.session.content.advice;
         if !board.revealed && !board.is_empty() && ui.button(s.advice_reveal).clicked() {
             t.view.send(ContentCommand::RevealAdvice);
         }
     } else {
         ui.label(RichText::new(s.advice_hidden).color(palette.muted));
+        // Before the reveal the leader can check and correct the texts, on a window the
+        // room does not see (the group screen in its own window).
+        if t.room_window && !board.is_empty() {
+            egui::CollapsingHeader::new(s.advice_review)
+                .id_salt("advice_review")
+                .show(ui, |ui| advice_list_ui(t, ui));
+        }
+        let board = &t.session.content.advice;
         if !board.is_empty() && ui.button(s.advice_reveal).clicked() {
             t.view.send(ContentCommand::RevealAdvice);
         }
@@ -243,7 +242,26 @@ pub(super) fn decision_ui(t: &mut ToolCtx, ui: &mut Ui) {
     });
     t.session.leader.follow_up = follow;
     t.session.leader.follow_up_who = who;
+    let editing = &mut t.session.leader.editing;
     for (index, step) in t.session.content.follow_ups.iter().enumerate() {
+        if let Some(edit) = editing
+            .as_mut()
+            .filter(|e| e.target == EditTarget::FollowUp(index))
+        {
+            match edit_fields_ui(ui, s, edit, Some(s.follow_when), false) {
+                EditOutcome::Editing => {}
+                EditOutcome::Save => {
+                    t.view.send(ContentCommand::EditFollowUp {
+                        index,
+                        what: edit.text.clone(),
+                        by_when: edit.second.clone(),
+                    });
+                    *editing = None;
+                }
+                EditOutcome::Cancel => *editing = None,
+            }
+            continue;
+        }
         ui.horizontal(|ui| {
             if ui
                 .small_button("×")
@@ -251,6 +269,13 @@ pub(super) fn decision_ui(t: &mut ToolCtx, ui: &mut Ui) {
                 .clicked()
             {
                 t.view.send(ContentCommand::RemoveFollowUp(index));
+            }
+            if edit_button(ui, s, &step.what) {
+                *editing = Some(Editing::new(
+                    EditTarget::FollowUp(index),
+                    &step.what,
+                    &step.by_when,
+                ));
             }
             ui.label(format!("{} · {} · {}", step.what, step.who, step.by_when));
         });
@@ -302,4 +327,46 @@ fn follow_who_ui(
         })
         .response
         .labelled_by(label.id);
+}
+
+/// The advice with remove and correct buttons; a correction keeps the inbrenger's mark.
+fn advice_list_ui(t: &mut ToolCtx, ui: &mut Ui) {
+    let s = t.view.s;
+    let mut commands = Vec::new();
+    let editing = &mut t.session.leader.editing;
+    for (index, advice) in t.session.content.advice.items().iter().enumerate() {
+        if let Some(edit) = editing
+            .as_mut()
+            .filter(|e| e.target == EditTarget::Advice(index))
+        {
+            match edit_fields_ui(ui, s, edit, None, false) {
+                EditOutcome::Editing => {}
+                EditOutcome::Save => {
+                    commands.push(ContentCommand::EditAdvice {
+                        index,
+                        text: edit.text.clone(),
+                    });
+                    *editing = None;
+                }
+                EditOutcome::Cancel => *editing = None,
+            }
+            continue;
+        }
+        ui.horizontal(|ui| {
+            if ui
+                .small_button("×")
+                .on_hover_text(s.advice_remove)
+                .clicked()
+            {
+                commands.push(ContentCommand::RemoveAdvice(index));
+            }
+            if edit_button(ui, s, &advice.text) {
+                *editing = Some(Editing::new(EditTarget::Advice(index), &advice.text, ""));
+            }
+            ui.add(egui::Label::new(&advice.text).wrap());
+        });
+    }
+    for command in commands {
+        t.view.send(command);
+    }
 }

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 
 use super::command::SessionCommand;
 use super::context::ViewCtx;
-use super::state::Session;
+use super::state::{self as state_leader, Session};
 use super::theme::{self, Palette};
 use crate::i18n::fill;
 use crate::meeting::ContentCommand;
@@ -67,6 +67,97 @@ fn name(response: egui::Response, name: &str) -> egui::Response {
         .ctx
         .accesskit_node_builder(response.id, |node| node.set_label(name.to_owned()));
     response
+}
+
+/// What happened to a correction in progress this frame.
+#[derive(PartialEq)]
+enum EditOutcome {
+    Editing,
+    Save,
+    Cancel,
+}
+
+/// A row's "edit" button, named after the row for screen readers and tests.
+fn edit_button(ui: &mut Ui, s: &crate::i18n::Strings, text: &str) -> bool {
+    let label = fill(s.edit_item, &[("text", &text)]);
+    name(ui.small_button(s.edit_button), &label)
+        .on_hover_text(&label)
+        .clicked()
+}
+
+/// The fields of a row being corrected: its text, a second line when it has one, the
+/// question tags when it is a question. Enter or "Opslaan" saves, Esc or "Annuleren" not.
+fn edit_fields_ui(
+    ui: &mut Ui,
+    s: &crate::i18n::Strings,
+    editing: &mut state_leader::Editing,
+    second: Option<&str>,
+    tags: bool,
+) -> EditOutcome {
+    let mut outcome = EditOutcome::Editing;
+    ui.vertical(|ui| {
+        let text = labelled_field(ui, s.edit_text, &mut editing.text, 420.0);
+        if !ui.memory(|m| m.focused().is_some()) {
+            text.request_focus();
+        }
+        let mut enter = enter_pressed(&text);
+        if let Some(label) = second {
+            let line = labelled_field(ui, label, &mut editing.second, 420.0);
+            enter |= enter_pressed(&line);
+        }
+        if tags {
+            tag_picker_ui(ui, s, &mut editing.kind, &mut editing.focus);
+        }
+        ui.horizontal(|ui| {
+            if ui.button(s.edit_save).clicked() || enter {
+                outcome = EditOutcome::Save;
+            }
+            if ui.button(s.edit_cancel).clicked()
+                || text.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape))
+            {
+                outcome = EditOutcome::Cancel;
+            }
+        });
+    });
+    outcome
+}
+
+/// The question's tags: kind and focus, each chosen or not (a second click unchooses).
+fn tag_picker_ui(
+    ui: &mut Ui,
+    s: &crate::i18n::Strings,
+    kind: &mut crate::model::QuestionKind,
+    focus: &mut crate::model::QuestionFocus,
+) {
+    use crate::model::{QuestionFocus, QuestionKind};
+    ui.horizontal_wrapped(|ui| {
+        for (choice, label) in [
+            (QuestionKind::Open, s.kind_open),
+            (QuestionKind::Closed, s.kind_closed),
+            (QuestionKind::Suggestive, s.kind_suggestive),
+        ] {
+            if ui.selectable_label(*kind == choice, label).clicked() {
+                *kind = if *kind == choice {
+                    QuestionKind::Untagged
+                } else {
+                    choice
+                };
+            }
+        }
+        ui.separator();
+        for (choice, label) in [
+            (QuestionFocus::Facts, s.focus_facts),
+            (QuestionFocus::Experience, s.focus_experience),
+        ] {
+            if ui.selectable_label(*focus == choice, label).clicked() {
+                *focus = if *focus == choice {
+                    QuestionFocus::Untagged
+                } else {
+                    choice
+                };
+            }
+        }
+    });
 }
 
 fn enter_pressed(response: &egui::Response) -> bool {

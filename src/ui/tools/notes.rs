@@ -3,10 +3,11 @@
 
 use egui::{RichText, TextEdit, Ui};
 
-use super::{ToolCtx, enter_pressed, labelled_field};
+use super::{EditOutcome, ToolCtx, edit_button, edit_fields_ui, enter_pressed, labelled_field};
 use crate::meeting::ContentCommand;
 use crate::ui::command::SessionCommand;
 use crate::ui::context::ViewCtx;
+use crate::ui::state::{EditTarget, Editing};
 use crate::ui::state::{PrivateThing, Session};
 use crate::ui::theme;
 
@@ -57,17 +58,42 @@ pub(super) fn insights_ui(t: &mut ToolCtx, ui: &mut Ui) {
     if ui.checkbox(&mut on_wall, s.insights_on_wall).changed() {
         t.view.send(ContentCommand::SetInsightsOnWall(on_wall));
     }
+    let editing = &mut t.session.leader.editing;
+    let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
         for (index, insight) in t.session.content.insights.iter().enumerate() {
+            if let Some(edit) = editing
+                .as_mut()
+                .filter(|e| e.target == EditTarget::Insight(index))
+            {
+                match edit_fields_ui(ui, s, edit, None, false) {
+                    EditOutcome::Editing => {}
+                    EditOutcome::Save => {
+                        commands.push(ContentCommand::EditInsight {
+                            index,
+                            text: edit.text.clone(),
+                        });
+                        *editing = None;
+                    }
+                    EditOutcome::Cancel => *editing = None,
+                }
+                continue;
+            }
             if ui
                 .button(format!("{insight}  ×"))
                 .on_hover_text(s.advice_remove)
                 .clicked()
             {
-                t.view.send(ContentCommand::RemoveInsight(index));
+                commands.push(ContentCommand::RemoveInsight(index));
+            }
+            if edit_button(ui, s, insight) {
+                *editing = Some(Editing::new(EditTarget::Insight(index), insight, ""));
             }
         }
     });
+    for command in commands {
+        t.view.send(command);
+    }
 }
 
 /// The private scratchpad panel.

@@ -3,11 +3,15 @@
 
 use egui::{RichText, Ui};
 
-use super::{ToolCtx, enter_pressed, labelled_field, name};
+use super::{
+    EditOutcome, ToolCtx, edit_button, edit_fields_ui, enter_pressed, labelled_field, name,
+    tag_picker_ui,
+};
 use crate::i18n::fill;
 use crate::meeting::ContentCommand;
 use crate::model::{QuestionFocus, QuestionKind};
 use crate::ui::command::SessionCommand;
+use crate::ui::state::{EditTarget, Editing};
 use crate::ui::theme;
 
 pub(super) fn problems_ui(t: &mut ToolCtx, ui: &mut Ui, choosing: bool) {
@@ -120,8 +124,28 @@ pub(super) fn problems_ui(t: &mut ToolCtx, ui: &mut Ui, choosing: bool) {
         .spacing([12.0, 6.0])
         .striped(true)
         .show(ui, |ui| {
+            let editing = &mut t.session.leader.editing;
             for problem in &t.session.content.problems {
                 let chosen = t.session.content.chosen_problem == Some(problem.id);
+                if let Some(edit) = editing
+                    .as_mut()
+                    .filter(|e| e.target == EditTarget::Problem(problem.id))
+                {
+                    match edit_fields_ui(ui, s, edit, Some(s.edit_second_line), false) {
+                        EditOutcome::Editing => {}
+                        EditOutcome::Save => {
+                            t.view.send(ContentCommand::EditProblem {
+                                id: problem.id,
+                                title: edit.text.clone(),
+                                line: edit.second.clone(),
+                            });
+                            *editing = None;
+                        }
+                        EditOutcome::Cancel => *editing = None,
+                    }
+                    ui.end_row();
+                    continue;
+                }
                 ui.vertical(|ui| {
                     let mut title = RichText::new(&problem.title).strong();
                     if chosen {
@@ -161,13 +185,22 @@ pub(super) fn problems_ui(t: &mut ToolCtx, ui: &mut Ui, choosing: bool) {
                         t.view.send(ContentCommand::Choose(problem.id));
                     }
                 }
-                if ui
-                    .small_button("×")
-                    .on_hover_text(s.advice_remove)
-                    .clicked()
-                {
-                    t.view.send(ContentCommand::RemoveProblem(problem.id));
-                }
+                ui.horizontal(|ui| {
+                    if ui
+                        .small_button("×")
+                        .on_hover_text(s.advice_remove)
+                        .clicked()
+                    {
+                        t.view.send(ContentCommand::RemoveProblem(problem.id));
+                    }
+                    if edit_button(ui, s, &problem.title) {
+                        *editing = Some(Editing::new(
+                            EditTarget::Problem(problem.id),
+                            &problem.title,
+                            &problem.line,
+                        ));
+                    }
+                });
                 ui.end_row();
             }
         });
@@ -193,29 +226,17 @@ pub(super) fn questions_ui(t: &mut ToolCtx, ui: &mut Ui) {
         &mut t.session.leader.question_text,
         460.0,
     );
-    ui.horizontal(|ui| {
-        for (kind, label) in [
-            (QuestionKind::Open, s.kind_open),
-            (QuestionKind::Closed, s.kind_closed),
-            (QuestionKind::Suggestive, s.kind_suggestive),
-        ] {
-            ui.selectable_value(&mut t.session.leader.question_kind, kind, label);
-        }
-        ui.separator();
-        for (focus, label) in [
-            (QuestionFocus::Facts, s.focus_facts),
-            (QuestionFocus::Experience, s.focus_experience),
-        ] {
-            ui.selectable_value(&mut t.session.leader.question_focus, focus, label);
-        }
-    });
+    // Each new question starts without tags: the last one's never carry over.
+    let leader = &mut t.session.leader;
+    tag_picker_ui(ui, s, &mut leader.question_kind, &mut leader.question_focus);
     ui.horizontal(|ui| {
         let add = ui.button(s.question_add).clicked();
         if (add || enter_pressed(&response)) && !t.session.leader.question_text.trim().is_empty() {
+            let leader = &mut t.session.leader;
             t.view.send(ContentCommand::AddQuestion {
-                text: std::mem::take(&mut t.session.leader.question_text),
-                kind: t.session.leader.question_kind,
-                focus: t.session.leader.question_focus,
+                text: std::mem::take(&mut leader.question_text),
+                kind: std::mem::replace(&mut leader.question_kind, QuestionKind::Untagged),
+                focus: std::mem::replace(&mut leader.question_focus, QuestionFocus::Untagged),
             });
             response.request_focus();
         }
@@ -243,26 +264,48 @@ pub(super) fn questions_ui(t: &mut ToolCtx, ui: &mut Ui) {
             ("experience", &c.focus_count(QuestionFocus::Experience)),
         ],
     ));
-    for (index, question) in c.questions.iter().enumerate().rev() {
+    let mut commands = Vec::new();
+    let editing = &mut t.session.leader.editing;
+    for (index, question) in t.session.content.questions.iter().enumerate().rev() {
+        if let Some(edit) = editing
+            .as_mut()
+            .filter(|e| e.target == EditTarget::Question(index))
+        {
+            match edit_fields_ui(ui, s, edit, None, true) {
+                EditOutcome::Editing => {}
+                EditOutcome::Save => {
+                    commands.push(ContentCommand::EditQuestion {
+                        index,
+                        text: edit.text.clone(),
+                        kind: edit.kind,
+                        focus: edit.focus,
+                    });
+                    *editing = None;
+                }
+                EditOutcome::Cancel => *editing = None,
+            }
+            continue;
+        }
         ui.horizontal(|ui| {
-            let kind = match question.kind {
-                QuestionKind::Open => s.kind_open,
-                QuestionKind::Closed => s.kind_closed,
-                QuestionKind::Suggestive => s.kind_suggestive,
-            };
-            let focus = match question.focus {
-                QuestionFocus::Facts => s.focus_facts,
-                QuestionFocus::Experience => s.focus_experience,
-            };
             if ui
                 .small_button("×")
                 .on_hover_text(s.advice_remove)
                 .clicked()
             {
-                t.view.send(ContentCommand::RemoveQuestion(index));
+                commands.push(ContentCommand::RemoveQuestion(index));
+            }
+            if edit_button(ui, s, &question.text) {
+                let mut edit = Editing::new(EditTarget::Question(index), &question.text, "");
+                edit.kind = question.kind;
+                edit.focus = question.focus;
+                *editing = Some(edit);
             }
             ui.label(format!("{}. {}", index + 1, question.text));
-            ui.label(RichText::new(format!("{kind} · {focus}")).color(palette.muted));
+            let tags = crate::i18n::question_tags(s, question.kind, question.focus).join(" · ");
+            ui.label(RichText::new(tags).color(palette.muted));
         });
+    }
+    for command in commands {
+        t.view.send(command);
     }
 }
