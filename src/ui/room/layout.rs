@@ -65,14 +65,8 @@ pub(super) fn flow_into_columns(
     for count in columns {
         let width = (area.width() - column_gap * (count - 1) as f32) / count as f32;
         let laid = blocks(width);
-        let heights: Vec<f32> = laid.iter().map(|b| b.size.y).collect();
-        let keep: Vec<bool> = laid.iter().map(|b| b.keep_with_next).collect();
-        let gaps: Vec<f32> = laid
-            .iter()
-            .map(|b| if b.joined_to_next { 0.0 } else { block_gap })
-            .collect();
         let mut column_height = area.height();
-        let mut pages = flow(&heights, &keep, &gaps, column_height, count).1;
+        let mut pages = flow_blocks(&laid, block_gap, column_height, count).1;
         if pages > 1 {
             // Leave a line for "1/3".
             column_height -= painter
@@ -80,12 +74,13 @@ pub(super) fn flow_into_columns(
                 .size()
                 .y
                 + block_gap;
-            pages = flow(&heights, &keep, &gaps, column_height, count).1;
+            pages = flow_blocks(&laid, block_gap, column_height, count).1;
         }
         // A width at which a word breaks or a block is taller than a column is used only when
         // every width is like that.
-        let flawed =
-            laid.iter().any(|b| b.breaks_word) || heights.iter().any(|h| *h > column_height);
+        let flawed = laid
+            .iter()
+            .any(|b| b.breaks_word || b.size.y > column_height);
         let better = match &best {
             None => true,
             Some((_, best_pages, _, _, _, best_flawed)) => {
@@ -109,13 +104,7 @@ pub(super) fn flow_into_columns(
             flawed: false,
         };
     };
-    let heights: Vec<f32> = laid.iter().map(|b| b.size.y).collect();
-    let keep: Vec<bool> = laid.iter().map(|b| b.keep_with_next).collect();
-    let gaps: Vec<f32> = laid
-        .iter()
-        .map(|b| if b.joined_to_next { 0.0 } else { block_gap })
-        .collect();
-    let (slots, pages) = flow(&heights, &keep, &gaps, column_height, count);
+    let (slots, pages) = flow_blocks(&laid, block_gap, column_height, count);
     let page = page.min(pages - 1);
     let places = slots
         .iter()
@@ -146,6 +135,23 @@ pub(super) fn flow_into_columns(
         pages,
         page_label,
     }
+}
+
+/// [`flow`] for laid-out blocks: a heading keeps with the next block, and a line of a long
+/// paragraph has no gap after it.
+fn flow_blocks(
+    laid: &[Block],
+    block_gap: f32,
+    column_height: f32,
+    columns: usize,
+) -> (Vec<Slot>, usize) {
+    let heights: Vec<f32> = laid.iter().map(|b| b.size.y).collect();
+    let keep: Vec<bool> = laid.iter().map(|b| b.keep_with_next).collect();
+    let gaps: Vec<f32> = laid
+        .iter()
+        .map(|b| if b.joined_to_next { 0.0 } else { block_gap })
+        .collect();
+    flow(&heights, &keep, &gaps, column_height, columns)
 }
 
 /// Where a block goes.
