@@ -6,6 +6,7 @@ use std::sync::Arc;
 use egui::{Galley, Painter, Pos2, Rect, Ui, pos2, vec2};
 
 use super::blocks::Block;
+use super::clock::put_in_ring;
 use super::header::steps_block;
 use super::layout::{Flowed, flow_into_columns};
 use super::text::{breaks_a_word, put, text};
@@ -114,22 +115,7 @@ impl RingBeside {
             palette,
         );
         if !view.ring.time_text.is_empty() {
-            let time_size = self.time.size();
-            let status_size = self.status.size();
-            let time_top = self.ring_center.y - (time_size.y + status_size.y * 0.6) / 2.0;
-            put(
-                ui,
-                pos2(self.ring_center.x - time_size.x / 2.0, time_top),
-                self.time,
-            );
-            put(
-                ui,
-                pos2(
-                    self.ring_center.x - status_size.x / 2.0,
-                    time_top + time_size.y - status_size.y * 0.4,
-                ),
-                self.status,
-            );
+            put_in_ring(ui, self.ring_center, self.time, self.status);
         }
     }
 }

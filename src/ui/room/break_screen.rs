@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use egui::{Galley, Painter, Rect, Ui, pos2};
 
+use super::clock::{clock_galleys, put_in_ring};
 use super::text::{put, text};
 use crate::room::BreakView;
 use crate::ui::ring::ring_ui;
@@ -41,20 +42,7 @@ pub(super) fn break_ui(
         palette.text,
         width,
     );
-    let time = text(
-        painter,
-        &view.ring.time_text,
-        theme::bold(room::TIME * h),
-        palette.text,
-        f32::INFINITY,
-    );
-    let status = text(
-        painter,
-        &view.ring.status_text,
-        theme::regular(room::BODY * h),
-        palette.muted,
-        f32::INFINITY,
-    );
+    let (time, status) = clock_galleys(painter, &view.ring, palette, h);
     let centered =
         |galley: &Arc<Galley>, top: f32| pos2(inner.center().x - galley.size().x / 2.0, top);
     let mut y = inner.top();
@@ -78,8 +66,5 @@ pub(super) fn break_ui(
         &view.ring,
         palette,
     );
-    let time_top = center.y - (time.size().y + status.size().y * 0.6) / 2.0;
-    let status_top = time_top + time.size().y - status.size().y * 0.4;
-    put(ui, centered(&time, time_top), time);
-    put(ui, centered(&status, status_top), status);
+    put_in_ring(ui, center, time, status);
 }

@@ -15,6 +15,7 @@ mod badges;
 mod beside;
 mod blocks;
 mod break_screen;
+mod clock;
 mod header;
 mod layout;
 mod material;
@@ -24,6 +25,7 @@ use egui::{Rect, Ui, pos2, vec2};
 
 use self::beside::ring_beside;
 use self::break_screen::break_ui;
+use self::clock::clock_galleys;
 use self::header::{steps_block, strip_ui};
 use self::layout::flow_into;
 use self::material::material_blocks;
@@ -116,20 +118,7 @@ pub fn room_ui(ui: &mut Ui, rect: Rect, view: &RoomView, palette: &Palette) -> W
     let body = Rect::from_min_max(pos2(inner.left(), y), inner.max);
 
     let blocks = |width: f32| material_blocks(&painter, view, palette, h, width);
-    let time_galley = text(
-        &painter,
-        &view.ring.time_text,
-        theme::bold(room::TIME * h),
-        palette.text,
-        f32::INFINITY,
-    );
-    let status_galley = text(
-        &painter,
-        &view.ring.status_text,
-        theme::regular(room::BODY * h),
-        palette.muted,
-        f32::INFINITY,
-    );
+    let (time_galley, status_galley) = clock_galleys(&painter, &view.ring, palette, h);
 
     // A large ring beside the phase's own text, when no list is up and everything fits.
     if !matches!(view.tool, RoomTool::List { .. })
