@@ -4,11 +4,33 @@
 
 use std::path::PathBuf;
 
-use super::state::{HomeTab, PrivateThing};
 use crate::meeting::{Command, ContentCommand};
 use crate::model::{Lang, PreparedCase};
 use crate::privacy::Finding;
 use crate::store::Theme;
+
+/// The tabs of the home screen (what [`HomeCommand::SetTab`] names).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum HomeTab {
+    #[default]
+    Meeting,
+    Cases,
+    History,
+    Reflection,
+    Group,
+}
+
+/// Something private that the leader can open during a meeting (what the session's
+/// commands name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrivateThing {
+    /// The leader's own association scratchpad.
+    Scratchpad,
+    /// The screen where members take turns to write advice.
+    AdviceEntry,
+    /// The leader's phase notes.
+    Notes,
+}
 
 /// The default length of a rest break, in minutes; adjustable with + and - during the break.
 pub const DEFAULT_BREAK_MINUTES: i64 = 10;

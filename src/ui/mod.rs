@@ -27,7 +27,7 @@ mod wall_screens;
 mod wall_window;
 
 pub use crate::room::{RingState, RingView, RoomView, StripState, format_countdown};
-pub use app::{Finished, KringApp, Overlay, Screen};
+pub use app::{KringApp, Overlay, Screen};
 pub use command::{
     AppAction, AppCommand, CasesCommand, DEFAULT_BREAK_MINUTES, GroupCommand, HistoryCommand,
     HomeCommand, ResumeCommand, SessionCommand, UnsavedCommand,
@@ -35,4 +35,4 @@ pub use command::{
 pub use icon::{ICON_SIZE, icon_rgba};
 pub use library::look_back_plot_id;
 pub use room::{WallPages, room_ui, room_unit};
-pub use state::{DialogResult, HomeTab, LeaderState, PrivateOk, PrivateThing, Unsaved};
+pub use state::{DialogResult, Finished, HomeTab, LeaderState, PrivateOk, PrivateThing, Unsaved};

@@ -2,11 +2,10 @@
 
 use egui::{RichText, Ui};
 
-use super::app::Finished;
 use super::command::AppAction;
 use super::context::ViewCtx;
 use super::keys::UiCommand;
-use super::state::UnsavedRecords;
+use super::state::{Finished, UnsavedRecords};
 use super::theme::{self, room};
 use super::wall_screens::intro_wall_ui;
 use crate::i18n::fill;

@@ -1,7 +1,6 @@
 //! The app: which screen is up, the one place where commands take effect (each handed to the
 //! part of the state that owns it), and when to wake up next.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -17,14 +16,14 @@ use super::command::{AppAction, AppCommand, SessionCommand};
 use super::context::ViewCtx;
 use super::save_dialog::SaveDialog;
 use super::state::{
-    Autosaver, CasesState, Env, GroupState, HistoryState, HomeState, Session, UNSAVED_RETRY_MS,
-    Unsaved, UnsavedRecords,
+    Autosaver, CasesState, Env, Finished, GroupState, HistoryState, HomeState, Session,
+    UNSAVED_RETRY_MS, Unsaved, UnsavedRecords,
 };
 use super::wall_window::WallWindow;
 use super::{home, leader, meeting_screen, overlays, screens, theme};
 use crate::i18n::{data_dir_error, fill, store_error};
 use crate::meeting::{Clock, Command, InProgress, Meeting, Stage};
-use crate::model::{MeetingContent, MeetingRecord};
+use crate::model::MeetingContent;
 use crate::room::{CalmView, local_date_time};
 use crate::store::{DataDir, DataDirError, Settings, Theme, save_record};
 
@@ -46,13 +45,6 @@ pub enum Overlay {
     ConfirmLeaveUnsaved,
     /// Closing the app while a meeting is not saved.
     ConfirmQuitUnsaved,
-}
-
-/// The outcome of a meeting that has ended: its record, and where it was saved (or why not).
-#[derive(Clone, Debug)]
-pub struct Finished {
-    pub record: MeetingRecord,
-    pub saved: Result<PathBuf, String>,
 }
 
 pub struct KringApp {

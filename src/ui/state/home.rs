@@ -3,17 +3,7 @@
 
 use super::env::Env;
 use crate::ui::command::HomeCommand;
-
-/// The tabs of the home screen.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum HomeTab {
-    #[default]
-    Meeting,
-    Cases,
-    History,
-    Reflection,
-    Group,
-}
+pub use crate::ui::command::HomeTab;
 
 pub struct HomeState {
     pub tab: HomeTab,

@@ -2,17 +2,7 @@
 //! Lives only in memory; nothing here is ever saved, shown on the wall or exported.
 
 use crate::model::{FollowUp, QuestionFocus, QuestionKind, Who};
-
-/// Something private that the leader can open during a meeting.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PrivateThing {
-    /// The leader's own association scratchpad.
-    Scratchpad,
-    /// The screen where members take turns to write advice.
-    AdviceEntry,
-    /// The leader's phase notes.
-    Notes,
-}
+pub use crate::ui::command::PrivateThing;
 
 /// Proof that opening something private now does not put it in front of the room by surprise:
 /// the group screen has a window of its own, or the leader has just chosen, in a question that

@@ -20,3 +20,10 @@ pub use home::{HomeState, HomeTab};
 pub use leader::{EditTarget, Editing, LeaderState, PrivateOk, PrivateThing};
 pub use session::Session;
 pub use unsaved::{RETRY_MS as UNSAVED_RETRY_MS, Unsaved, UnsavedRecords};
+
+/// The outcome of a meeting that has ended: its record, and where it was saved (or why not).
+#[derive(Clone, Debug)]
+pub struct Finished {
+    pub record: crate::model::MeetingRecord,
+    pub saved: Result<std::path::PathBuf, String>,
+}
