@@ -29,7 +29,7 @@ pub fn intro_ui(ui: &mut Ui, view: &mut ViewCtx, meeting: &Meeting) {
                 let button = egui::Button::new(
                     RichText::new(format!(
                         "{}  ({})",
-                        s.intro_begin,
+                        s.intro_begin.get(meeting.protocol().parts),
                         UiCommand::BeginPhases.key_text(s)
                     ))
                     .font(theme::bold(room::TEXT_MIN * unit)),
@@ -107,7 +107,7 @@ pub fn finished_ui(ui: &mut Ui, view: &mut ViewCtx, finished: &Finished, unsaved
                         .striped(true)
                         .spacing([20.0, 6.0])
                         .show(ui, |ui| {
-                            ui.label(RichText::new(s.plan_col_phase).strong());
+                            ui.label(RichText::new(s.plan_col_phase.get(record.parts)).strong());
                             ui.label(RichText::new(s.plan_col_planned).strong());
                             ui.label(RichText::new(s.plan_col_actual).strong());
                             ui.label("");
@@ -141,7 +141,7 @@ pub fn finished_ui(ui: &mut Ui, view: &mut ViewCtx, finished: &Finished, unsaved
             ui.add_space(8.0);
             if ui
                 .button(s.done_home)
-                .on_hover_text(UiCommand::BackHome.tooltip(s))
+                .on_hover_text(UiCommand::BackHome.tooltip(s, record.parts))
                 .clicked()
             {
                 view.send(AppAction::BackHome);
