@@ -464,6 +464,11 @@ impl KringApp {
                 self.overlay = Overlay::None;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+            AppAction::ExportFinished { html } => {
+                if let Some(finished) = &self.finished {
+                    HistoryState::export(&self.env, ctx, &finished.record, html);
+                }
+            }
         }
     }
 
