@@ -155,7 +155,12 @@ fn the_binary_writes_demo_data_and_exports_it() {
     assert!(md.status.success(), "{}", text(&md.stderr));
     let md = text(&md.stdout);
     assert!(md.starts_with("# Verslag van de intervisie"), "{md}");
-    assert!(md.contains("## Tijd per fase"));
+    // The protocol's own word for its parts (issue 12, point 5).
+    let time = match record.parts {
+        kring::model::Parts::Phases => "## Tijd per fase",
+        kring::model::Parts::Steps => "## Tijd per stap",
+    };
+    assert!(md.contains(time), "{md}");
     assert!(md.contains(&record.content.decision), "{md}");
     assert!(md.contains(&record.content.follow_ups[0].what), "{md}");
     for advice in record.content.advice.items() {
@@ -177,7 +182,11 @@ fn the_binary_writes_demo_data_and_exports_it() {
     assert!(text(&html.stdout).contains("verslag.html"));
     let page = std::fs::read_to_string(&out_file).expect("written");
     assert!(page.starts_with("<!DOCTYPE html>"));
-    assert!(page.contains("Time per phase") && page.contains("@media print"));
+    let time = match record.parts {
+        kring::model::Parts::Phases => "Time per phase",
+        kring::model::Parts::Steps => "Time per step",
+    };
+    assert!(page.contains(time) && page.contains("@media print"));
     assert!(page.trim_end().ends_with("</html>"));
 
     // --out never overwrites a meeting record.

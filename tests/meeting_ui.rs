@@ -7,7 +7,7 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use kring::meeting::{ManualClock, Step};
-use kring::model::PhaseOutcome;
+use kring::model::{Parts, PhaseOutcome};
 use kring::store::{DEFAULT_GROUP, DataDir, list_records, load_record};
 use kring::ui::{KringApp, Screen};
 
@@ -53,7 +53,7 @@ fn a_whole_balint_8_stappen_meeting_through_the_ui_is_saved_with_actual_minutes(
         let planned = meeting.protocol().phases[index].planned_minutes;
         let prepare = meeting.protocol().phases[index].prepare_minutes;
         harness.get_by_label(&title);
-        harness.get_by_label_contains(&format!("Fase {} van 8", index + 1));
+        harness.get_by_label_contains(&format!("Stap {} van 8", index + 1));
         harness.get_by_label(&format!("{planned}:00"));
 
         clock.advance_secs(60); // explaining the phase
@@ -126,7 +126,7 @@ fn buttons_pause_add_minutes_take_a_break_and_skip() {
     harness.run();
     assert_eq!(harness.state().screen(), Screen::Meeting, "no introduction");
 
-    harness.get_by_label("Fase starten").click();
+    harness.get_by_label("Stap starten").click();
     harness.run();
     harness.get_by_label("+1 min").click();
     harness.run();
@@ -156,7 +156,7 @@ fn buttons_pause_add_minutes_take_a_break_and_skip() {
     harness.run();
     assert!(!harness.state().meeting().expect("meeting").on_break());
 
-    harness.get_by_label("Fase overslaan").click();
+    harness.get_by_label("Stap overslaan").click();
     harness.run();
     let meeting = harness.state().meeting().expect("meeting");
     assert_eq!(meeting.cursor(), 1);
@@ -268,9 +268,12 @@ fn every_command_with_a_key_is_in_the_help() {
         for command in UiCommand::ALL {
             assert!(!command.shortcuts().is_empty(), "{command:?} has a key");
             assert!(
-                harness.query_all_by_label(command.help(s)).next().is_some(),
+                harness
+                    .query_all_by_label(command.help(s, Parts::Phases))
+                    .next()
+                    .is_some(),
                 "{command:?}: \"{}\" is missing from the help",
-                command.help(s)
+                command.help(s, Parts::Phases)
             );
             assert!(
                 harness
@@ -317,7 +320,7 @@ fn space_is_the_main_action_and_one_button_does_one_thing() {
         (m.cursor(), m.step(), m.is_paused())
     };
     // Step 1 has no silent moment: the main action starts it.
-    harness.get_by_label("Fase starten");
+    harness.get_by_label("Stap starten");
     press(&mut harness, Key::Space);
     assert_eq!(step(&harness), (0, Step::Run, false));
     // Running: Space stops the clock and lets it run again.
@@ -329,15 +332,15 @@ fn space_is_the_main_action_and_one_button_does_one_thing() {
     // Closing: the main action goes on to the next phase; no second "next" button.
     press(&mut harness, Key::ArrowRight);
     assert_eq!(step(&harness), (0, Step::Close, false));
-    harness.get_by_label("Volgende fase");
-    assert!(harness.query_by_label("Volgende stap").is_none());
+    harness.get_by_label("Volgende stap");
+    assert!(harness.query_by_label("Verder in deze stap").is_none());
     press(&mut harness, Key::Space);
     // Step 2 has a silent moment: the main action starts it; in it, the main action starts
     // the phase (it used to stop the clock of the silent moment); stopping the clock is apart.
     harness.get_by_label("Voorbereiding starten");
     press(&mut harness, Key::Space);
     assert_eq!(step(&harness), (1, Step::Prepare, false));
-    harness.get_by_label("Fase starten");
+    harness.get_by_label("Stap starten");
     harness.get_by_label("Klok stilzetten");
     press(&mut harness, Key::Space);
     assert_eq!(step(&harness), (1, Step::Run, false));

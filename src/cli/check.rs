@@ -41,7 +41,7 @@ pub fn check(files: &[PathBuf], lang: crate::model::Lang, out: &mut dyn Write) -
         match result {
             Ok(protocol) => {
                 let ok = crate::i18n::fill(
-                    crate::i18n::strings(lang).check_ok,
+                    crate::i18n::strings(lang).check_ok.get(protocol.parts),
                     &[
                         ("file", &name),
                         ("id", &protocol.id),

@@ -1100,6 +1100,7 @@ impl DemoGenerator {
             protocol_id: protocol.id.clone(),
             protocol_version: protocol.version,
             protocol_name: protocol.name.clone(),
+            parts: protocol.parts,
             started_at_ms: start_ms,
             ended_at_ms: start_ms + phase_ms + break_ms,
             started_local: local(&self.tz, start_ms, "%Y-%m-%d %H:%M"),

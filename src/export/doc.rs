@@ -248,7 +248,7 @@ pub(super) fn document(record: &MeetingRecord, lang: Lang) -> Doc {
     let notes = phase_notes(record, lang);
     if !notes.is_empty() {
         sections.push(Section {
-            heading: w.export_notes.to_owned(),
+            heading: w.export_notes.get(record.parts).to_owned(),
             blocks: vec![Block::Fields(notes)],
         });
     }
@@ -334,10 +334,10 @@ fn time_section(record: &MeetingRecord, lang: Lang) -> Section {
         String::new(),
     ]);
     Section {
-        heading: w.export_time.to_owned(),
+        heading: w.export_time.get(record.parts).to_owned(),
         blocks: vec![Block::Table {
             head: vec![
-                w.export_phase.to_owned(),
+                w.export_phase.get(record.parts).to_owned(),
                 w.export_planned.to_owned(),
                 w.export_actual.to_owned(),
                 w.export_outcome.to_owned(),

@@ -6,8 +6,8 @@ use rand::SeedableRng as _;
 
 use super::*;
 use crate::model::{
-    AdviceMark, BreakRecord, FollowUp, GroupSettings, MeetingContent, PhaseOutcome, PhaseRecord,
-    Question, QuestionFocus, QuestionKind, RECORD_FORMAT_VERSION, Text,
+    AdviceMark, BreakRecord, FollowUp, GroupSettings, MeetingContent, Parts, PhaseOutcome,
+    PhaseRecord, Question, QuestionFocus, QuestionKind, RECORD_FORMAT_VERSION, Text,
 };
 
 /// What a leader screen holds besides the record: private, never to be exported.
@@ -111,6 +111,7 @@ fn sample() -> (MeetingRecord, LeaderScreen) {
         protocol_id: "balint-9-fasen".into(),
         protocol_version: 1,
         protocol_name: Text::new("Balint in 9 fasen", "Balint in 9 phases"),
+        parts: Default::default(),
         started_at_ms: 1_764_000_000_000,
         ended_at_ms: 1_764_000_000_000 + 100 * 60_000,
         started_local: "2025-11-24 19:30".into(),
@@ -451,4 +452,24 @@ fn meeting_tables_keep_their_columns_and_titles_their_braces() {
         html.contains("Tijdens Beeld {planned} | vorming: 10 min"),
         "{html}"
     );
+}
+
+/// Issue 12, point 5: an export of a protocol of steps says steps, in both languages and
+/// both formats; one of phases says phases.
+#[test]
+fn an_export_says_the_protocols_word_for_its_parts() {
+    let (mut record, _) = sample();
+    for (parts, nl, en) in [
+        (Parts::Phases, "Tijd per fase", "Time per phase"),
+        (Parts::Steps, "Tijd per stap", "Time per step"),
+    ] {
+        record.parts = parts;
+        for (lang, word) in [(Lang::Nl, nl), (Lang::En, en)] {
+            for out in [meeting_markdown(&record, lang), meeting_html(&record, lang)] {
+                assert!(out.contains(word), "{parts:?} {lang:?}");
+            }
+        }
+    }
+    let steps = meeting_markdown(&record, Lang::Nl);
+    assert!(!steps.contains("per fase") && steps.contains("Notities per stap"));
 }

@@ -7,6 +7,8 @@
 //! - Texts with `{name}` placeholders are filled by [`fill`], in one pass.
 //! - A text that counts something is a [`Plural`]: `fill(s.history_count.get(n), ..)`, or
 //!   [`Plural::n`] when the count is its only placeholder.
+//! - A text that names the protocol's parts (phases or steps) is a [`ByParts`]:
+//!   `s.room_phase_of.get(protocol.parts)`.
 //! - Numbers and dates as a person in that language writes them: [`format_decimal`],
 //!   [`format_hours`], [`format_date`], [`format_date_text`], [`format_date_time_text`]
 //!   (file names keep ISO dates; those are not sentences).
@@ -39,7 +41,7 @@ pub use nl::NL;
 pub use problems::{protocol_issue, protocol_problem};
 pub use strings::Strings;
 
-use crate::model::Lang;
+use crate::model::{Lang, Parts};
 
 /// A text without a count.
 pub type Text = &'static str;
@@ -65,6 +67,33 @@ impl Plural {
     /// The form for `count`, its `{count}` filled: for texts where the count is all.
     pub fn n<N: TryInto<i64> + Copy + std::fmt::Display>(&self, count: N) -> String {
         fill(self.get(count), &[("count", &count)])
+    }
+}
+
+/// A text that names a protocol's parts, once for protocols of phases and once for protocols
+/// of steps ([`Parts`]): whole sentences rather than a word put in, so each language keeps
+/// its own grammar (German "diese Phase" but "dieser Schritt").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ByParts<T> {
+    pub phases: T,
+    pub steps: T,
+}
+
+impl<T: Copy> ByParts<T> {
+    /// The form for a protocol whose parts are `parts`.
+    pub fn get(&self, parts: Parts) -> T {
+        match parts {
+            Parts::Phases => self.phases,
+            Parts::Steps => self.steps,
+        }
+    }
+}
+
+impl<T: Sentence> Sentence for ByParts<T> {
+    fn forms(&self) -> Vec<Text> {
+        let mut forms = self.phases.forms();
+        forms.extend(self.steps.forms());
+        forms
     }
 }
 
@@ -257,8 +286,18 @@ mod tests {
     #[test]
     fn fill_replaces_every_placeholder() {
         assert_eq!(
-            fill(NL.room_phase_of, &[("n", &3), ("total", &9)]),
+            fill(
+                NL.room_phase_of.get(Parts::Phases),
+                &[("n", &3), ("total", &9)]
+            ),
             "Fase 3 van 9"
+        );
+        assert_eq!(
+            fill(
+                EN.room_phase_of.get(Parts::Steps),
+                &[("n", &2), ("total", &8)]
+            ),
+            "Step 2 of 8"
         );
     }
 

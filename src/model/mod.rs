@@ -13,7 +13,7 @@ pub use content::{
 };
 pub use group::{GROUP_FORMAT_VERSION, GroupSettings, Member, Retention, name_key};
 pub use protocol::{
-    Instructions, MAX_PHASE_MINUTES, MinutesField, PROTOCOL_FORMAT_VERSION, Phase, PhaseRef,
+    Instructions, MAX_PHASE_MINUTES, MinutesField, PROTOCOL_FORMAT_VERSION, Parts, Phase, PhaseRef,
     Protocol, ProtocolIssue, ProtocolProblem, Range, RangeField, Text, Tool, Variant,
 };
 pub use record::{BreakRecord, MeetingRecord, PhaseOutcome, PhaseRecord, RECORD_FORMAT_VERSION};

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{MeetingContent, Text};
+use super::{MeetingContent, Parts, Text};
 
 /// The meeting record format this build writes. Older formats are migrated when read:
 /// format 1 (Kring 0.1) had no meeting content; it reads as a meeting without any.
@@ -14,6 +14,10 @@ pub struct MeetingRecord {
     pub protocol_id: String,
     pub protocol_version: u32,
     pub protocol_name: Text,
+    /// What the protocol calls its parts (phases or steps), so the record's screens and
+    /// exports say the same word. Older records: phases.
+    #[serde(default)]
+    pub parts: Parts,
     /// Start of the meeting, milliseconds since the Unix epoch (UTC).
     pub started_at_ms: i64,
     pub ended_at_ms: i64,

@@ -22,7 +22,7 @@ impl IntroView {
             protocol_name: protocol.name.get(lang).to_owned(),
             title: s.intro_title.to_owned(),
             introduction: protocol.introduction.get(lang).to_owned(),
-            phases_heading: s.intro_phases.to_owned(),
+            phases_heading: s.intro_phases.get(protocol.parts).to_owned(),
             phases: protocol
                 .phases
                 .iter()

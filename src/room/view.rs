@@ -187,10 +187,11 @@ impl RoomView {
         };
         let time_up = countdown.is_some_and(|c| c.is_overrun())
             && matches!(meeting.step(), Step::Run | Step::Close);
+        let parts = meeting.protocol().parts;
         let notice = match meeting.step() {
-            Step::Prepare => Some(s.room_prepare_line),
+            Step::Prepare => Some(s.room_prepare_line.get(parts)),
             Step::Run if time_up => Some(s.room_time_up_line),
-            Step::Close => Some(s.room_close_line),
+            Step::Close => Some(s.room_close_line.get(parts)),
             _ => None,
         };
 
@@ -233,7 +234,7 @@ impl RoomView {
         Self {
             protocol_name: meeting.protocol().name.get(lang).to_owned(),
             position: fill(
-                s.room_phase_of,
+                s.room_phase_of.get(parts),
                 &[("n", &(cursor + 1)), ("total", &phase_count)],
             ),
             ends_around: fill(
@@ -404,7 +405,8 @@ fn room_tool(tools: &[Tool], step: Step, content: &MeetingContent, s: &Strings) 
         }
     }
     if tools.contains(&Tool::Choice) || tools.contains(&Tool::ProblemList) {
-        let voting = tools.contains(&Tool::Choice);
+        // One problem or case: nothing to vote on, so no dots.
+        let voting = tools.contains(&Tool::Choice) && content.problems.len() > 1;
         if !content.problems.is_empty() {
             let items = content
                 .problems
@@ -539,7 +541,7 @@ mod tests {
         let tz = TimeZone::UTC;
         let content = MeetingContent::default();
         let view = RoomView::new(&meeting, &content, Lang::Nl, &NL, t0, &tz);
-        assert_eq!(view.position, "Fase 1 van 8");
+        assert_eq!(view.position, "Stap 1 van 8", "the 8 steps say stap");
         assert_eq!(view.ring.state, RingState::Idle);
         assert_eq!(view.ring.time_text, "5:00");
         assert!(

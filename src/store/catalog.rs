@@ -199,6 +199,13 @@ mod tests {
         let minutes: Vec<i32> = eight.phases.iter().map(|p| p.planned_minutes).collect();
         assert_eq!(minutes, [5, 10, 15, 10, 10, 10, 5, 5]);
         assert!((60..=90).contains(&eight.planned_minutes()));
+        // Issue 12, point 5: the seed and the name say "stappen"; the others have phases.
+        assert_eq!(eight.parts, crate::model::Parts::Steps);
+        for entry in &catalog.entries {
+            if entry.protocol.id != "balint-8-stappen" {
+                assert_eq!(entry.protocol.parts, crate::model::Parts::Phases);
+            }
+        }
 
         for id in ["uitpluizen", "geen-oplossing-geven", "hoe-zou-ik-het-doen"] {
             assert!(catalog.get(id).is_some(), "{id} is shipped");

@@ -202,6 +202,11 @@ pub enum AppAction {
     BackHomeAnyway,
     /// Close the app although a meeting is not saved.
     QuitAnyway,
+    /// Export the meeting that just ended (and was saved) from its summary: HTML to print, or
+    /// Markdown. An unsaved one exports through [`UnsavedCommand::Export`].
+    ExportFinished {
+        html: bool,
+    },
 }
 
 macro_rules! into_app_command {

@@ -13,6 +13,7 @@ use crate::room::{format_countdown, local_hhmm};
 
 /// The label of the main action for the current state, as the control bar shows it.
 pub fn primary_label(meeting: &Meeting, s: &Strings) -> &'static str {
+    let parts = meeting.protocol().parts;
     if meeting.on_break() {
         return s.ctl_end_break;
     }
@@ -21,17 +22,17 @@ pub fn primary_label(meeting: &Meeting, s: &Strings) -> &'static str {
             if meeting.planned_prepare_secs(meeting.cursor()) > 0 {
                 s.ctl_start
             } else {
-                s.ctl_start_phase
+                s.ctl_start_phase.get(parts)
             }
         }
-        Step::Prepare => s.ctl_start_phase,
+        Step::Prepare => s.ctl_start_phase.get(parts),
         Step::Run if meeting.is_paused() => s.ctl_resume,
         Step::Run => s.ctl_pause,
         Step::Close => {
             if meeting.cursor() + 1 >= meeting.phase_count() {
                 s.ctl_finish
             } else {
-                s.ctl_next_phase
+                s.ctl_next_phase.get(parts)
             }
         }
     }
@@ -51,6 +52,7 @@ pub fn control_bar_ui(
     let palette = ctx.palette;
     let meeting = &session.meeting;
     let on_break = meeting.on_break();
+    let parts = meeting.protocol().parts;
     let leader_text = meeting
         .current_phase()
         .map(|p| p.instructions.leader.get(lang).to_owned())
@@ -83,7 +85,7 @@ pub fn control_bar_ui(
     }
     ui.horizontal_wrapped(|ui| {
         let button = |ui: &mut Ui, command: UiCommand, label: &str, enabled: bool| {
-            command_button(ui, command, label, enabled, s)
+            command_button(ui, command, label, enabled, s, parts)
         };
         if button(ui, UiCommand::BackStep, s.ctl_back, can_back && !on_break) {
             commands.push(Command::Back.into());
@@ -93,13 +95,15 @@ pub fn control_bar_ui(
             .stroke(egui::Stroke::new(2.0, palette.accent));
         if ui
             .add(primary_button)
-            .on_hover_text(UiCommand::MainAction.tooltip(s))
+            .on_hover_text(UiCommand::MainAction.tooltip(s, parts))
             .clicked()
         {
             commands.push(Command::StartPause.into());
         }
         // After closing, the main action already goes on to the next phase: one button.
-        if meeting.step() != Step::Close && button(ui, UiCommand::NextStep, s.ctl_next, !on_break) {
+        if meeting.step() != Step::Close
+            && button(ui, UiCommand::NextStep, s.ctl_next.get(parts), !on_break)
+        {
             commands.push(Command::Next.into());
         }
         // In the silent moment the main action starts the phase; stopping its clock is
@@ -136,7 +140,7 @@ pub fn control_bar_ui(
         if !on_break && button(ui, UiCommand::Break, break_label, true) {
             commands.push(break_command.into());
         }
-        if button(ui, UiCommand::SkipPhase, s.ctl_skip, !on_break) {
+        if button(ui, UiCommand::SkipPhase, s.ctl_skip.get(parts), !on_break) {
             commands.push(Command::SkipCurrent.into());
         }
         ui.separator();
@@ -199,7 +203,7 @@ pub fn plan_ui(ui: &mut Ui, ctx: &mut ViewCtx, meeting: &Meeting) {
         .striped(true)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            ui.label(RichText::new(s.plan_col_phase).strong());
+            ui.label(RichText::new(s.plan_col_phase.get(meeting.protocol().parts)).strong());
             ui.label(RichText::new(s.plan_col_planned).strong());
             ui.label(RichText::new(s.plan_col_actual).strong());
             ui.label("");

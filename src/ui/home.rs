@@ -179,7 +179,7 @@ pub fn home_ui(ui: &mut Ui, view: &mut ViewCtx, parts: HomeParts) {
                         "{}\n{} {} · {} {}",
                         protocol.name.get(lang),
                         protocol.phases.len(),
-                        s.home_phases.to_lowercase(),
+                        s.home_phases.get(protocol.parts).to_lowercase(),
                         protocol.planned_minutes(),
                         s.home_minutes_short
                     );
@@ -245,13 +245,13 @@ pub fn home_ui(ui: &mut Ui, view: &mut ViewCtx, parts: HomeParts) {
                 .min_size(egui::vec2(260.0, 48.0));
             if ui
                 .add_enabled(can_start, start)
-                .on_hover_text(UiCommand::StartMeeting.tooltip(s))
+                .on_hover_text(UiCommand::StartMeeting.tooltip(s, protocol.parts))
                 .clicked()
             {
                 view.send(AppAction::StartMeeting);
             }
             ui.add_space(12.0);
-            ui.label(RichText::new(s.home_phases).font(theme::bold(20.0)));
+            ui.label(RichText::new(s.home_phases.get(protocol.parts)).font(theme::bold(20.0)));
             ScrollArea::vertical().id_salt("phases").show(ui, |ui| {
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
                 egui::Grid::new("phase_grid")

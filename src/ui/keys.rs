@@ -5,6 +5,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::i18n::Strings;
+use crate::model::Parts;
 
 /// Where a key works.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -193,16 +194,16 @@ impl UiCommand {
         )
     }
 
-    /// What the key does, as the help overlay says it.
-    pub fn help(self, s: &Strings) -> &'static str {
+    /// What the key does, as the help overlay says it, in the words of a protocol of `parts`.
+    pub fn help(self, s: &Strings, parts: Parts) -> &'static str {
         match self {
-            Self::MainAction => s.key_space,
-            Self::NextStep => s.key_right,
+            Self::MainAction => s.key_space.get(parts),
+            Self::NextStep => s.key_right.get(parts),
             Self::BackStep => s.key_left,
             Self::AddMinute => s.key_add_minute,
             Self::RemoveMinute => s.key_remove_minute,
             Self::Break => s.key_break,
-            Self::SkipPhase => s.key_skip,
+            Self::SkipPhase => s.key_skip.get(parts),
             Self::TimePlan => s.key_plan,
             Self::HideControls => s.key_hide_controls,
             Self::EndMeeting => s.key_end,
@@ -219,7 +220,7 @@ impl UiCommand {
             Self::StartMeeting => s.key_start_meeting,
             Self::ProtocolUp => s.key_protocol_up,
             Self::ProtocolDown => s.key_protocol_down,
-            Self::BeginPhases => s.key_begin_phases,
+            Self::BeginPhases => s.key_begin_phases.get(parts),
             Self::BackHome => s.key_back_home,
             Self::HandIn => s.key_hand_in,
             Self::LeavePrivateEntry => s.key_leave_private_entry,
@@ -240,8 +241,8 @@ impl UiCommand {
     }
 
     /// The tooltip of a button that gives this command: what it does, and its key.
-    pub fn tooltip(self, s: &Strings) -> String {
-        format!("{} ({})", self.help(s), self.key_text(s))
+    pub fn tooltip(self, s: &Strings, parts: Parts) -> String {
+        format!("{} ({})", self.help(s, parts), self.key_text(s))
     }
 
     /// Whether a key of this command was pressed (and takes it, so no widget sees it too).
@@ -277,9 +278,10 @@ pub fn command_button(
     label: impl Into<egui::WidgetText>,
     enabled: bool,
     s: &Strings,
+    parts: Parts,
 ) -> bool {
     ui.add_enabled(enabled, egui::Button::new(label))
-        .on_hover_text(command.tooltip(s))
+        .on_hover_text(command.tooltip(s, parts))
         .clicked()
 }
 

@@ -14,7 +14,7 @@ use super::theme;
 use super::tools::{self, ToolCtx, phase_tools_ui};
 use crate::i18n::fill;
 use crate::meeting::Step;
-use crate::model::{PreparedCase, Tool};
+use crate::model::{Parts, PreparedCase, Tool};
 use crate::room::format_countdown;
 
 pub fn leader_ui(
@@ -51,7 +51,7 @@ pub fn leader_ui(
         })
         .unwrap_or_default();
     let position = fill(
-        s.room_phase_of,
+        s.room_phase_of.get(meeting.protocol().parts),
         &[
             ("n", &(meeting.cursor() + 1)),
             ("total", &meeting.phase_count()),
@@ -78,11 +78,13 @@ pub fn leader_ui(
                     .font(theme::bold(20.0)),
                 );
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    room_window_button(ui, view, room_window);
+                    room_window_button(ui, view, room_window, meeting.protocol().parts);
                     if !room_window
                         && ui
                             .button(s.view_room)
-                            .on_hover_text(UiCommand::ToggleView.tooltip(s))
+                            .on_hover_text(
+                                UiCommand::ToggleView.tooltip(s, meeting.protocol().parts),
+                            )
                             .clicked()
                     {
                         view.send(SessionCommand::ToggleView);
@@ -90,7 +92,9 @@ pub fn leader_ui(
                     if !session.leader.is_open(PrivateThing::Scratchpad)
                         && ui
                             .button(s.scratch_open)
-                            .on_hover_text(UiCommand::Scratchpad.tooltip(s))
+                            .on_hover_text(
+                                UiCommand::Scratchpad.tooltip(s, meeting.protocol().parts),
+                            )
                             .clicked()
                     {
                         view.send(SessionCommand::ToggleScratchpad);
@@ -209,7 +213,7 @@ pub fn setup_ui(
                 if ui.add(next).clicked() {
                     view.send(AppAction::FinishSetup);
                 }
-                room_window_button(ui, view, room_window);
+                room_window_button(ui, view, room_window, session.meeting.protocol().parts);
             });
         });
 }
@@ -267,7 +271,7 @@ fn follow_ups_ui(ui: &mut Ui, view: &mut ViewCtx, history: &mut HistoryState, en
 }
 
 /// Opens the wall in a window of its own, or closes that window.
-fn room_window_button(ui: &mut Ui, view: &mut ViewCtx, room_window: bool) {
+fn room_window_button(ui: &mut Ui, view: &mut ViewCtx, room_window: bool, parts: Parts) {
     let s = view.s;
     let label = if room_window {
         s.room_window_close
@@ -276,7 +280,7 @@ fn room_window_button(ui: &mut Ui, view: &mut ViewCtx, room_window: bool) {
     };
     if ui
         .button(label)
-        .on_hover_text(UiCommand::RoomWindow.tooltip(s))
+        .on_hover_text(UiCommand::RoomWindow.tooltip(s, parts))
         .clicked()
     {
         view.send(SessionCommand::ToggleRoomWindow);

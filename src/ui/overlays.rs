@@ -12,10 +12,12 @@ use super::state::PrivateThing;
 use super::theme;
 use crate::i18n::fill;
 use crate::meeting::InProgress;
+use crate::model::Parts;
 use crate::room::local_hhmm;
 
 /// Every shortcut on screen, drawn from the command table, by where it works.
-pub fn help_ui(egui_ctx: &egui::Context, ctx: &mut ViewCtx) {
+/// `parts`: what the protocol at hand calls its parts.
+pub fn help_ui(egui_ctx: &egui::Context, ctx: &mut ViewCtx, parts: Parts) {
     let s = ctx.s;
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("help")).show(egui_ctx, |ui| {
@@ -34,7 +36,7 @@ pub fn help_ui(egui_ctx: &egui::Context, ctx: &mut ViewCtx) {
                                 ui.label(
                                     RichText::new(command.key_text(s)).font(theme::bold(17.0)),
                                 );
-                                ui.label(RichText::new(command.help(s)).size(17.0));
+                                ui.label(RichText::new(command.help(s, parts)).size(17.0));
                                 ui.end_row();
                             }
                         });
@@ -61,7 +63,7 @@ pub fn resume_ui(egui_ctx: &egui::Context, ctx: &mut ViewCtx, state: &InProgress
         .map(|p| p.title.get(lang).to_owned())
         .unwrap_or_default();
     let body = fill(
-        s.resume_body,
+        s.resume_body.get(meeting.protocol().parts),
         &[
             ("protocol", &meeting.protocol().name.get(lang)),
             ("phase", &(meeting.cursor() + 1)),
@@ -106,14 +108,14 @@ pub fn resume_ui(egui_ctx: &egui::Context, ctx: &mut ViewCtx, state: &InProgress
     }
 }
 
-pub fn confirm_end_ui(egui_ctx: &egui::Context, ctx: &mut ViewCtx) {
+pub fn confirm_end_ui(egui_ctx: &egui::Context, ctx: &mut ViewCtx, parts: Parts) {
     let s = ctx.s;
     let mut answer = None;
     let modal = egui::Modal::new(egui::Id::unique("confirm_end")).show(egui_ctx, |ui| {
         ui.set_max_width(460.0);
         ui.heading(s.confirm_end_title);
         ui.add_space(6.0);
-        ui.label(s.confirm_end_body);
+        ui.label(s.confirm_end_body.get(parts));
         ui.add_space(10.0);
         ui.horizontal(|ui| {
             if ui.button(s.confirm_end_no).clicked() {
@@ -135,12 +137,17 @@ pub fn confirm_end_ui(egui_ctx: &egui::Context, ctx: &mut ViewCtx) {
 /// One window (a laptop mirrored to the projector): before something private opens, the
 /// leader is told that the room sees this screen and offered the group screen in a window of
 /// its own instead. Enter shows it here, F3 opens the separate window, Esc cancels.
-pub fn confirm_private_ui(egui_ctx: &egui::Context, ctx: &mut ViewCtx, thing: PrivateThing) {
+pub fn confirm_private_ui(
+    egui_ctx: &egui::Context,
+    ctx: &mut ViewCtx,
+    thing: PrivateThing,
+    parts: Parts,
+) {
     let s = ctx.s;
     let what = match thing {
         PrivateThing::Scratchpad => s.private_what_scratchpad,
         PrivateThing::AdviceEntry => s.private_what_entry,
-        PrivateThing::Notes => s.private_what_notes,
+        PrivateThing::Notes => s.private_what_notes.get(parts),
     };
     let mut answer: Option<AppCommand> = None;
     let modal = egui::Modal::new(egui::Id::unique("confirm_private"))
@@ -151,8 +158,9 @@ pub fn confirm_private_ui(egui_ctx: &egui::Context, ctx: &mut ViewCtx, thing: Pr
             ui.add_space(6.0);
             ui.add(egui::Label::new(fill(s.private_confirm_body, &[("what", &what)])).wrap());
             ui.add_space(10.0);
-            let with_key =
-                |command: UiCommand| format!("{} ({})", command.help(s), command.key_text(s));
+            let with_key = |command: UiCommand| {
+                format!("{} ({})", command.help(s, parts), command.key_text(s))
+            };
             ui.horizontal_wrapped(|ui| {
                 if ui.button(with_key(UiCommand::PrivateInOwnWindow)).clicked() {
                     answer = Some(SessionCommand::PrivateInOwnWindow(thing).into());

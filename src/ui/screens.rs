@@ -8,10 +8,10 @@ use super::keys::UiCommand;
 use super::state::{Finished, UnsavedRecords};
 use super::theme::{self, room};
 use super::wall_screens::intro_wall_ui;
-use crate::i18n::fill;
+use crate::i18n::{Strings, fill};
 use crate::meeting::Meeting;
-use crate::model::PhaseOutcome;
-use crate::room::{IntroView, format_countdown};
+use crate::model::{Lang, MeetingRecord, PhaseOutcome};
+use crate::room::IntroView;
 
 /// Before the first phase, the method is explained to the room: its structure and its goal.
 /// Drawn in the room display's style, for the wall.
@@ -28,7 +28,7 @@ pub fn intro_ui(ui: &mut Ui, view: &mut ViewCtx, meeting: &Meeting) {
                 let button = egui::Button::new(
                     RichText::new(format!(
                         "{}  ({})",
-                        s.intro_begin,
+                        s.intro_begin.get(meeting.protocol().parts),
                         UiCommand::BeginPhases.key_text(s)
                     ))
                     .font(theme::bold(room::TEXT_MIN * unit)),
@@ -45,8 +45,10 @@ pub fn intro_ui(ui: &mut Ui, view: &mut ViewCtx, meeting: &Meeting) {
     }
 }
 
-/// After the meeting: planned against actual time per phase, breaks, and where the record was
-/// saved, or why it could not be.
+/// After the meeting, a summary worth keeping: the case and its question, the decision, the
+/// follow-up steps with who, the insights, and the time planned against actual in minutes
+/// both; the export buttons right there, and where the record was saved, or why it could not
+/// be.
 pub fn finished_ui(ui: &mut Ui, view: &mut ViewCtx, finished: &Finished, unsaved: &UnsavedRecords) {
     let s = view.s;
     let lang = view.lang;
@@ -69,6 +71,14 @@ pub fn finished_ui(ui: &mut Ui, view: &mut ViewCtx, finished: &Finished, unsaved
             match &finished.saved {
                 Ok(path) => {
                     ui.label(fill(s.done_saved, &[("path", &path.display())]));
+                    ui.horizontal_wrapped(|ui| {
+                        if ui.button(s.done_export_md).clicked() {
+                            view.send(AppAction::ExportFinished { html: false });
+                        }
+                        if ui.button(s.done_export_html).clicked() {
+                            view.send(AppAction::ExportFinished { html: true });
+                        }
+                    });
                 }
                 Err(error) => {
                     ui.label(
@@ -94,56 +104,124 @@ pub fn finished_ui(ui: &mut Ui, view: &mut ViewCtx, finished: &Finished, unsaved
                         })
                         .wrap(),
                     );
+                    // Save again, elsewhere, or export (Markdown, HTML): all in one row.
                     super::overlays::unsaved_actions_ui(ui, view, record.started_at_ms);
                 }
             }
             ui.add_space(8.0);
             egui::ScrollArea::vertical()
                 .max_height(ui.available_height() - 60.0)
-                .show(ui, |ui| {
-                    egui::Grid::new("summary")
-                        .num_columns(4)
-                        .striped(true)
-                        .spacing([20.0, 6.0])
-                        .show(ui, |ui| {
-                            ui.label(RichText::new(s.plan_col_phase).strong());
-                            ui.label(RichText::new(s.plan_col_planned).strong());
-                            ui.label(RichText::new(s.plan_col_actual).strong());
-                            ui.label("");
-                            ui.end_row();
-                            for (index, phase) in record.phases.iter().enumerate() {
-                                ui.label(format!("{}. {}", index + 1, phase.title.get(lang)));
-                                ui.label(format!(
-                                    "{} {}",
-                                    phase.planned_minutes + phase.prepare_minutes,
-                                    s.home_minutes_short
-                                ));
-                                ui.label(format_countdown(phase.actual_secs));
-                                ui.label(match phase.outcome {
-                                    PhaseOutcome::Done => s.outcome_done,
-                                    PhaseOutcome::Skipped => s.outcome_skipped,
-                                    PhaseOutcome::Interrupted => s.outcome_interrupted,
-                                    PhaseOutcome::NotReached => s.outcome_not_reached,
-                                });
-                                ui.end_row();
-                            }
-                        });
-                    if !record.breaks.is_empty() {
-                        let secs: i64 = record.breaks.iter().map(|b| b.actual_secs).sum();
-                        let minutes = (secs + 30) / 60;
-                        ui.label(fill(
-                            s.done_breaks.get(minutes),
-                            &[("count", &record.breaks.len()), ("minutes", &minutes)],
-                        ));
-                    }
-                });
+                .show(ui, |ui| summary_ui(ui, s, lang, record));
             ui.add_space(8.0);
             if ui
                 .button(s.done_home)
-                .on_hover_text(UiCommand::BackHome.tooltip(s))
+                .on_hover_text(UiCommand::BackHome.tooltip(s, record.parts))
                 .clicked()
             {
                 view.send(AppAction::BackHome);
             }
         });
+}
+
+/// What the group produced and how the time went, in the export's words and order of weight:
+/// the case and its question, the decision, follow-ups with who, insights, then the time.
+fn summary_ui(ui: &mut Ui, s: &Strings, lang: Lang, record: &MeetingRecord) {
+    let heading = |ui: &mut Ui, text: &str| {
+        ui.add_space(6.0);
+        ui.label(RichText::new(text).font(theme::bold(19.0)));
+    };
+    let content = &record.content;
+    let question = content.inbrenger_question();
+    if content.chosen().is_some() || question.is_some() {
+        heading(ui, s.export_case);
+        if let Some(problem) = content.chosen() {
+            ui.add(egui::Label::new(RichText::new(&problem.title).strong()).wrap());
+        }
+        if let Some(question) = question {
+            ui.add(egui::Label::new(format!("{}: {question}", s.export_question)).wrap());
+        }
+    }
+    if !content.decision.trim().is_empty() {
+        heading(ui, s.export_decision);
+        ui.add(egui::Label::new(&content.decision).wrap());
+    }
+    if !content.follow_ups.is_empty() {
+        heading(ui, s.export_follow_ups);
+        egui::Grid::new("summary_follow_ups")
+            .num_columns(3)
+            .striped(true)
+            .spacing([20.0, 4.0])
+            .show(ui, |ui| {
+                for head in [s.follow_what, s.follow_who, s.follow_when] {
+                    ui.label(RichText::new(head).strong());
+                }
+                ui.end_row();
+                for f in &content.follow_ups {
+                    ui.label(&f.what);
+                    ui.label(&f.who);
+                    ui.label(&f.by_when);
+                    ui.end_row();
+                }
+            });
+    }
+    let insights: Vec<&String> = content
+        .insights
+        .iter()
+        .filter(|i| !i.trim().is_empty())
+        .collect();
+    if !insights.is_empty() {
+        heading(ui, s.export_insights);
+        for insight in insights {
+            ui.add(egui::Label::new(format!("• {insight}")).wrap());
+        }
+    }
+    heading(ui, s.export_time.get(record.parts));
+    // Planned and actual in one unit, whole minutes both: "10 min" against "12 min".
+    let minutes = |m: i64| format!("{m} {}", s.home_minutes_short);
+    egui::Grid::new("summary")
+        .num_columns(4)
+        .striped(true)
+        .spacing([20.0, 6.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new(s.plan_col_phase.get(record.parts)).strong());
+            ui.label(RichText::new(s.plan_col_planned).strong());
+            ui.label(RichText::new(s.plan_col_actual).strong());
+            ui.label("");
+            ui.end_row();
+            let mut actual_total = 0;
+            for (index, phase) in record.phases.iter().enumerate() {
+                ui.label(format!("{}. {}", index + 1, phase.title.get(lang)));
+                ui.label(minutes(i64::from(
+                    phase.planned_minutes + phase.prepare_minutes,
+                )));
+                if matches!(
+                    phase.outcome,
+                    PhaseOutcome::Done | PhaseOutcome::Interrupted
+                ) {
+                    actual_total += phase.actual_minutes();
+                    ui.label(minutes(phase.actual_minutes()));
+                } else {
+                    ui.label("–");
+                }
+                ui.label(match phase.outcome {
+                    PhaseOutcome::Done => s.outcome_done,
+                    PhaseOutcome::Skipped => s.outcome_skipped,
+                    PhaseOutcome::Interrupted => s.outcome_interrupted,
+                    PhaseOutcome::NotReached => s.outcome_not_reached,
+                });
+                ui.end_row();
+            }
+            ui.label(RichText::new(s.export_total).strong());
+            ui.label(RichText::new(minutes(i64::from(record.planned_minutes))).strong());
+            ui.label(RichText::new(minutes(actual_total)).strong());
+            ui.end_row();
+        });
+    if !record.breaks.is_empty() {
+        let secs: i64 = record.breaks.iter().map(|b| b.actual_secs).sum();
+        let minutes = (secs + 30) / 60;
+        ui.label(fill(
+            s.done_breaks.get(minutes),
+            &[("count", &record.breaks.len()), ("minutes", &minutes)],
+        ));
+    }
 }

@@ -42,6 +42,7 @@ impl Meeting {
             protocol_id: self.protocol.id.clone(),
             protocol_version: self.protocol.version,
             protocol_name: self.protocol.name.clone(),
+            parts: self.protocol.parts,
             started_at_ms: self.started_at_ms,
             ended_at_ms: end_ms,
             started_local,

@@ -30,6 +30,7 @@ fn protocol() -> Protocol {
         name: Text::new("Test", "Test"),
         description: Text::default(),
         introduction: Text::default(),
+        parts: Default::default(),
         group_size: Range { min: 5, max: 12 },
         total_minutes: Range { min: 30, max: 40 },
         phases: vec![phase("a", 10, 1), phase("b", 5, 0), phase("c", 15, 0)],

@@ -12,6 +12,7 @@ const PROTOCOL_FIELDS: &[&str] = &[
     "name",
     "description",
     "introduction",
+    "parts",
     "group_size",
     "total_minutes",
     "phases",

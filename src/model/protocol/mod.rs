@@ -80,6 +80,18 @@ pub enum Tool {
     Question,
 }
 
+/// What a protocol calls its parts: the Balint method after Hendriksen has nine *fasen*, the
+/// eight-step plan has *stappen*. Every screen and export says the protocol's own word.
+/// Files without the field (older or a group's own) keep *fasen*.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Parts {
+    /// Dutch "fase/fasen", English "phase/phases".
+    #[default]
+    Phases,
+    /// Dutch "stap/stappen", English "step/steps".
+    Steps,
+}
+
 /// An inclusive range, e.g. a recommended group size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Range {
@@ -137,6 +149,9 @@ pub struct Protocol {
     pub description: Text,
     /// What the leader tells the room about the method before the first phase.
     pub introduction: Text,
+    /// Whether the phases are called phases or steps on screen and in exports.
+    #[serde(default)]
+    pub parts: Parts,
     pub group_size: Range,
     pub total_minutes: Range,
     pub phases: Vec<Phase>,

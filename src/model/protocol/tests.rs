@@ -231,3 +231,24 @@ fn unknown_format_version_is_rejected() {
     assert!(en(&issues[0]).contains("Update Kring"));
     assert!(nl(&issues[0]).contains("Werk Kring bij"));
 }
+
+/// Issue 12, point 5: a protocol says whether its parts are phases or steps. Without the
+/// field (older files, a group's own) they are phases; a misspelling is named.
+#[test]
+fn a_protocol_names_its_parts_phases_unless_it_says_steps() {
+    let phases = Protocol::from_ron("t.ron", MINIMAL).expect("valid");
+    assert_eq!(phases.parts, Parts::Phases);
+    let src = MINIMAL.replace("    group_size:", "    parts: Steps,\n    group_size:");
+    let steps = Protocol::from_ron("t.ron", &src).expect("valid");
+    assert_eq!(steps.parts, Parts::Steps);
+    let text = ron::to_string(&steps).expect("text");
+    assert_eq!(unknown_fields("t.ron", &text), []);
+
+    let src = MINIMAL.replace("    group_size:", "    part: Steps,\n    group_size:");
+    let issues = Protocol::from_ron("t.ron", &src).expect_err("unknown field");
+    let ProtocolProblem::UnknownField { field, known, .. } = &issues[0].problem else {
+        panic!("{issues:?}");
+    };
+    assert_eq!(field, "part");
+    assert!(known.iter().any(|k| k == "parts"), "{known:?}");
+}

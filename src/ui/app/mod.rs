@@ -23,7 +23,7 @@ use super::wall_window::WallWindow;
 use super::{home, leader, meeting_screen, overlays, screens, theme};
 use crate::i18n::{data_dir_error, fill, store_error};
 use crate::meeting::{Clock, Command, InProgress, Meeting, Stage};
-use crate::model::MeetingContent;
+use crate::model::{MeetingContent, Parts};
 use crate::room::{CalmView, local_date_time};
 use crate::store::{DataDir, DataDirError, Settings, Theme, save_record};
 
@@ -231,6 +231,24 @@ impl KringApp {
         self.schedule_repaint(ctx);
     }
 
+    /// What the protocol at hand calls its parts, for texts outside a screen (the shortcut
+    /// overview, questions on top): the meeting's, else the finished one's, else the protocol
+    /// selected on the home screen.
+    fn parts(&self) -> Parts {
+        if let Some(session) = &self.session {
+            return session.meeting.protocol().parts;
+        }
+        if let Some(finished) = &self.finished {
+            return finished.record.parts;
+        }
+        self.home
+            .selected
+            .as_deref()
+            .and_then(|id| self.env.catalog.get(id))
+            .map(|entry| entry.protocol.parts)
+            .unwrap_or_default()
+    }
+
     pub fn ui(&mut self, ui: &mut Ui) {
         // The background is the clear colour (see `clear_color`): painting it again would cost a
         // full-screen fill per frame, which software-rendered projectors feel.
@@ -286,10 +304,11 @@ impl KringApp {
         self.pending.extend(commands);
         self.room_window_ui(&egui_ctx);
         let mut view = ViewCtx::new(&self.env);
+        let parts = self.parts();
         match self.overlay {
             Overlay::None => {}
-            Overlay::Help => overlays::help_ui(&egui_ctx, &mut view),
-            Overlay::ConfirmEnd => overlays::confirm_end_ui(&egui_ctx, &mut view),
+            Overlay::Help => overlays::help_ui(&egui_ctx, &mut view, parts),
+            Overlay::ConfirmEnd => overlays::confirm_end_ui(&egui_ctx, &mut view, parts),
             Overlay::ConfirmLeaveUnsaved | Overlay::ConfirmQuitUnsaved => {
                 let rescue = self.unsaved.list().iter().find_map(|u| u.rescue.clone());
                 let quitting = self.overlay == Overlay::ConfirmQuitUnsaved;
@@ -297,7 +316,7 @@ impl KringApp {
             }
         }
         if let Some(thing) = self.session.as_ref().and_then(|s| s.confirm_private) {
-            overlays::confirm_private_ui(&egui_ctx, &mut view, thing);
+            overlays::confirm_private_ui(&egui_ctx, &mut view, thing, parts);
         }
         if self.screen == Screen::Home
             && let Some(offer) = &self.resume_offer
@@ -436,6 +455,11 @@ impl KringApp {
                 self.quit_confirmed = true;
                 self.overlay = Overlay::None;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            AppAction::ExportFinished { html } => {
+                if let Some(finished) = &self.finished {
+                    HistoryState::export(&self.env, ctx, &finished.record, html);
+                }
             }
         }
     }

@@ -28,7 +28,7 @@ pub(super) fn notes_ui(t: &mut ToolCtx, ui: &mut Ui) {
         }
         return;
     }
-    let label = ui.label(s.notes_hint);
+    let label = ui.label(s.notes_hint.get(t.session.meeting.protocol().parts));
     let notes = t.session.content.notes.entry(phase_id).or_default();
     ui.add(
         TextEdit::multiline(notes)

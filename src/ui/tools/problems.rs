@@ -91,11 +91,14 @@ pub(super) fn problems_ui(t: &mut ToolCtx, ui: &mut Ui, choosing: bool) {
         }
         ui.add_space(6.0);
     }
-    if choosing {
-        if t.session.content.problems.is_empty() {
-            ui.label(s.choice_none_yet);
-            return;
-        }
+    // A vote needs something to choose between: with one problem or case (the 8 steps work
+    // on the case the inbrenger prepared) the choice is just "this is the case", no dots.
+    let voting = choosing && t.session.content.problems.len() > 1;
+    if choosing && t.session.content.problems.is_empty() {
+        ui.label(s.choice_none_yet);
+        return;
+    }
+    if voting {
         let mut dots = t.session.content.dots_per_member;
         ui.horizontal(|ui| {
             let label = ui.label(s.choice_dots);
@@ -120,7 +123,11 @@ pub(super) fn problems_ui(t: &mut ToolCtx, ui: &mut Ui, choosing: bool) {
     }
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
     egui::Grid::new(("problems", choosing))
-        .num_columns(if choosing { 4 } else { 2 })
+        .num_columns(match (choosing, voting) {
+            (true, true) => 4,
+            (true, false) => 3,
+            _ => 2,
+        })
         .spacing([12.0, 6.0])
         .striped(true)
         .show(ui, |ui| {
@@ -163,7 +170,7 @@ pub(super) fn problems_ui(t: &mut ToolCtx, ui: &mut Ui, choosing: bool) {
                         ui.label(RichText::new(detail).color(palette.muted));
                     }
                 });
-                if choosing {
+                if voting {
                     ui.horizontal(|ui| {
                         let minus = format!("-1 {}", problem.title);
                         if name(ui.button("−"), &minus).on_hover_text(&minus).clicked() {
@@ -175,13 +182,16 @@ pub(super) fn problems_ui(t: &mut ToolCtx, ui: &mut Ui, choosing: bool) {
                             t.view.send(ContentCommand::Vote(problem.id, 1));
                         }
                     });
+                }
+                if choosing {
+                    let pick = if voting {
+                        s.choice_pick
+                    } else {
+                        s.choice_this_case
+                    };
                     if chosen {
                         ui.label(RichText::new(s.room_chosen).strong());
-                    } else if ui
-                        .button(s.choice_pick)
-                        .on_hover_text(&problem.title)
-                        .clicked()
-                    {
+                    } else if ui.button(pick).on_hover_text(&problem.title).clicked() {
                         t.view.send(ContentCommand::Choose(problem.id));
                     }
                 }
@@ -205,7 +215,7 @@ pub(super) fn problems_ui(t: &mut ToolCtx, ui: &mut Ui, choosing: bool) {
             }
         });
     // Below the list, so the rows do not move while the group votes.
-    if choosing {
+    if voting {
         let leaders = t.session.content.vote_leaders();
         if !leaders.is_empty() {
             let titles: Vec<&str> = leaders

@@ -88,6 +88,7 @@ fn record(
         protocol_id: "balint-8-stappen".into(),
         protocol_version: 1,
         protocol_name: Text::new("Balint, 8 stappen", "Balint, 8 steps"),
+        parts: crate::model::Parts::Steps,
         started_at_ms,
         ended_at_ms: started_at_ms + minutes * MINUTE_MS,
         started_local: local(started_at_ms),
