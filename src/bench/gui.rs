@@ -178,7 +178,6 @@ pub fn measure_use(
     app.key("h");
     std::thread::sleep(Duration::from_millis(800));
 
-
     eprintln!("bench: kring, the rest of the meeting by keyboard");
     // A look at the leader screen and back, then on to the end.
     for key in ["F2", "F2"] {
