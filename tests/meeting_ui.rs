@@ -363,3 +363,22 @@ fn escape_leaves_a_text_field_and_nothing_more() {
     assert!(harness.ctx.memory(|m| m.focused().is_none()));
     assert_eq!(harness.state().screen(), Screen::Setup);
 }
+
+/// "Who is here": after Enter adds a name the cursor stays in the field, so the next name
+/// can be typed at once (the roster's boxes above it grow as names are added).
+#[test]
+fn names_go_in_one_after_the_other_without_touching_the_mouse() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(T0);
+    let mut harness = new_harness(dir.path(), &clock);
+    press(&mut harness, Key::Enter); // start
+    assert_eq!(harness.state().screen(), Screen::Setup);
+    for name in ["Anna", "Bram", "Cees"] {
+        harness.event(egui::Event::Text(name.to_owned()));
+        harness.run();
+        press(&mut harness, Key::Enter);
+    }
+    assert_eq!(harness.state().content().present, ["Anna", "Bram", "Cees"]);
+    press(&mut harness, Key::Enter); // the empty field goes on
+    assert_ne!(harness.state().screen(), Screen::Setup);
+}

@@ -37,6 +37,8 @@ pub struct Settings {
     pub room_window_position: Option<[i32; 2]>,
     /// Whether that window was full screen.
     pub room_window_fullscreen: bool,
+    /// Its size (in points) when it was not full screen.
+    pub room_window_size: Option<[i32; 2]>,
 }
 
 impl Default for Settings {
@@ -50,6 +52,7 @@ impl Default for Settings {
             separate_room_window: false,
             room_window_position: None,
             room_window_fullscreen: true,
+            room_window_size: None,
         }
     }
 }

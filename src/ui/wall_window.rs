@@ -42,6 +42,8 @@ pub enum WallSource {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Placement {
     pub position: [i32; 2],
+    /// The inner size, in points.
+    pub size: [i32; 2],
     pub fullscreen: bool,
 }
 
@@ -99,9 +101,13 @@ impl WallWindow {
             .with_inner_size([1280.0, 720.0]);
         builder = match settings.room_window_position {
             // Where it was last: the window manager makes it full screen on that monitor.
-            Some([x, y]) => builder
-                .with_position([x as f32, y as f32])
-                .with_fullscreen(settings.room_window_fullscreen),
+            Some([x, y]) => {
+                let [w, h] = settings.room_window_size.unwrap_or([1280, 720]);
+                builder
+                    .with_position([x as f32, y as f32])
+                    .with_inner_size([w as f32, h as f32])
+                    .with_fullscreen(settings.room_window_fullscreen)
+            }
             // The first time: full screen on the second monitor when there is one (with one
             // monitor egui ignores this and opens a window beside the leader's).
             None => builder.with_monitor(1),
@@ -220,10 +226,19 @@ fn wall_ui(ui: &mut egui::Ui, class: ViewportClass, shared: &mut Shared) {
             shared.close_requested = true;
             wake_app = true;
         }
-        if let Some(outer) = input.viewport().outer_rect {
+        if let (Some(outer), Some(inner)) =
+            (input.viewport().outer_rect, input.viewport().inner_rect)
+        {
+            let fullscreen = input.viewport().fullscreen.unwrap_or(false);
+            // Full screen, the window's own size is the screen's: keep the last windowed one.
+            let size = match (&shared.placement, fullscreen) {
+                (Some(last), true) => last.size,
+                _ => [inner.width().round() as i32, inner.height().round() as i32],
+            };
             shared.placement = Some(Placement {
                 position: [outer.min.x.round() as i32, outer.min.y.round() as i32],
-                fullscreen: input.viewport().fullscreen.unwrap_or(false),
+                size,
+                fullscreen,
             });
         }
     });

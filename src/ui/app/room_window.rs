@@ -75,9 +75,11 @@ impl KringApp {
         let settings = &mut self.env.settings;
         if settings.room_window_position != Some(placement.position)
             || settings.room_window_fullscreen != placement.fullscreen
+            || settings.room_window_size != Some(placement.size)
         {
             settings.room_window_position = Some(placement.position);
             settings.room_window_fullscreen = placement.fullscreen;
+            settings.room_window_size = Some(placement.size);
             self.env.save_settings();
         }
     }

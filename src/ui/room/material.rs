@@ -19,12 +19,14 @@ pub(super) fn material_blocks(
 ) -> Vec<Block> {
     let mut blocks = Vec::new();
     let list_up = matches!(view.tool, RoomTool::List { .. });
+    // The case and the inbrenger's question: what the whole meeting works on, large and in
+    // the text colour, first on the page.
     if let Some(case) = &view.chosen_case {
         blocks.extend(Block::paragraph(
             painter,
             case,
-            theme::bold(room::BODY * h),
-            palette.muted,
+            theme::bold(room::PURPOSE * h),
+            palette.text,
             width,
         ));
     }

@@ -213,7 +213,13 @@ pub fn presence_ui(ui: &mut Ui, view: &mut ViewCtx, session: &mut Session) -> eg
     let (response, add_clicked) = ui
         .horizontal(|ui| {
             let field = ui
-                .add(TextEdit::singleline(&mut session.leader.name_draft).desired_width(130.0))
+                // A fixed id: the roster's boxes above it grow as names are added, and the
+                // field must keep the cursor for the next name.
+                .add(
+                    TextEdit::singleline(&mut session.leader.name_draft)
+                        .id_salt("present_name")
+                        .desired_width(130.0),
+                )
                 .labelled_by(label.id);
             (field, ui.button(s.present_add).clicked())
         })
