@@ -455,7 +455,7 @@ pub const EN: Strings = Strings {
     key_view: "Group screen or leader screen in this window",
     key_room_window: "Group screen in a window of its own, for the projector",
     key_scratchpad: "Open or close your own scratchpad",
-    key_early_advice: "Note that advice came too early (image forming)",
+    key_early_advice: "Note that advice came too early (while questions are asked)",
     key_curtain: "Privacy curtain: hide everything private at once",
     key_start_meeting: "Start a meeting with the chosen method",
     key_protocol_up: "Choose the method above",

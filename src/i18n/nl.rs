@@ -455,7 +455,7 @@ pub const NL: Strings = Strings {
     key_view: "Groepsscherm of leidersscherm in dit venster",
     key_room_window: "Groepsscherm in een eigen venster, voor de projector",
     key_scratchpad: "Je eigen kladblok openen of sluiten",
-    key_early_advice: "Noteren dat er te vroeg advies kwam (beeldvorming)",
+    key_early_advice: "Noteren dat er te vroeg advies kwam (bij het vragen stellen)",
     key_curtain: "Privacygordijn: alles wat privé is meteen verbergen",
     key_start_meeting: "Bijeenkomst starten met de gekozen werkvorm",
     key_protocol_up: "De werkvorm erboven kiezen",

@@ -49,7 +49,14 @@ pub fn intro_ui(ui: &mut Ui, view: &mut ViewCtx, meeting: &Meeting) {
 /// follow-up steps with who, the insights, and the time planned against actual in minutes
 /// both; the export buttons right there, and where the record was saved, or why it could not
 /// be.
-pub fn finished_ui(ui: &mut Ui, view: &mut ViewCtx, finished: &Finished, unsaved: &UnsavedRecords) {
+/// `notices` are the app's latest messages: what an export just did is said here too.
+pub fn finished_ui(
+    ui: &mut Ui,
+    view: &mut ViewCtx,
+    finished: &Finished,
+    unsaved: &UnsavedRecords,
+    notices: &[String],
+) {
     let s = view.s;
     let lang = view.lang;
     let palette = view.palette;
@@ -62,6 +69,12 @@ pub fn finished_ui(ui: &mut Ui, view: &mut ViewCtx, finished: &Finished, unsaved
             } else {
                 s.done_title
             });
+            if let Some(last) = notices
+                .get(finished.notices_before..)
+                .and_then(<[String]>::last)
+            {
+                ui.add(egui::Label::new(RichText::new(last).color(palette.muted)).wrap());
+            }
             ui.label(format!(
                 "{} · {}",
                 record.protocol_name.get(lang),

@@ -295,7 +295,7 @@ impl KringApp {
             }
             Screen::Finished => {
                 if let Some(finished) = &self.finished {
-                    screens::finished_ui(ui, &mut view, finished, &self.unsaved);
+                    screens::finished_ui(ui, &mut view, finished, &self.unsaved, &self.env.notices);
                 }
             }
         }
@@ -539,7 +539,11 @@ impl KringApp {
                 self.unsaved.keep(&self.env, record.clone(), err.clone());
             }
         }
-        self.finished = Some(Finished { record, saved });
+        self.finished = Some(Finished {
+            record,
+            saved,
+            notices_before: self.env.notices.len(),
+        });
         self.overlay = Overlay::None;
         self.screen = Screen::Finished;
     }

@@ -165,6 +165,7 @@ impl LeaderState {
 
     /// A new phase: a scratchpad the previous phase opened by itself closes.
     pub fn phase_changed(&mut self) {
+        self.editing = None;
         if self.scratchpad_auto {
             self.close_scratchpad();
         }

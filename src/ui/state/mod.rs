@@ -26,4 +26,7 @@ pub use unsaved::{RETRY_MS as UNSAVED_RETRY_MS, Unsaved, UnsavedRecords};
 pub struct Finished {
     pub record: crate::model::MeetingRecord,
     pub saved: Result<std::path::PathBuf, String>,
+    /// How many notices there were when the meeting ended: the summary shows only newer
+    /// ones (what an export from it did).
+    pub notices_before: usize,
 }

@@ -75,6 +75,13 @@ impl Session {
             SessionCommand::ToggleView => {
                 self.leader_view = !self.leader_view;
                 if !self.leader_view {
+                    // Back to the group screen: no hidden field keeps the cursor, so the keys
+                    // work again.
+                    ctx.memory_mut(|m| {
+                        if let Some(id) = m.focused() {
+                            m.surrender_focus(id);
+                        }
+                    });
                     // Back to the group screen: what was private closes, so that it cannot
                     // come back unasked.
                     self.leader.curtain();

@@ -6,10 +6,11 @@ use egui::{RichText, TextEdit, Ui};
 use super::{EditOutcome, ToolCtx, edit_button, edit_fields_ui, enter_pressed, labelled_field};
 use crate::i18n::fill;
 use crate::meeting::ContentCommand;
-use crate::model::{AdviceMark, MeetingContent, Who};
+use crate::model::{AdviceMark, MeetingContent, Parts, Who};
 use crate::room::mark_text;
 use crate::ui::command::SessionCommand;
 use crate::ui::context::ViewCtx;
+use crate::ui::keys::UiCommand;
 use crate::ui::state::{EditTarget, Editing};
 use crate::ui::state::{PrivateThing, Session};
 use crate::ui::theme;
@@ -25,6 +26,12 @@ fn advice_form_id(t: &ToolCtx) -> Option<String> {
 
 pub(super) fn advice_ui(t: &mut ToolCtx, ui: &mut Ui) {
     let s = t.view.s;
+    // The form shown as chosen is the one the record keeps, also when nobody clicked it.
+    if t.session.content.advice_form.is_none()
+        && let Some(form) = advice_form_id(t)
+    {
+        t.view.send(ContentCommand::SetAdviceForm(form));
+    }
     let lang = t.view.lang;
     let palette = t.view.palette;
     let variants = Some(&t.session.meeting)
@@ -194,6 +201,16 @@ pub fn advice_entry_ui(ui: &mut Ui, view: &mut ViewCtx, session: &mut Session) {
         session.leader.advice_thanks = true;
         response.request_focus();
     }
+    // The keys, from the table: the members need only the first.
+    ui.label(
+        RichText::new(format!(
+            "{}: {}",
+            UiCommand::HandIn.key_text(s),
+            UiCommand::HandIn.help(s, Parts::Phases)
+        ))
+        .size(17.0)
+        .color(view.palette.muted),
+    );
 }
 
 pub(super) fn decision_ui(t: &mut ToolCtx, ui: &mut Ui) {
@@ -230,14 +247,18 @@ pub(super) fn decision_ui(t: &mut ToolCtx, ui: &mut Ui) {
     let mut follow = std::mem::take(&mut t.session.leader.follow_up);
     let mut who = t.session.leader.follow_up_who.take();
     ui.horizontal_wrapped(|ui| {
-        labelled_field(ui, s.follow_what, &mut follow.what, 260.0);
+        let what = labelled_field(ui, s.follow_what, &mut follow.what, 260.0);
         follow_who_ui(ui, s, &t.session.content, &mut follow.who, &mut who);
-        labelled_field(ui, s.follow_when, &mut follow.by_when, 120.0);
-        if ui.button(s.follow_add).clicked() && !follow.what.trim().is_empty() {
+        let when = labelled_field(ui, s.follow_when, &mut follow.by_when, 120.0);
+        // Enter in "Wat" or "Wanneer" adds the step, as in every other list, and the cursor
+        // goes back to "Wat" for the next one.
+        let enter = enter_pressed(&what) || enter_pressed(&when);
+        if (ui.button(s.follow_add).clicked() || enter) && !follow.what.trim().is_empty() {
             t.view.send(ContentCommand::AddFollowUp(
                 std::mem::take(&mut follow),
                 who.take(),
             ));
+            what.request_focus();
         }
     });
     t.session.leader.follow_up = follow;
