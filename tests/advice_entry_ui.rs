@@ -21,38 +21,17 @@ const ADVICE: [&str; 6] = [
     "Plan na vier weken een evaluatie met de familie",
 ];
 
-/// Starts "Balint in 9 fasen" with seven people and walks to the judgement phase.
-fn judgement_phase(h: &mut H, clock: &ManualClock) {
-    h.get_all_by_label_contains("Balint in 9 fasen")
-        .next()
-        .expect("listed")
-        .click();
-    h.run();
-    click(h, "Bijeenkomst starten");
-    for name in ["An", "Bo", "Cas", "Dien", "Eef", "Fem", "Gijs"] {
-        type_into(h, Role::TextInput, "Naam of initialen", name);
-        press(h, Key::Enter);
-    }
-    click(h, "Verder");
-    press(h, Key::Space);
-    press(h, Key::F2);
-    for _ in 0..40 {
-        let m = h.state().meeting().expect("meeting");
-        if m.protocol().phases[m.cursor()].id == "oordeelsvorming" {
-            return;
-        }
-        clock.advance_secs(120);
-        press(h, Key::ArrowRight);
-    }
-    panic!("the judgement phase was not reached");
-}
-
 #[test]
 fn six_members_back_to_back_lose_no_letter_and_the_leader_corrects_after_the_reveal() {
     let dir = tempfile::tempdir().expect("tempdir");
     let clock = ManualClock::new(T0);
     let mut h = new_harness(dir.path(), &clock);
-    judgement_phase(&mut h, &clock);
+    nine_phases_at(
+        &mut h,
+        &clock,
+        &["An", "Bo", "Cas", "Dien", "Eef", "Fem", "Gijs"],
+        "oordeelsvorming",
+    );
     click(&mut h, "Privé invoeren (om de beurt)");
     press(&mut h, Key::Enter); // "show it here": one window in this test
     // Every key is its own frame, as at 30 ms a key; Ctrl+Enter hands in and the next member
@@ -124,23 +103,7 @@ fn a_new_question_starts_without_tags_and_tags_can_be_corrected() {
     let dir = tempfile::tempdir().expect("tempdir");
     let clock = ManualClock::new(T0);
     let mut h = new_harness(dir.path(), &clock);
-    h.get_all_by_label_contains("Balint in 9 fasen")
-        .next()
-        .expect("listed")
-        .click();
-    h.run();
-    click(&mut h, "Bijeenkomst starten");
-    click(&mut h, "Verder");
-    press(&mut h, Key::Space);
-    press(&mut h, Key::F2);
-    for _ in 0..40 {
-        let m = h.state().meeting().expect("meeting");
-        if m.protocol().phases[m.cursor()].id == "beeldvorming" {
-            break;
-        }
-        clock.advance_secs(120);
-        press(&mut h, Key::ArrowRight);
-    }
+    nine_phases_at(&mut h, &clock, &[], "beeldvorming");
     type_into(
         &mut h,
         Role::TextInput,

@@ -13,32 +13,16 @@ use kring::ui::Screen;
 
 const ROOM_SEES: &str = "De groep ziet dit scherm";
 
-/// Starts "Balint in 9 fasen" with six people (Bo brings the case) and walks to the phase with
-/// `phase_id`, on one window with the leader screen shown.
+/// Starts "Balint in 9 fasen" with six people and walks to the phase with `phase_id`, on one
+/// window with the leader screen shown.
 fn meeting_at(h: &mut H, clock: &ManualClock, phase_id: &str) {
-    h.get_all_by_label_contains("Balint in 9 fasen")
-        .next()
-        .expect("listed")
-        .click();
-    h.run();
-    click(h, "Bijeenkomst starten");
-    for name in ["An", "Bo", "Cas", "Dien", "Eef", "Fem"] {
-        type_into(h, Role::TextInput, "Naam of initialen", name);
-        press(h, Key::Enter);
-    }
-    click(h, "Verder");
-    press(h, Key::Space); // the introduction
+    nine_phases_at(
+        h,
+        clock,
+        &["An", "Bo", "Cas", "Dien", "Eef", "Fem"],
+        phase_id,
+    );
     assert_eq!(h.state().screen(), Screen::Meeting);
-    press(h, Key::F2);
-    for _ in 0..40 {
-        let meeting = h.state().meeting().expect("meeting");
-        if meeting.protocol().phases[meeting.cursor()].id == phase_id {
-            return;
-        }
-        clock.advance_secs(120);
-        press(h, Key::ArrowRight);
-    }
-    panic!("phase {phase_id} not reached");
 }
 
 #[test]

@@ -18,23 +18,7 @@ fn the_question_is_written_down_shown_on_the_wall_and_kept() {
     let dir = tempfile::tempdir().expect("tempdir");
     let clock = ManualClock::new(T0);
     let mut h = new_harness(dir.path(), &clock);
-    h.get_all_by_label_contains("Balint in 9 fasen")
-        .next()
-        .expect("listed")
-        .click();
-    h.run();
-    click(&mut h, "Bijeenkomst starten");
-    click(&mut h, "Verder");
-    press(&mut h, Key::Space); // the introduction
-    for _ in 0..12 {
-        let m = h.state().meeting().expect("meeting");
-        if m.protocol().phases[m.cursor()].id == "probleemstelling" {
-            break;
-        }
-        clock.advance_secs(120);
-        press(&mut h, Key::ArrowRight);
-    }
-    press(&mut h, Key::F2); // the leader screen
+    nine_phases_at(&mut h, &clock, &[], "probleemstelling");
     type_into(
         &mut h,
         Role::MultilineTextInput,

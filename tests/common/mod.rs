@@ -69,3 +69,36 @@ pub fn open_new_case(h: &mut H) {
         .click();
     h.run();
 }
+
+/// Starts "Balint in 9 fasen" with `names` present (typed at "who is here"), leaves the
+/// introduction, switches the one window to the leader screen (F2) and walks on with Right
+/// until the phase `phase_id` is open.
+pub fn nine_phases_at(h: &mut H, clock: &ManualClock, names: &[&str], phase_id: &str) {
+    h.get_all_by_label_contains("Balint in 9 fasen")
+        .next()
+        .expect("listed")
+        .click();
+    h.run();
+    click(h, "Bijeenkomst starten");
+    for name in names {
+        type_into(h, Role::TextInput, "Naam of initialen", name);
+        press(h, Key::Enter);
+    }
+    click(h, "Verder");
+    press(h, Key::Space); // the introduction
+    press(h, Key::F2);
+    walk_to_phase(h, clock, phase_id);
+}
+
+/// Right, two minutes apart, until the phase `phase_id` is open.
+pub fn walk_to_phase(h: &mut H, clock: &ManualClock, phase_id: &str) {
+    for _ in 0..40 {
+        let m = h.state().meeting().expect("meeting");
+        if m.protocol().phases[m.cursor()].id == phase_id {
+            return;
+        }
+        clock.advance_secs(120);
+        press(h, Key::ArrowRight);
+    }
+    panic!("phase {phase_id} not reached");
+}
