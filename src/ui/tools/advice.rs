@@ -3,7 +3,7 @@
 
 use egui::{RichText, TextEdit, Ui};
 
-use super::{EditOutcome, ToolCtx, edit_button, edit_fields_ui, enter_pressed, labelled_field};
+use super::{RowEdit, ToolCtx, edit_button, edit_row_ui, enter_pressed, labelled_field};
 use crate::i18n::fill;
 use crate::meeting::ContentCommand;
 use crate::model::{AdviceMark, MeetingContent, Parts, Who};
@@ -265,23 +265,26 @@ pub(super) fn decision_ui(t: &mut ToolCtx, ui: &mut Ui) {
     t.session.leader.follow_up_who = who;
     let editing = &mut t.session.leader.editing;
     for (index, step) in t.session.content.follow_ups.iter().enumerate() {
-        if let Some(edit) = editing
-            .as_mut()
-            .filter(|e| e.target == EditTarget::FollowUp(index))
-        {
-            match edit_fields_ui(ui, s, edit, Some(s.follow_when), false) {
-                EditOutcome::Editing => {}
-                EditOutcome::Save => {
-                    t.view.send(ContentCommand::EditFollowUp {
-                        index,
-                        what: edit.text.clone(),
-                        by_when: edit.second.clone(),
-                    });
-                    *editing = None;
-                }
-                EditOutcome::Cancel => *editing = None,
+        match edit_row_ui(
+            ui,
+            s,
+            editing,
+            EditTarget::FollowUp(index),
+            Some(s.follow_when),
+            false,
+        ) {
+            RowEdit::Show => {}
+            RowEdit::Editing => {
+                continue;
             }
-            continue;
+            RowEdit::Saved(edit) => {
+                t.view.send(ContentCommand::EditFollowUp {
+                    index,
+                    what: edit.text,
+                    by_when: edit.second,
+                });
+                continue;
+            }
         }
         ui.horizontal(|ui| {
             if ui
@@ -356,22 +359,18 @@ fn advice_list_ui(t: &mut ToolCtx, ui: &mut Ui) {
     let mut commands = Vec::new();
     let editing = &mut t.session.leader.editing;
     for (index, advice) in t.session.content.advice.items().iter().enumerate() {
-        if let Some(edit) = editing
-            .as_mut()
-            .filter(|e| e.target == EditTarget::Advice(index))
-        {
-            match edit_fields_ui(ui, s, edit, None, false) {
-                EditOutcome::Editing => {}
-                EditOutcome::Save => {
-                    commands.push(ContentCommand::EditAdvice {
-                        index,
-                        text: edit.text.clone(),
-                    });
-                    *editing = None;
-                }
-                EditOutcome::Cancel => *editing = None,
+        match edit_row_ui(ui, s, editing, EditTarget::Advice(index), None, false) {
+            RowEdit::Show => {}
+            RowEdit::Editing => {
+                continue;
             }
-            continue;
+            RowEdit::Saved(edit) => {
+                commands.push(ContentCommand::EditAdvice {
+                    index,
+                    text: edit.text,
+                });
+                continue;
+            }
         }
         ui.horizontal(|ui| {
             if ui

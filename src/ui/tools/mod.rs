@@ -77,6 +77,38 @@ enum EditOutcome {
     Cancel,
 }
 
+/// Where a row stands with its correction this frame.
+enum RowEdit {
+    /// Not this row: draw it as usual.
+    Show,
+    /// Being corrected: its fields are drawn in its place.
+    Editing,
+    /// Saved now: the corrected values.
+    Saved(state_leader::Editing),
+}
+
+/// Draws the correction fields in place of the row `target` while it is being corrected.
+fn edit_row_ui(
+    ui: &mut Ui,
+    s: &crate::i18n::Strings,
+    editing: &mut Option<state_leader::Editing>,
+    target: state_leader::EditTarget,
+    second: Option<&str>,
+    tags: bool,
+) -> RowEdit {
+    let Some(edit) = editing.as_mut().filter(|e| e.target == target) else {
+        return RowEdit::Show;
+    };
+    match edit_fields_ui(ui, s, edit, second, tags) {
+        EditOutcome::Editing => RowEdit::Editing,
+        EditOutcome::Save => editing.take().map_or(RowEdit::Editing, RowEdit::Saved),
+        EditOutcome::Cancel => {
+            *editing = None;
+            RowEdit::Editing
+        }
+    }
+}
+
 /// A row's "edit" button, named after the row for screen readers and tests.
 fn edit_button(ui: &mut Ui, s: &crate::i18n::Strings, text: &str) -> bool {
     let label = fill(s.edit_item, &[("text", &text)]);

@@ -3,7 +3,7 @@
 
 use egui::{RichText, TextEdit, Ui};
 
-use super::{EditOutcome, ToolCtx, edit_button, edit_fields_ui, enter_pressed, labelled_field};
+use super::{RowEdit, ToolCtx, edit_button, edit_row_ui, enter_pressed, labelled_field};
 use crate::meeting::ContentCommand;
 use crate::ui::command::SessionCommand;
 use crate::ui::context::ViewCtx;
@@ -62,22 +62,18 @@ pub(super) fn insights_ui(t: &mut ToolCtx, ui: &mut Ui) {
     let mut commands = Vec::new();
     ui.horizontal_wrapped(|ui| {
         for (index, insight) in t.session.content.insights.iter().enumerate() {
-            if let Some(edit) = editing
-                .as_mut()
-                .filter(|e| e.target == EditTarget::Insight(index))
-            {
-                match edit_fields_ui(ui, s, edit, None, false) {
-                    EditOutcome::Editing => {}
-                    EditOutcome::Save => {
-                        commands.push(ContentCommand::EditInsight {
-                            index,
-                            text: edit.text.clone(),
-                        });
-                        *editing = None;
-                    }
-                    EditOutcome::Cancel => *editing = None,
+            match edit_row_ui(ui, s, editing, EditTarget::Insight(index), None, false) {
+                RowEdit::Show => {}
+                RowEdit::Editing => {
+                    continue;
                 }
-                continue;
+                RowEdit::Saved(edit) => {
+                    commands.push(ContentCommand::EditInsight {
+                        index,
+                        text: edit.text,
+                    });
+                    continue;
+                }
             }
             if ui
                 .button(format!("{insight}  ×"))

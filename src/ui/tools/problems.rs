@@ -4,8 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::{
-    EditOutcome, ToolCtx, edit_button, edit_fields_ui, enter_pressed, labelled_field, name,
-    tag_picker_ui,
+    RowEdit, ToolCtx, edit_button, edit_row_ui, enter_pressed, labelled_field, name, tag_picker_ui,
 };
 use crate::i18n::fill;
 use crate::meeting::ContentCommand;
@@ -134,24 +133,28 @@ pub(super) fn problems_ui(t: &mut ToolCtx, ui: &mut Ui, choosing: bool) {
             let editing = &mut t.session.leader.editing;
             for problem in &t.session.content.problems {
                 let chosen = t.session.content.chosen_problem == Some(problem.id);
-                if let Some(edit) = editing
-                    .as_mut()
-                    .filter(|e| e.target == EditTarget::Problem(problem.id))
-                {
-                    match edit_fields_ui(ui, s, edit, Some(s.edit_second_line), false) {
-                        EditOutcome::Editing => {}
-                        EditOutcome::Save => {
-                            t.view.send(ContentCommand::EditProblem {
-                                id: problem.id,
-                                title: edit.text.clone(),
-                                line: edit.second.clone(),
-                            });
-                            *editing = None;
-                        }
-                        EditOutcome::Cancel => *editing = None,
+                match edit_row_ui(
+                    ui,
+                    s,
+                    editing,
+                    EditTarget::Problem(problem.id),
+                    Some(s.edit_second_line),
+                    false,
+                ) {
+                    RowEdit::Show => {}
+                    RowEdit::Editing => {
+                        ui.end_row();
+                        continue;
                     }
-                    ui.end_row();
-                    continue;
+                    RowEdit::Saved(edit) => {
+                        t.view.send(ContentCommand::EditProblem {
+                            id: problem.id,
+                            title: edit.text,
+                            line: edit.second,
+                        });
+                        ui.end_row();
+                        continue;
+                    }
                 }
                 ui.vertical(|ui| {
                     let mut title = RichText::new(&problem.title).strong();
@@ -277,24 +280,20 @@ pub(super) fn questions_ui(t: &mut ToolCtx, ui: &mut Ui) {
     let mut commands = Vec::new();
     let editing = &mut t.session.leader.editing;
     for (index, question) in t.session.content.questions.iter().enumerate().rev() {
-        if let Some(edit) = editing
-            .as_mut()
-            .filter(|e| e.target == EditTarget::Question(index))
-        {
-            match edit_fields_ui(ui, s, edit, None, true) {
-                EditOutcome::Editing => {}
-                EditOutcome::Save => {
-                    commands.push(ContentCommand::EditQuestion {
-                        index,
-                        text: edit.text.clone(),
-                        kind: edit.kind,
-                        focus: edit.focus,
-                    });
-                    *editing = None;
-                }
-                EditOutcome::Cancel => *editing = None,
+        match edit_row_ui(ui, s, editing, EditTarget::Question(index), None, true) {
+            RowEdit::Show => {}
+            RowEdit::Editing => {
+                continue;
             }
-            continue;
+            RowEdit::Saved(edit) => {
+                commands.push(ContentCommand::EditQuestion {
+                    index,
+                    text: edit.text,
+                    kind: edit.kind,
+                    focus: edit.focus,
+                });
+                continue;
+            }
         }
         ui.horizontal(|ui| {
             if ui
