@@ -34,5 +34,5 @@ pub use command::{
 };
 pub use icon::{ICON_SIZE, icon_rgba};
 pub use library::look_back_plot_id;
-pub use room::{WallPages, room_ui, room_unit};
+pub use room::{WallPages, intro_room_ui, room_ui, room_unit};
 pub use state::{DialogResult, Finished, HomeTab, LeaderState, PrivateOk, PrivateThing, Unsaved};

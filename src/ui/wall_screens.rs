@@ -6,8 +6,9 @@ use egui::{Align, Layout, Rect, RichText, Ui, UiBuilder};
 use super::theme::{self, Palette, room};
 use crate::room::{CalmView, IntroView};
 
-/// The method explained to the room: its structure and its goal. Returns the ui below the
-/// text, so the leader's window can add its button there.
+/// The method explained to the room: its structure and its goal, flowed like the wall's
+/// material so it fits any projector. `below` draws into the strip kept free at the bottom
+/// (the leader's window puts its button there).
 pub fn intro_wall_ui(
     ui: &mut Ui,
     rect: Rect,
@@ -15,56 +16,13 @@ pub fn intro_wall_ui(
     palette: &Palette,
     below: impl FnOnce(&mut Ui, f32),
 ) {
-    // Sizes follow the window's height, as on the rest of the wall: no text below 2.5 %.
-    let unit = rect.height();
-    let inner = rect.shrink(0.04 * unit);
+    let h = rect.height();
+    let (strip, _pages) = super::room::intro_room_ui(ui, rect, view, palette);
     ui.scope_builder(
         UiBuilder::new()
-            .max_rect(inner)
-            .layout(Layout::top_down(Align::Min)),
-        |ui| {
-            ui.spacing_mut().item_spacing.y = 0.012 * unit;
-            ui.label(
-                RichText::new(&view.protocol_name)
-                    .font(theme::regular(room::TEXT_MIN * unit))
-                    .color(palette.muted),
-            );
-            ui.label(
-                RichText::new(&view.title)
-                    .font(theme::bold(room::TITLE * unit))
-                    .color(palette.text),
-            );
-            ui.add(
-                egui::Label::new(
-                    RichText::new(&view.introduction)
-                        .font(theme::regular(room::TEXT_MIN * unit))
-                        .color(palette.text),
-                )
-                .wrap(),
-            );
-            ui.add_space(0.01 * unit);
-            ui.label(
-                RichText::new(&view.phases_heading)
-                    .font(theme::bold(room::TEXT_MIN * unit))
-                    .color(palette.text),
-            );
-            // Each phase whole on its line: "6." never parts from its title.
-            ui.horizontal_wrapped(|ui| {
-                ui.spacing_mut().item_spacing.x = 0.03 * unit;
-                for phase in &view.phases {
-                    ui.add(
-                        egui::Label::new(
-                            RichText::new(phase)
-                                .font(theme::regular(room::TEXT_MIN * unit))
-                                .color(palette.muted),
-                        )
-                        .extend(),
-                    );
-                }
-            });
-            ui.add_space(0.02 * unit);
-            below(ui, unit);
-        },
+            .max_rect(strip)
+            .layout(Layout::right_to_left(Align::Center)),
+        |ui| below(ui, h),
     );
 }
 

@@ -17,6 +17,7 @@ mod blocks;
 mod break_screen;
 mod clock;
 mod header;
+mod intro;
 mod layout;
 mod material;
 mod text;
@@ -34,6 +35,7 @@ use super::ring::ring_ui;
 use super::theme::{self, Palette, room};
 use crate::room::{RoomTool, RoomView};
 
+pub use self::intro::intro_room_ui;
 pub use self::text::breaks_a_word;
 
 /// The size unit of the introduction screen: its height, unless the area is narrower than
