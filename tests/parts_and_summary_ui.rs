@@ -79,7 +79,7 @@ fn the_eight_steps_say_stap_everywhere_and_choose_their_case_without_a_vote() {
 
     start_eight_steps(&mut h, true);
     assert_eq!(h.state().screen(), Screen::Intro);
-    h.get_by_label("De stappen");
+    h.get_by_label_contains("De stappen");
     h.get_by_label_contains("Begin met stap 1");
     no_phase_word(&h, "introduction");
     press(&mut h, Key::Space);
