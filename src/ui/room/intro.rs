@@ -60,7 +60,7 @@ pub fn intro_room_ui(
             .collect();
         blocks.extend(Block::paragraph(
             &painter,
-            &format!("{}  {}", view.phases_heading, phases.join("   ·   ")),
+            &format!("{}: {}", view.phases_heading, phases.join("   ·   ")),
             theme::regular(room::TEXT_MIN * h),
             palette.muted,
             width,
