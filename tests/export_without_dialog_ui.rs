@@ -5,41 +5,15 @@
 mod common;
 use common::*;
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::Path;
 
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kring::meeting::{Command, ManualClock, Meeting};
 use kring::model::MeetingContent;
 use kring::store::{
     Catalog, DEFAULT_GROUP, DataDir, EXPORTS_DIR, GroupLock, LockOutcome, save_record,
 };
-use kring::ui::KringApp;
-use kring::ui::save_dialog::SaveDialog;
-
-/// The app with no file dialog, as on a machine without a desktop portal and zenity.
-fn harness_without_dialog(data: &Path, clock: &ManualClock) -> H {
-    let mut app = KringApp::new(
-        DataDir::new(data).expect("data dir"),
-        Arc::new(clock.clone()),
-    );
-    app.set_save_dialog(SaveDialog::none());
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut KringApp| app.frame(ui), app);
-    harness.run();
-    harness
-}
-
-fn exported(data: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(data.join(EXPORTS_DIR))
-        .map(|dir| dir.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.sort();
-    files
-}
 
 /// The sentence with `path` is on screen, and says why the file is there.
 fn path_on_screen(h: &H, path: &Path) {

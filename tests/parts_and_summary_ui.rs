@@ -5,18 +5,12 @@
 mod common;
 use common::*;
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
 use egui::Key;
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT as _, Queryable as _};
 use kring::meeting::{ContentCommand, ManualClock, Step};
 use kring::model::{FollowUp, PreparedCase};
-use kring::store::{DataDir, EXPORTS_DIR};
-use kring::ui::save_dialog::SaveDialog;
-use kring::ui::{KringApp, Screen, SessionCommand};
+use kring::ui::{Screen, SessionCommand};
 
 /// Every text on screen (labels and buttons), for "no word of phases anywhere".
 fn texts(h: &H) -> Vec<String> {
@@ -156,27 +150,6 @@ fn the_nine_phases_keep_fase_and_their_dot_vote() {
     click(&mut h, "Fase starten");
     h.get_by_label("Stippen per persoon");
     h.get_by_label("+1 Grenzen stellen");
-}
-
-fn harness_without_dialog(data: &Path, clock: &ManualClock) -> H {
-    let mut app = KringApp::new(
-        DataDir::new(data).expect("data dir"),
-        Arc::new(clock.clone()),
-    );
-    app.set_save_dialog(SaveDialog::none());
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_ui_state(|ui, app: &mut KringApp| app.frame(ui), app);
-    harness.run();
-    harness
-}
-
-fn exported(data: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(data.join(EXPORTS_DIR))
-        .map(|dir| dir.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.sort();
-    files
 }
 
 /// Point 6: the summary at the end holds what is worth keeping, the time in minutes both, and

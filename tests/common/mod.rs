@@ -102,3 +102,28 @@ pub fn walk_to_phase(h: &mut H, clock: &ManualClock, phase_id: &str) {
     }
     panic!("phase {phase_id} not reached");
 }
+
+/// The app with no file dialog, as on a machine without a desktop portal and zenity: exports
+/// go into the data folder's `exports/`.
+pub fn harness_without_dialog(data: &Path, clock: &ManualClock) -> H {
+    let mut app = KringApp::new(
+        DataDir::new(data).expect("data dir"),
+        Arc::new(clock.clone()),
+    );
+    app.set_save_dialog(kring::ui::save_dialog::SaveDialog::none());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut KringApp| app.frame(ui), app);
+    harness.run();
+    harness
+}
+
+/// The files in the data folder's `exports/`, sorted.
+pub fn exported(data: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<std::path::PathBuf> =
+        std::fs::read_dir(data.join(kring::store::EXPORTS_DIR))
+            .map(|dir| dir.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+    files.sort();
+    files
+}
