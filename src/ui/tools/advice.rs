@@ -3,7 +3,9 @@
 
 use egui::{RichText, TextEdit, Ui};
 
-use super::{RowEdit, ToolCtx, edit_button, edit_row_ui, enter_pressed, labelled_field};
+use super::{
+    RowAction, RowEdit, ToolCtx, edit_row_ui, enter_pressed, labelled_field, row_buttons_ui,
+};
 use crate::i18n::fill;
 use crate::meeting::ContentCommand;
 use crate::model::{AdviceMark, MeetingContent, Parts, Who};
@@ -287,19 +289,16 @@ pub(super) fn decision_ui(t: &mut ToolCtx, ui: &mut Ui) {
             }
         }
         ui.horizontal(|ui| {
-            if ui
-                .small_button("×")
-                .on_hover_text(s.advice_remove)
-                .clicked()
-            {
-                t.view.send(ContentCommand::RemoveFollowUp(index));
-            }
-            if edit_button(ui, s, &step.what) {
-                *editing = Some(Editing::new(
-                    EditTarget::FollowUp(index),
-                    &step.what,
-                    &step.by_when,
-                ));
+            match row_buttons_ui(ui, s, &step.what) {
+                RowAction::Remove => t.view.send(ContentCommand::RemoveFollowUp(index)),
+                RowAction::Edit => {
+                    *editing = Some(Editing::new(
+                        EditTarget::FollowUp(index),
+                        &step.what,
+                        &step.by_when,
+                    ));
+                }
+                RowAction::None => {}
             }
             ui.label(format!("{} · {} · {}", step.what, step.who, step.by_when));
         });
@@ -373,15 +372,12 @@ fn advice_list_ui(t: &mut ToolCtx, ui: &mut Ui) {
             }
         }
         ui.horizontal(|ui| {
-            if ui
-                .small_button("×")
-                .on_hover_text(s.advice_remove)
-                .clicked()
-            {
-                commands.push(ContentCommand::RemoveAdvice(index));
-            }
-            if edit_button(ui, s, &advice.text) {
-                *editing = Some(Editing::new(EditTarget::Advice(index), &advice.text, ""));
+            match row_buttons_ui(ui, s, &advice.text) {
+                RowAction::Remove => commands.push(ContentCommand::RemoveAdvice(index)),
+                RowAction::Edit => {
+                    *editing = Some(Editing::new(EditTarget::Advice(index), &advice.text, ""));
+                }
+                RowAction::None => {}
             }
             ui.add(egui::Label::new(&advice.text).wrap());
         });

@@ -109,6 +109,30 @@ fn edit_row_ui(
     }
 }
 
+/// What a row's two small buttons were asked.
+#[derive(PartialEq)]
+enum RowAction {
+    None,
+    Remove,
+    Edit,
+}
+
+/// A row's "×" (remove) and "edit" buttons, the edit one named after the row.
+fn row_buttons_ui(ui: &mut Ui, s: &crate::i18n::Strings, text: &str) -> RowAction {
+    let mut action = RowAction::None;
+    if ui
+        .small_button("×")
+        .on_hover_text(s.advice_remove)
+        .clicked()
+    {
+        action = RowAction::Remove;
+    }
+    if edit_button(ui, s, text) {
+        action = RowAction::Edit;
+    }
+    action
+}
+
 /// A row's "edit" button, named after the row for screen readers and tests.
 fn edit_button(ui: &mut Ui, s: &crate::i18n::Strings, text: &str) -> bool {
     let label = fill(s.edit_item, &[("text", &text)]);

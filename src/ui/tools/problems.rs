@@ -4,7 +4,8 @@
 use egui::{RichText, Ui};
 
 use super::{
-    RowEdit, ToolCtx, edit_button, edit_row_ui, enter_pressed, labelled_field, name, tag_picker_ui,
+    RowAction, RowEdit, ToolCtx, edit_row_ui, enter_pressed, labelled_field, name, row_buttons_ui,
+    tag_picker_ui,
 };
 use crate::i18n::fill;
 use crate::meeting::ContentCommand;
@@ -198,21 +199,16 @@ pub(super) fn problems_ui(t: &mut ToolCtx, ui: &mut Ui, choosing: bool) {
                         t.view.send(ContentCommand::Choose(problem.id));
                     }
                 }
-                ui.horizontal(|ui| {
-                    if ui
-                        .small_button("×")
-                        .on_hover_text(s.advice_remove)
-                        .clicked()
-                    {
-                        t.view.send(ContentCommand::RemoveProblem(problem.id));
-                    }
-                    if edit_button(ui, s, &problem.title) {
+                ui.horizontal(|ui| match row_buttons_ui(ui, s, &problem.title) {
+                    RowAction::Remove => t.view.send(ContentCommand::RemoveProblem(problem.id)),
+                    RowAction::Edit => {
                         *editing = Some(Editing::new(
                             EditTarget::Problem(problem.id),
                             &problem.title,
                             &problem.line,
                         ));
                     }
+                    RowAction::None => {}
                 });
                 ui.end_row();
             }
@@ -296,18 +292,15 @@ pub(super) fn questions_ui(t: &mut ToolCtx, ui: &mut Ui) {
             }
         }
         ui.horizontal(|ui| {
-            if ui
-                .small_button("×")
-                .on_hover_text(s.advice_remove)
-                .clicked()
-            {
-                commands.push(ContentCommand::RemoveQuestion(index));
-            }
-            if edit_button(ui, s, &question.text) {
-                let mut edit = Editing::new(EditTarget::Question(index), &question.text, "");
-                edit.kind = question.kind;
-                edit.focus = question.focus;
-                *editing = Some(edit);
+            match row_buttons_ui(ui, s, &question.text) {
+                RowAction::Remove => commands.push(ContentCommand::RemoveQuestion(index)),
+                RowAction::Edit => {
+                    let mut edit = Editing::new(EditTarget::Question(index), &question.text, "");
+                    edit.kind = question.kind;
+                    edit.focus = question.focus;
+                    *editing = Some(edit);
+                }
+                RowAction::None => {}
             }
             ui.label(format!("{}. {}", index + 1, question.text));
             let tags = crate::i18n::question_tags(s, question.kind, question.focus).join(" · ");
