@@ -15,42 +15,23 @@ impl<'a> Locator<'a> {
         let mut phase_starts = Vec::new();
         if let Some(at) = phases_at {
             // Walk the list and record each top-level item's opening bracket.
-            let bytes = source.as_bytes();
             let mut depth = 0_i32;
-            let mut in_string = false;
-            let mut i = at;
-            while i < bytes.len() {
-                let b = bytes[i];
-                if in_string {
-                    if b == b'\\' {
-                        i += 1;
-                    } else if b == b'"' {
-                        in_string = false;
+            for (i, b) in CodeBytes::new(source, at) {
+                match b {
+                    b'[' | b'(' => {
+                        depth += 1;
+                        if depth == 2 && b == b'(' {
+                            phase_starts.push(i);
+                        }
                     }
-                } else {
-                    match b {
-                        b'"' => in_string = true,
-                        b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                            while i < bytes.len() && bytes[i] != b'\n' {
-                                i += 1;
-                            }
+                    b']' | b')' => {
+                        depth -= 1;
+                        if depth <= 0 {
+                            break;
                         }
-                        b'[' | b'(' => {
-                            depth += 1;
-                            if depth == 2 && b == b'(' {
-                                phase_starts.push(i);
-                            }
-                        }
-                        b']' | b')' => {
-                            depth -= 1;
-                            if depth <= 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
                     }
+                    _ => {}
                 }
-                i += 1;
             }
         }
         Self {
@@ -128,36 +109,62 @@ impl<'a> Locator<'a> {
 /// Byte offset of `name:` as a field name (not inside a string or comment) at or after `from`.
 fn find_field(source: &str, from: usize, name: &str) -> Option<usize> {
     let bytes = source.as_bytes();
-    let mut in_string = false;
-    let mut i = from;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_string {
-            if b == b'\\' {
-                i += 1;
-            } else if b == b'"' {
-                in_string = false;
-            }
-        } else if b == b'"' {
-            in_string = true;
-        } else if b == b'/' && bytes.get(i + 1) == Some(&b'/') {
-            while i < bytes.len() && bytes[i] != b'\n' {
-                i += 1;
-            }
-        } else if bytes[i..].starts_with(name.as_bytes()) {
-            // A match of the whole name starts and ends on character boundaries.
-            let before_ok = i == 0 || !is_ident_byte(bytes[i - 1]);
-            let rest = source
+    CodeBytes::new(source, from).map(|(i, _)| i).find(|&i| {
+        // A match of the whole name starts and ends on character boundaries.
+        bytes[i..].starts_with(name.as_bytes())
+            && (i == 0 || !is_ident_byte(bytes[i - 1]))
+            && source
                 .get(i + name.len()..)
                 .unwrap_or_default()
-                .trim_start();
-            if before_ok && rest.starts_with(':') {
-                return Some(i);
+                .trim_start()
+                .starts_with(':')
+    })
+}
+
+/// The bytes of RON source from `from` on that are code: not inside a string, not a string's
+/// quotes and not in a `//` comment. Both the phase walk and the field search read through it.
+struct CodeBytes<'a> {
+    bytes: &'a [u8],
+    i: usize,
+}
+
+impl<'a> CodeBytes<'a> {
+    fn new(source: &'a str, from: usize) -> Self {
+        Self {
+            bytes: source.as_bytes(),
+            i: from,
+        }
+    }
+}
+
+impl Iterator for CodeBytes<'_> {
+    type Item = (usize, u8);
+
+    fn next(&mut self) -> Option<(usize, u8)> {
+        let bytes = self.bytes;
+        while let Some(&b) = bytes.get(self.i) {
+            let at = self.i;
+            self.i += 1;
+            match b {
+                b'"' => {
+                    // Skip to the closing quote, past escaped characters.
+                    while let Some(&c) = bytes.get(self.i) {
+                        self.i += if c == b'\\' { 2 } else { 1 };
+                        if c == b'"' {
+                            break;
+                        }
+                    }
+                }
+                b'/' if bytes.get(self.i) == Some(&b'/') => {
+                    while bytes.get(self.i).is_some_and(|&c| c != b'\n') {
+                        self.i += 1;
+                    }
+                }
+                _ => return Some((at, b)),
             }
         }
-        i += 1;
+        None
     }
-    None
 }
 
 fn is_ident_byte(b: u8) -> bool {
@@ -171,4 +178,22 @@ fn line_col(source: &str, offset: usize) -> (usize, usize) {
         before[nl + 1..].chars().count()
     }) + 1;
     (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Brackets and field names inside strings and comments are not the protocol's own: a
+    /// problem must point at the real field, in the right phase.
+    #[test]
+    fn strings_and_comments_do_not_move_positions() {
+        let source = "(\n  // minutes: in a comment\n  name: \"a (b\",\n  phases: [\n    (title: \"x \\\" ) minutes: 1\", minutes: 5),\n    // (not a phase)\n    Phase(minutes: 7),\n  ],\n)\n";
+        let locator = Locator::new(source);
+        assert_eq!(locator.phase_starts.len(), 2);
+        assert_eq!(locator.find(Some(0), "minutes"), Some((5, 34)));
+        assert_eq!(locator.find(Some(1), "minutes"), Some((7, 11)));
+        assert_eq!(locator.find(None, "minutes"), Some((5, 34)));
+        assert_eq!(locator.phase_at(7, 12), Some(2));
+    }
 }
