@@ -115,11 +115,7 @@ fn a_meeting_goes_into_exports_and_the_history_shows_where() {
     let mut h = harness_without_dialog(dir.path(), &clock);
     click(&mut h, "Geschiedenis");
     type_into(&mut h, Role::TextInput, "Zoeken", "Zeepbel");
-    h.get_all_by_label_contains("Zeepbel")
-        .next()
-        .expect("hit")
-        .click();
-    h.run();
+    click_first(&mut h, "Zeepbel");
     click(&mut h, "Exporteren als Markdown…");
     let files = exported(dir.path());
     assert_eq!(files.len(), 1, "{files:?}");

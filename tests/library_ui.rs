@@ -121,11 +121,7 @@ fn history_search_finds_a_word_that_occurs_only_in_one_advice() {
     assert_eq!(hits, 1, "one meeting matches");
     // Issue 12, point 7: the count follows the search.
     h.get_by_label("1 van 7 bijeenkomsten");
-    h.get_all_by_label_contains("Zeepbel")
-        .next()
-        .expect("hit")
-        .click();
-    h.run();
+    click_first(&mut h, "Zeepbel");
     // The read-only summary shows the advice (without author), beside the list's snippet.
     assert_eq!(
         h.get_all_by_label_contains("Blaas eens een Zeepbel van rust")
@@ -147,11 +143,7 @@ fn an_open_follow_up_is_carried_into_the_next_meeting_and_closed_in_the_old_one(
     );
     let clock = ManualClock::new(T0);
     let mut h = new_harness(dir.path(), &clock);
-    h.get_all_by_label_contains("Balint in 8 stappen")
-        .next()
-        .expect("listed")
-        .click();
-    h.run();
+    click_first(&mut h, "Balint in 8 stappen");
     click(&mut h, "Bijeenkomst starten");
     assert_eq!(h.state().screen(), Screen::Setup);
     h.get_by_label("Wat kwam ervan? Open vervolgstappen");

@@ -43,11 +43,7 @@ fn a_whole_balint_9_fasen_meeting_with_every_tool_is_saved_without_the_scratchpa
     let clock = ManualClock::new(T0);
     let mut h = new_harness(dir.path(), &clock);
 
-    h.get_all_by_label_contains("Balint in 9 fasen")
-        .next()
-        .expect("listed")
-        .click();
-    h.run();
+    click_first(&mut h, "Balint in 9 fasen");
     click(&mut h, "Bijeenkomst starten");
 
     // Who is here: six people.

@@ -34,11 +34,7 @@ fn no_phase_word(h: &H, screen: &str) {
 
 /// From the home screen with "Balint in 8 stappen" selected, past "who is here".
 fn start_eight_steps(h: &mut H, introduction: bool) {
-    h.get_all_by_label_contains("Balint in 8 stappen")
-        .next()
-        .expect("listed")
-        .click();
-    h.run();
+    click_first(h, "Balint in 8 stappen");
     let ticked = h
         .get_by_label("Eerst de methode uitleggen aan de groep")
         .accesskit_node()
@@ -63,11 +59,7 @@ fn the_eight_steps_say_stap_everywhere_and_choose_their_case_without_a_vote() {
     // The home list: "8 stappen · 75 min" next to "9 fasen · …".
     h.get_by_label_contains("8 stappen · ");
     h.get_by_label_contains("9 fasen · ");
-    h.get_all_by_label_contains("Balint in 8 stappen")
-        .next()
-        .expect("listed")
-        .click();
-    h.run();
+    click_first(&mut h, "Balint in 8 stappen");
     h.get_by_label("Stappen");
     assert!(h.query_by_label("Fasen").is_none());
 
@@ -122,11 +114,7 @@ fn the_nine_phases_keep_fase_and_their_dot_vote() {
     let dir = tempfile::tempdir().expect("tempdir");
     let clock = ManualClock::new(T0);
     let mut h = new_harness(dir.path(), &clock);
-    h.get_all_by_label_contains("Balint in 9 fasen")
-        .next()
-        .expect("listed")
-        .click();
-    h.run();
+    click_first(&mut h, "Balint in 9 fasen");
     h.get_by_label("Fasen");
     press(&mut h, Key::Enter);
     click(&mut h, "Verder");

@@ -48,6 +48,15 @@ pub fn click(h: &mut H, label: &str) {
     h.run();
 }
 
+/// Clicks the first widget whose label contains `part` (a protocol in the list, a search hit).
+pub fn click_first(h: &mut H, part: &str) {
+    h.get_all_by_label_contains(part)
+        .next()
+        .unwrap_or_else(|| panic!("nothing labelled with {part:?}"))
+        .click();
+    h.run();
+}
+
 pub fn press(h: &mut H, key: Key) {
     h.key_press(key);
     h.run();
@@ -74,11 +83,7 @@ pub fn open_new_case(h: &mut H) {
 /// introduction, switches the one window to the leader screen (F2) and walks on with Right
 /// until the phase `phase_id` is open.
 pub fn nine_phases_at(h: &mut H, clock: &ManualClock, names: &[&str], phase_id: &str) {
-    h.get_all_by_label_contains("Balint in 9 fasen")
-        .next()
-        .expect("listed")
-        .click();
-    h.run();
+    click_first(h, "Balint in 9 fasen");
     click(h, "Bijeenkomst starten");
     for name in names {
         type_into(h, Role::TextInput, "Naam of initialen", name);
