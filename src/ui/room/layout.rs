@@ -33,6 +33,10 @@ impl Flowed {
     }
 }
 
+/// The space between two columns, as a fraction of the wall's height: `flow_into` counts how
+/// many columns fit with it and `flow_into_columns` lays them out with it.
+const COLUMN_GAP: f32 = 0.04;
+
 /// The material in `area`, in as few columns as hold it on one page, or else on pages.
 pub(super) fn flow_into(
     painter: &Painter,
@@ -43,7 +47,7 @@ pub(super) fn flow_into(
     blocks: &dyn Fn(f32) -> Vec<Block>,
 ) -> Flowed {
     // Columns at least 15 ems of the body text wide.
-    let gap = 0.04 * h;
+    let gap = COLUMN_GAP * h;
     let min_column = 15.0 * room::BODY * h;
     let most = (((area.width() + gap) / (min_column + gap)).floor() as usize).clamp(1, 4);
     flow_into_columns(painter, area, h, palette, page, blocks, 1..=most)
@@ -58,7 +62,7 @@ pub(super) fn flow_into_columns(
     blocks: &dyn Fn(f32) -> Vec<Block>,
     columns: std::ops::RangeInclusive<usize>,
 ) -> Flowed {
-    let column_gap = 0.04 * h;
+    let column_gap = COLUMN_GAP * h;
     let block_gap = 0.014 * h;
     let label_font = theme::regular(room::BODY * h);
     let mut best: Option<(usize, usize, Vec<Block>, f32, f32, bool)> = None;
