@@ -19,19 +19,6 @@ fn in_progress_file(data: &Path) -> std::path::PathBuf {
         .join("in-progress.ron")
 }
 
-/// Starts balint-8-stappen (the second protocol), skips the introduction and runs phase 1.
-fn start_running_meeting(h: &mut H) {
-    press(h, Key::ArrowDown);
-    h.get_by_label("Eerst de methode uitleggen aan de groep")
-        .click();
-    h.run();
-    press(h, Key::Enter);
-    h.get_by_label("Verder").click();
-    h.run();
-    press(h, Key::Space); // vraagstelling: 5 minutes, running
-    assert_eq!(h.state().meeting().expect("meeting").step(), Step::Run);
-}
-
 #[test]
 fn a_crash_mid_phase_is_offered_for_resume_with_the_gap_as_pause_or_as_running() {
     for gap_as_pause in [true, false] {

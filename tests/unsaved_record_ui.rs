@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use egui::Key;
 use egui_kittest::kittest::Queryable as _;
-use kring::meeting::{ManualClock, Step};
+use kring::meeting::ManualClock;
 use kring::store::{DEFAULT_GROUP, DataDir, list_records, load_record};
 use kring::ui::{Screen, UnsavedCommand};
 
@@ -20,15 +20,7 @@ fn group_dir(data: &Path) -> PathBuf {
 /// Starts balint-8-stappen without the introduction and runs phase 1 for a minute; the
 /// autosave is on disk.
 fn run_a_meeting(h: &mut H, clock: &ManualClock) {
-    press(h, Key::ArrowDown);
-    h.get_by_label("Eerst de methode uitleggen aan de groep")
-        .click();
-    h.run();
-    press(h, Key::Enter);
-    h.get_by_label("Verder").click();
-    h.run();
-    press(h, Key::Space);
-    assert_eq!(h.state().meeting().expect("meeting").step(), Step::Run);
+    start_running_meeting(h);
     clock.advance_secs(60);
     h.run();
     clock.advance_secs(2);

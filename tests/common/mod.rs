@@ -9,7 +9,7 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use kring::meeting::ManualClock;
+use kring::meeting::{ManualClock, Step};
 use kring::store::DataDir;
 use kring::ui::KringApp;
 
@@ -77,6 +77,17 @@ pub fn open_new_case(h: &mut H) {
         .expect("button")
         .click();
     h.run();
+}
+
+/// Starts balint-8-stappen (the second protocol) from the home list, skips the introduction
+/// and runs phase 1 (vraagstelling, 5 minutes).
+pub fn start_running_meeting(h: &mut H) {
+    press(h, Key::ArrowDown);
+    click(h, "Eerst de methode uitleggen aan de groep");
+    press(h, Key::Enter);
+    click(h, "Verder");
+    press(h, Key::Space);
+    assert_eq!(h.state().meeting().expect("meeting").step(), Step::Run);
 }
 
 /// Starts "Balint in 9 fasen" with `names` present (typed at "who is here"), leaves the
