@@ -153,3 +153,73 @@ fn the_language_comes_from_lang_or_the_settings_else_dutch() {
         "{good}"
     );
 }
+
+/// Issue 14, point 6: a group's own protocol may leave German out. `kring check` says so as a
+/// warning after the "ok" line, in the user's language, and still exits 0; a protocol with
+/// German everywhere gets no warning.
+#[test]
+fn a_protocol_without_german_passes_with_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("eigen.ron");
+    std::fs::write(&path, OWN_WITHOUT_GERMAN).expect("write");
+    let files = [path.clone()];
+
+    let (ok, english) = kring_check_with(&["--lang", "en"], None, &files);
+    assert!(ok, "a warning is not an error: {english}");
+    let lines: Vec<&str> = english.lines().collect();
+    assert_eq!(lines.len(), 2, "{english}");
+    assert!(lines[0].contains("eigen.ron: ok ("), "{english}");
+    // The title of phase 1 is the first text without German: line 9 of the file.
+    let at = format!("{}:9:", path.display());
+    assert!(lines[1].starts_with(&at), "{english}");
+    assert!(
+        lines[1].contains("warning (not an error): 3 of the 4 texts have no German (`de`)"),
+        "{english}"
+    );
+    assert!(lines[1].contains("`title` in phase 1 \"One\""), "{english}");
+
+    let (ok, german) = kring_check_with(&["--lang", "de"], None, &files);
+    assert!(ok, "{german}");
+    assert!(german.contains("eigen.ron: in Ordnung ("), "{german}");
+    assert!(
+        german.contains("Warnung (kein Fehler): 3 von 4 Texten haben keine deutsche Fassung"),
+        "{german}"
+    );
+    assert!(german.contains("den englischen Text"), "{german}");
+
+    let (ok, dutch) = kring_check_with(&["--lang", "nl"], None, &files);
+    assert!(ok, "{dutch}");
+    assert!(
+        dutch.contains("waarschuwing (geen fout): 3 van de 4 teksten hebben geen Duits"),
+        "{dutch}"
+    );
+
+    // With German added to every text, no warning is left.
+    let translated = OWN_WITHOUT_GERMAN
+        .replace("en: \"One\")", "en: \"One\", de: \"Eins\")")
+        .replace("en: \"Listen\")", "en: \"Listen\", de: \"Zuhören\")")
+        .replace("en: \"Talk\")", "en: \"Talk\", de: \"Sprechen\")");
+    assert_ne!(translated, OWN_WITHOUT_GERMAN);
+    std::fs::write(&path, translated).expect("write");
+    let (ok, clean) = kring_check_with(&["--lang", "en"], None, &files);
+    assert!(ok, "{clean}");
+    assert_eq!(clean.lines().count(), 1, "{clean}");
+}
+
+/// A small protocol of a group's own with German only in its name; its empty texts need none.
+const OWN_WITHOUT_GERMAN: &str = r#"(
+    format_version: 1,
+    id: "eigen",
+    version: 1,
+    name: (nl: "Eigen", en: "Own", de: "Eigene"),
+    description: (nl: "", en: ""),
+    introduction: (nl: "", en: ""),
+    group_size: (min: 3, max: 8),
+    phases: [(id: "een", title: (nl: "Een", en: "One"),
+            purpose: (nl: "", en: ""),
+            instructions: (leader: (nl: "Luister", en: "Listen"), inbrenger: (nl: "Praat", en: "Talk"), members: (nl: "", en: "")),
+            planned_minutes: 5,
+        ),
+    ],
+    total_minutes: (min: 5, max: 10),
+)"#;

@@ -127,6 +127,7 @@ fn with_four_rules(mut protocol: Protocol) -> Protocol {
             phase.rules.push(Text {
                 nl: format!("Regel {i}: we luisteren eerst en vullen niets voor elkaar in"),
                 en: format!("Rule {i}: we listen first and fill in nothing for each other"),
+                de: format!("Regel {i}: Wir hören erst zu und ergänzen nichts füreinander"),
             });
             i += 1;
         }

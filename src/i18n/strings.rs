@@ -507,6 +507,11 @@ super::sentences! {
     protocol_empty_rule: Text,
     protocol_empty_variant_title: Text,
     protocol_duplicate_variant_id: Text,
+    /// A protocol's texts lack German: a warning, the protocol loads. {count} of {total}
+    /// texts, the first is {field} in {place} (a phase, or the protocol itself).
+    protocol_no_german: Plural,
+    /// How `kring check` marks a warning (not an error; the exit status stays 0). {message}
+    protocol_warning: Text,
     check_ok: ByParts<Text>,
     // Files that could not be loaded (`errors.rs`), sync conflict copies.
     load_at: Text,
