@@ -46,6 +46,8 @@ fn shipped_protocols_pass() {
         5,
         "{out}"
     );
+    // Every shipped text has its German: no warning.
+    assert_eq!(out.lines().count(), 5, "{out}");
 }
 
 /// Each broken file fails with `file:line:col: message` in plain words.

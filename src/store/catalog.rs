@@ -212,6 +212,18 @@ mod tests {
         }
     }
 
+    /// Issue 14, point 6: every text of every shipped protocol is in German too, so
+    /// `kring check` has no warning for them and nothing falls back to English.
+    #[test]
+    fn every_shipped_protocol_speaks_german() {
+        for (name, source) in builtin_protocol_sources() {
+            let protocol = Protocol::from_ron(name, source).expect("valid");
+            assert_eq!(protocol.warnings(name, source), [], "{name}");
+            let german = protocol.name.get(crate::model::Lang::De);
+            assert_ne!(german, protocol.name.en, "{name}: {german}");
+        }
+    }
+
     #[test]
     fn user_folder_adds_replaces_and_reports_without_stopping() {
         let dir = tempfile::tempdir().expect("tempdir");
