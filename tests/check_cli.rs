@@ -24,6 +24,15 @@ fn kring_check_with(options: &[&str], data: Option<&Path>, files: &[PathBuf]) ->
     )
 }
 
+/// The shipped protocol file called `name`.
+fn shipped_file(name: &str) -> PathBuf {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("protocols")
+        .join(name);
+    assert!(path.exists(), "{}", path.display());
+    path
+}
+
 fn shipped() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("protocols");
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -38,23 +47,32 @@ fn shipped() -> Vec<PathBuf> {
 #[test]
 fn shipped_protocols_pass() {
     let files = shipped();
-    assert_eq!(files.len(), 5);
+    assert_eq!(files.len(), 9);
     let (ok, out) = kring_check(&files);
     assert!(ok, "{out}");
     assert_eq!(
         out.lines().filter(|l| l.contains(": ok (")).count(),
-        5,
+        9,
         "{out}"
     );
     // Every shipped text has its German: no warning.
-    assert_eq!(out.lines().count(), 5, "{out}");
+    assert_eq!(out.lines().count(), 9, "{out}");
+    // Issue 14, point 7: the four further protocols, with their lengths.
+    for line in [
+        "balint-internationaal.ron: ok (balint-internationaal; phases: 5, minutes: 70)",
+        "balintgruppe-doppelstunde.ron: ok (balintgruppe-doppelstunde; phases: 5, minutes: 90)",
+        "incidentmethode.ron: ok (incidentmethode; phases: 10, minutes: 75)",
+        "roddelmethode.ron: ok (roddelmethode; phases: 5, minutes: 50)",
+    ] {
+        assert!(out.contains(line), "{line} in {out}");
+    }
 }
 
 /// Each broken file fails with `file:line:col: message` in plain words.
 #[test]
 fn duplicate_id_syntax_error_and_negative_duration_fail_with_position() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let nine = std::fs::read_to_string(&shipped()[1]).expect("read");
+    let nine = std::fs::read_to_string(shipped_file("balint-9-fasen.ron")).expect("read");
     assert!(nine.contains("id: \"balint-9-fasen\""));
 
     let cases = [
@@ -111,7 +129,7 @@ fn duplicate_id_syntax_error_and_negative_duration_fail_with_position() {
 #[test]
 fn the_language_comes_from_lang_or_the_settings_else_dutch() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let nine = std::fs::read_to_string(&shipped()[1]).expect("read");
+    let nine = std::fs::read_to_string(shipped_file("balint-9-fasen.ron")).expect("read");
     let path = dir.path().join("spelfout.ron");
     let text = nine.replacen("prepare_minutes:", "voorbereiding:", 1);
     assert_ne!(text, nine);
@@ -147,7 +165,11 @@ fn the_language_comes_from_lang_or_the_settings_else_dutch() {
     let (_, forced) = kring_check_with(&["--lang", "nl"], Some(data.path()), &files);
     assert_eq!(forced, dutch, "--lang wins over the settings");
 
-    let (ok, good) = kring_check_with(&["--lang", "nl"], None, &shipped()[..1]);
+    let (ok, good) = kring_check_with(
+        &["--lang", "nl"],
+        None,
+        &[shipped_file("balint-8-stappen.ron")],
+    );
     assert!(ok, "{good}");
     // The first shipped file is the 8 steps: it counts stappen (issue 12, point 5).
     assert!(

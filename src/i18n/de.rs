@@ -1,14 +1,4 @@
-//! German.
-//!
-//! Written for German Balint groups and groups for *kollegiale Beratung*. Choices, kept the
-//! same in every sentence:
-//! - The member who brings the case is the *Fallgeber/in* (the word of *kollegiale Beratung*;
-//!   Balint groups also say *Referent/in*). As a label *Fallgeber/in*; in a sentence both
-//!   forms written out: *die Fallgeberin oder der Fallgeber*.
-//! - The user is addressed with *Sie*, as in professional software and in Balint groups of
-//!   physicians; the leader is *die Leitung*, the members *die Gruppenmitglieder*.
-//! - A meeting is a *Sitzung*; a phase *Phase*, a step *Schritt*; advice *Ratschlag*.
-//! - Numbers and dates: "0,8 Stunden", "2. Dezember 2026", "19:30 Uhr" (see `format.rs`).
+//! German; its choices of words are in the module documentation (`mod.rs`).
 
 use super::{ByParts, Plural, Strings};
 
@@ -20,6 +10,10 @@ pub const DE: Strings = Strings {
     home_phases: ByParts {
         phases: "Phasen",
         steps: "Schritte",
+    },
+    home_list_line: ByParts {
+        phases: "{count} Phasen · {minutes} Min.",
+        steps: "{count} Schritte · {minutes} Min.",
     },
     home_group_size: "Gruppengröße: {min}–{max} Personen",
     home_total_time: "Empfohlene Dauer: {min}–{max} Minuten",

@@ -11,6 +11,10 @@ pub const EN: Strings = Strings {
         phases: "Phases",
         steps: "Steps",
     },
+    home_list_line: ByParts {
+        phases: "{count} phases · {minutes} min",
+        steps: "{count} steps · {minutes} min",
+    },
     home_group_size: "Group size: {min}–{max} people",
     home_total_time: "Recommended length: {min}–{max} minutes",
     home_planned: Plural {

@@ -17,6 +17,14 @@
 //!   files that could not be loaded ([`crate::store::LoadProblem`]) by [`load_problem`] and
 //!   [`load_reason`], sync conflict copies by [`conflict_file`]; cases, groups and the data
 //!   folder by [`case_error`], [`group_error`] and [`data_dir_error`].
+//! - German (`de.rs`) is written for German Balint groups and groups for *kollegiale
+//!   Beratung*, with the same words throughout: the member who brings the case is the
+//!   *Fallgeber/in* (the word of kollegiale Beratung; Balint groups also say *Referent/in*),
+//!   as a label; in a sentence both forms written out, *die Fallgeberin oder der
+//!   Fallgeber*. The user is addressed with *Sie*, as in professional software and in Balint
+//!   groups of physicians; the leader is *die Leitung*, the members *die Gruppenmitglieder*,
+//!   a meeting a *Sitzung*, a phase *Phase*, a step *Schritt*, advice *Ratschlag*. Numbers
+//!   and dates: "0,8 Stunden", "2. Dezember 2026", "19:30 Uhr".
 //! - Typed protocol-check problems ([`crate::model::ProtocolProblem`]) are put into words by
 //!   [`protocol_problem`] and [`protocol_issue`] (`problems.rs`): the field as the protocol's
 //!   author writes it and what to change, never the parser's type names.

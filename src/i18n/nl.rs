@@ -11,6 +11,10 @@ pub const NL: Strings = Strings {
         phases: "Fasen",
         steps: "Stappen",
     },
+    home_list_line: ByParts {
+        phases: "{count} fasen · {minutes} min",
+        steps: "{count} stappen · {minutes} min",
+    },
     home_group_size: "Groepsgrootte: {min}–{max} personen",
     home_total_time: "Aanbevolen duur: {min}–{max} minuten",
     home_planned: Plural {

@@ -17,6 +17,9 @@ super::sentences! {
     // Home screen
     home_choose_protocol: Text,
     home_phases: ByParts<Text>,
+    /// A protocol in the home list, under its name: how many parts, how long. {count},
+    /// {minutes}
+    home_list_line: ByParts<Text>,
     home_group_size: Text,
     home_total_time: Text,
     home_planned: Plural,
