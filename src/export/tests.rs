@@ -292,6 +292,10 @@ fn html_is_a_complete_self_contained_printable_page() {
     let html = meeting_html(&record, Lang::En);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(html.trim_end().ends_with("</html>"));
+    // German pages say so, for hyphenation and screen readers.
+    let german = meeting_html(&record, Lang::De);
+    assert!(german.starts_with("<!DOCTYPE html>\n<html lang=\"de\">"));
+    assert!(german.contains("Protokoll einer Intervisionssitzung"));
     assert!(html.contains("<meta charset=\"utf-8\">"));
     assert!(html.contains("@media print"));
     assert!(html.contains("Atkinson Hyperlegible"));
