@@ -4,9 +4,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use jiff::civil::Date;
-
-use crate::export::{Proof, ProofFormat, ProofInput, find_person, known_names, near_names, proof};
+use crate::export::{
+    Proof, ProofFormat, ProofInput, find_person, known_names, near_names, parse_day, proof,
+};
 use crate::i18n::{fill, format_date, strings};
 use crate::model::{GroupSettings, Lang, MeetingRecord, name_key};
 use crate::store::{DEFAULT_GROUP, DataDir, list_groups, list_records, load_record};
@@ -34,8 +34,8 @@ pub struct AttendanceArgs {
 pub fn attendance(args: &AttendanceArgs, out: &mut dyn Write) -> Result<(), String> {
     let lang = super::check_lang(args.lang, args.data_dir.clone());
     let w = strings(lang).attendance;
-    let from = date(lang, "--from", &args.from)?;
-    let to = date(lang, "--to", &args.to)?;
+    let from = parse_day(lang, "--from", &args.from)?;
+    let to = parse_day(lang, "--to", &args.to)?;
     if from > to {
         return Err(fill(
             w.from_after_to,
@@ -107,20 +107,6 @@ pub fn attendance(args: &AttendanceArgs, out: &mut dyn Write) -> Result<(), Stri
         .map_err(|err| format!("{} ({err})", cannot_write()))?;
     writeln!(out, "{}", fill(w.wrote, &[("path", &target.display())])).ok();
     Ok(())
-}
-
-/// `YYYY-MM-DD`, or a sentence that says how to write it.
-fn date(lang: Lang, option: &str, text: &str) -> Result<Date, String> {
-    Date::strptime("%Y-%m-%d", text.trim()).map_err(|_| {
-        fill(
-            strings(lang).attendance.bad_date,
-            &[
-                ("option", &option),
-                ("value", &text),
-                ("example", &"2026-12-02"),
-            ],
-        )
-    })
 }
 
 /// The group asked for (by folder name or by name); without one, the only group there is,

@@ -30,6 +30,21 @@ use jiff::civil::Date;
 use crate::i18n::{fill, format_date, strings};
 use crate::model::{GroupSettings, Lang, MeetingRecord};
 
+/// A day as `YYYY-MM-DD`, or the sentence that says how to write it; `field` names where it
+/// was typed (`--from`, or the field's label).
+pub fn parse_day(lang: Lang, field: &str, text: &str) -> Result<Date, String> {
+    Date::strptime("%Y-%m-%d", text.trim()).map_err(|_| {
+        fill(
+            strings(lang).attendance.bad_date,
+            &[
+                ("option", &field),
+                ("value", &text),
+                ("example", &"2026-12-02"),
+            ],
+        )
+    })
+}
+
 /// What to make.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Proof {
