@@ -163,6 +163,7 @@ fn proof_ui(ui: &mut Ui, view: &mut ViewCtx, choice: &mut ProofChoice, names: &[
             {
                 choice.name = first.clone();
             }
+            let name_label = ui.label(RichText::new(w.name).strong());
             egui::ComboBox::from_id_salt("proof_name")
                 .selected_text(choice.name.clone())
                 .show_ui(ui, |ui| {
@@ -171,7 +172,7 @@ fn proof_ui(ui: &mut Ui, view: &mut ViewCtx, choice: &mut ProofChoice, names: &[
                     }
                 })
                 .response
-                .labelled_by(label.id);
+                .labelled_by(name_label.id);
         }
     });
     let format_label = |format: ProofFormat| match format {
@@ -197,10 +198,11 @@ fn proof_ui(ui: &mut Ui, view: &mut ViewCtx, choice: &mut ProofChoice, names: &[
             .response
             .labelled_by(label.id);
     });
-    if ui.button(w.export_button).clicked() {
-        view.send(GroupCommand::ExportProof);
-    }
+    // Above the button, so it is in view where the button is.
     if let Some(error) = &choice.error {
         ui.add(egui::Label::new(RichText::new(error).color(view.palette.warning_text)).wrap());
+    }
+    if ui.button(w.export_button).clicked() {
+        view.send(GroupCommand::ExportProof);
     }
 }
