@@ -7,7 +7,7 @@ use common::*;
 
 use egui::Key;
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use kring::meeting::{Command, ManualClock, Meeting};
 use kring::model::{GroupSettings, Lead, MeetingContent};
 use kring::store::{
@@ -156,4 +156,35 @@ fn a_certificate_is_made_from_the_group_tab() {
         "the bad date is named"
     );
     assert_eq!(exported(dir.path()).len(), 1);
+}
+
+/// Issue 14, point 1: the leader and co-leader are chosen from the roster at "who is here",
+/// and one person holds one role.
+#[test]
+fn the_leader_and_co_leader_are_chosen_from_the_roster() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(T0);
+    let mut h = new_harness(dir.path(), &clock);
+    click_first(&mut h, "Balint in 9 fasen");
+    click(&mut h, "Bijeenkomst starten");
+    for name in ["An", "Bo"] {
+        type_into(&mut h, Role::TextInput, "Naam of initialen", name);
+        press(&mut h, Key::Enter);
+    }
+    let choose = |h: &mut H, lead: &str, name: &str| {
+        h.get_by_role_and_label(Role::ComboBox, lead).click();
+        h.run();
+        h.get_all_by_label(name)
+            .find(|n| n.accesskit_node().role() != Role::CheckBox)
+            .expect("an option in the list")
+            .click();
+        h.run();
+    };
+    choose(&mut h, "Gespreksleider", "An");
+    choose(&mut h, "Tweede gespreksleider", "Bo");
+    assert_eq!(h.state().content().leader.as_deref(), Some("An"));
+    assert_eq!(h.state().content().co_leader.as_deref(), Some("Bo"));
+    choose(&mut h, "Gespreksleider", "Bo");
+    assert_eq!(h.state().content().leader.as_deref(), Some("Bo"));
+    assert_eq!(h.state().content().co_leader, None, "Bo cannot hold both");
 }
