@@ -121,7 +121,7 @@ fn html_page(out: &mut String, page: &Page) {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
-    if let Some(((heading, first), rest)) = page.agreement.split_first().map(|(f, r)| (f, r)) {
+    if let Some(((heading, first), rest)) = page.agreement.split_first() {
         let _ = writeln!(
             out,
             "<h2>{}</h2>\n<p>{}</p>",
@@ -184,7 +184,7 @@ pub(super) fn markdown(pages: &[Page]) -> String {
                 total_row: page.total.is_some(),
             },
         );
-        if let Some(((heading, first), rest)) = page.agreement.split_first().map(|(f, r)| (f, r)) {
+        if let Some(((heading, first), rest)) = page.agreement.split_first() {
             let _ = writeln!(out, "\n## {}\n", md_line(heading));
             md_block(&mut out, &Block::Para(first.clone()));
             if !rest.is_empty() {
