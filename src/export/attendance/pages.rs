@@ -18,6 +18,8 @@ pub(super) struct Page {
     pub rows: Vec<Vec<String>>,
     /// Columns of numbers, aligned right.
     pub numeric: Vec<usize>,
+    /// Columns kept on one line (dates).
+    pub nowrap: Vec<usize>,
     /// The sum of the rows, in the same columns.
     pub total: Option<Vec<String>>,
     /// The last column is left empty for a signature.
@@ -151,6 +153,7 @@ pub(super) fn sheet(input: &ProofInput<'_>, m: &Meeting<'_>) -> Page {
         ],
         rows,
         numeric: vec![0],
+        nowrap: Vec::new(),
         total: None,
         sign_column: true,
         agreement: agreement(input),
@@ -217,6 +220,7 @@ pub(super) fn certificate(
             })
             .collect(),
         numeric: vec![3],
+        nowrap: vec![0],
         total: Some(vec![
             w.total.to_owned(),
             String::new(),
@@ -249,6 +253,7 @@ pub(super) fn logbook(
         title: w.logbook_title.to_owned(),
         fields: vec![
             (w.leader.to_owned(), person.name.clone()),
+            (w.group.to_owned(), input.group.name.clone()),
             (w.period.to_owned(), period(input)),
         ],
         intro: Some(fill(
@@ -264,7 +269,6 @@ pub(super) fn logbook(
             w.start.to_owned(),
             w.end.to_owned(),
             w.hours.to_owned(),
-            w.group.to_owned(),
             w.protocol.to_owned(),
             w.role.to_owned(),
             w.present_count.to_owned(),
@@ -278,7 +282,6 @@ pub(super) fn logbook(
                     clock(m.start),
                     clock(m.end),
                     format_hours(lang, m.minutes()),
-                    input.group.name.clone(),
                     m.record.protocol_name.get(lang).to_owned(),
                     role_word(lang, a.role).to_owned(),
                     m.record.content.group_size().to_string(),
@@ -286,13 +289,13 @@ pub(super) fn logbook(
                 ]
             })
             .collect(),
-        numeric: vec![3, 7],
+        numeric: vec![3, 6],
+        nowrap: vec![0],
         total: Some(vec![
             w.total.to_owned(),
             String::new(),
             String::new(),
             format_hours(lang, minutes),
-            String::new(),
             String::new(),
             String::new(),
             String::new(),

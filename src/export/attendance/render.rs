@@ -34,7 +34,9 @@ th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem;
   border-bottom: 1px solid #8c959f; white-space: pre-line; }
 th { border-bottom: 2px solid #1f2328; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.sign { width: 34%; height: 2.6rem; }
+td.d { white-space: nowrap; }
+td.sign, th.sign { width: 34%; }
+td.sign { height: 2.6rem; }
 tr.total td { font-weight: 700; border-top: 2px solid #1f2328; border-bottom: none; }
 .signlines { margin-top: 1.6rem; }
 .signline { display: flex; align-items: flex-end; gap: 0.8rem; margin-top: 1.6rem; }
@@ -95,6 +97,8 @@ fn html_page(out: &mut String, page: &Page) {
     let class = |n: usize| {
         if page.numeric.contains(&n) {
             " class=\"n\""
+        } else if page.nowrap.contains(&n) {
+            " class=\"d\""
         } else if page.sign_column && n + 1 == page.head.len() {
             " class=\"sign\""
         } else {
