@@ -188,3 +188,26 @@ fn the_leader_and_co_leader_are_chosen_from_the_roster() {
     assert_eq!(h.state().content().leader.as_deref(), Some("Bo"));
     assert_eq!(h.state().content().co_leader, None, "Bo cannot hold both");
 }
+
+/// Issue 14, point 1: a Kring that only reads the group (another one holds it) offers no
+/// correction: the button is there, greyed out.
+#[test]
+fn a_read_only_kring_cannot_correct_attendance() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    group_with_a_meeting(dir.path());
+    let folder = DataDir::new(dir.path())
+        .expect("dir")
+        .group_dir(DEFAULT_GROUP);
+    let LockOutcome::Acquired(_other_kring) = GroupLock::acquire(&folder, T0) else {
+        panic!("free");
+    };
+    let clock = ManualClock::new(T0);
+    let mut h = new_harness(dir.path(), &clock);
+    click(&mut h, "Geschiedenis");
+    click_first(&mut h, "16 november 2025");
+    assert!(
+        h.get_by_label("Aanwezigheid corrigeren")
+            .accesskit_node()
+            .is_disabled()
+    );
+}
