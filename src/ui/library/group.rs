@@ -135,7 +135,7 @@ fn proof_ui(ui: &mut Ui, view: &mut ViewCtx, choice: &mut ProofChoice, names: &[
             let label = ui.label(RichText::new(label).strong());
             ui.add(
                 TextEdit::singleline(text)
-                    .desired_width(100.0)
+                    .desired_width(120.0)
                     .char_limit(10),
             )
             .labelled_by(label.id);
