@@ -7,7 +7,6 @@ pub const EN_ATTENDANCE: AttendanceStrings = AttendanceStrings {
     sheet_title: "Sign-in sheet",
     certificate_title: "Certificate of attendance",
     logbook_title: "Leader's logbook",
-    overview_title: "Attendance per meeting",
     group: "Group",
     period: "Period",
     period_value: "{from} to {to} inclusive",

@@ -17,7 +17,6 @@ super::sentences! {
     sheet_title: Text,
     certificate_title: Text,
     logbook_title: Text,
-    overview_title: Text,
     group: Text,
     period: Text,
     /// {from} {to}: dates written out
@@ -57,8 +56,6 @@ super::sentences! {
     certificate_intro: Plural,
     /// {name} {count} {hours}
     logbook_intro: Plural,
-    /// {count} {hours}
-    overview_intro: Plural,
     made_by: Text,
     role_member: Text,
     role_inbrenger: Text,

@@ -7,7 +7,6 @@ pub const NL_ATTENDANCE: AttendanceStrings = AttendanceStrings {
     sheet_title: "Presentielijst",
     certificate_title: "Bewijs van deelname",
     logbook_title: "Logboek van de gespreksleider",
-    overview_title: "Aanwezigheid per bijeenkomst",
     group: "Groep",
     period: "Periode",
     period_value: "{from} tot en met {to}",
