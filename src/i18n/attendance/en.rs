@@ -48,10 +48,6 @@ pub const EN_ATTENDANCE: AttendanceStrings = AttendanceStrings {
         one: "{name} led {count} meeting, {hours} in all.",
         other: "{name} led {count} meetings, {hours} in all.",
     },
-    overview_intro: Plural {
-        one: "{count} meeting, {hours} in all.",
-        other: "{count} meetings, {hours} in all.",
-    },
     made_by: "Made with Kring from the group's meeting records.",
     role_member: "member",
     role_inbrenger: "inbrenger",

@@ -48,10 +48,6 @@ pub const NL_ATTENDANCE: AttendanceStrings = AttendanceStrings {
         one: "{name} leidde {count} bijeenkomst, samen {hours}.",
         other: "{name} leidde {count} bijeenkomsten, samen {hours}.",
     },
-    overview_intro: Plural {
-        one: "{count} bijeenkomst, samen {hours}.",
-        other: "{count} bijeenkomsten, samen {hours}.",
-    },
     made_by: "Gemaakt met Kring uit de verslagen van de groep.",
     role_member: "deelnemer",
     role_inbrenger: "inbrenger",
