@@ -691,4 +691,5 @@ pub const DE: Strings = Strings {
     edit_second_line: "In einem Satz",
     advice_review: "Ratschläge prüfen (die Gruppe sieht sie noch nicht)",
     choice_this_case: "Das ist der Fall",
+    attendance: &super::DE_ATTENDANCE,
 };

@@ -691,4 +691,5 @@ pub const EN: Strings = Strings {
     edit_second_line: "In one sentence",
     advice_review: "Check the advice (the group does not see it yet)",
     choice_this_case: "This is the case",
+    attendance: &super::EN_ATTENDANCE,
 };

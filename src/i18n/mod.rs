@@ -29,6 +29,7 @@
 //!   [`protocol_problem`] and [`protocol_issue`] (`problems.rs`): the field as the protocol's
 //!   author writes it and what to change, never the parser's type names.
 
+mod attendance;
 mod de;
 mod en;
 mod errors;
@@ -37,6 +38,7 @@ mod nl;
 mod problems;
 mod strings;
 
+pub use attendance::{AttendanceStrings, DE_ATTENDANCE, EN_ATTENDANCE, NL_ATTENDANCE};
 pub use de::DE;
 pub use en::EN;
 pub use errors::{
@@ -134,12 +136,15 @@ impl<const N: usize> Sentence for [Text; N] {
 /// with its texts, so a test covers each sentence without a hand-kept list.
 macro_rules! sentences {
     ($( $(#[$meta:meta])* $name:ident : $ty:ty ),* $(,)?) => {
+        $crate::i18n::sentences! { struct Strings; $( $(#[$meta])* $name : $ty ),* }
+    };
+    (struct $strings:ident; $( $(#[$meta:meta])* $name:ident : $ty:ty ),* $(,)?) => {
         /// Every sentence in one language. See the module documentation.
-        pub struct Strings {
+        pub struct $strings {
             $( $(#[$meta])* pub $name: $ty, )*
         }
 
-        impl Strings {
+        impl $strings {
             /// Every field by name, with its texts (one, two for a plural, more for a list).
             pub fn all(&self) -> Vec<(&'static str, Vec<Text>)> {
                 use super::Sentence as _;

@@ -691,4 +691,5 @@ pub const NL: Strings = Strings {
     edit_second_line: "In één zin",
     advice_review: "Adviezen nakijken (de groep ziet ze nog niet)",
     choice_this_case: "Dit is de casus",
+    attendance: &super::NL_ATTENDANCE,
 };

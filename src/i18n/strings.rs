@@ -582,4 +582,6 @@ super::sentences! {
     // points 5 and 6).
     /// The choice with a single problem or case: no vote, just this one.
     choice_this_case: Text,
+    /// Attendance proof (issue 14): its own list, in `attendance/`.
+    attendance: &'static super::AttendanceStrings,
 }
