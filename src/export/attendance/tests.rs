@@ -137,7 +137,7 @@ fn a_certificate_counts_the_members_own_minutes() {
         assert_eq!(minutes, [100, 60]);
         let hours: Vec<&str> = rows.iter().map(|r| r[8].as_str()).collect();
         match lang {
-            Lang::Nl => assert_eq!(hours, ["1,67", "1,00"]),
+            Lang::Nl | Lang::De => assert_eq!(hours, ["1,67", "1,00"]),
             _ => assert_eq!(hours, ["1.67", "1.00"]),
         }
         let roles: Vec<&str> = rows.iter().map(|r| r[6].as_str()).collect();
