@@ -19,8 +19,10 @@ const RETRY_MS: i64 = 5_000;
 
 #[derive(Debug, Default)]
 pub struct Autosaver {
-    /// What was last written, without its time, to see whether anything changed.
-    last_text: String,
+    /// What was last written, to see whether anything changed. Compared as values, not as
+    /// the file's text: serializing the whole meeting (its protocol in three languages) on
+    /// every frame of a countdown cost more CPU than drawing the frame.
+    last: Option<Box<(Stage, Meeting, MeetingContent)>>,
     last_write_ms: i64,
     /// Why the last write failed; shown to the leader until a write succeeds.
     error: Option<String>,
@@ -48,11 +50,13 @@ impl Autosaver {
             meeting,
             content,
         };
-        let Ok(text) = to_ron(&snapshot(0)) else {
-            return;
-        };
         let since = now - self.last_write_ms;
-        let changed = text != self.last_text;
+        let changed =
+            self.last
+                .as_deref()
+                .is_none_or(|(last_stage, last_meeting, last_content)| {
+                    *last_stage != stage || last_meeting != meeting || last_content != content
+                });
         let wait = if self.error.is_some() {
             RETRY_MS
         } else if changed {
@@ -73,7 +77,9 @@ impl Autosaver {
         self.last_write_ms = now;
         match result {
             Ok(()) => {
-                self.last_text = text;
+                if changed {
+                    self.last = Some(Box::new((stage, meeting.clone(), content.clone())));
+                }
                 self.error = None;
             }
             Err(err) => {
