@@ -8,6 +8,7 @@ mod group;
 mod history;
 mod home;
 mod leader;
+mod phones;
 mod session;
 mod unsaved;
 
@@ -18,6 +19,7 @@ pub use group::GroupState;
 pub use history::HistoryState;
 pub use home::{HomeState, HomeTab};
 pub use leader::{EditTarget, Editing, LeaderState, PrivateOk, PrivateThing};
+pub use phones::Phones;
 pub use session::Session;
 pub use unsaved::{RETRY_MS as UNSAVED_RETRY_MS, Unsaved, UnsavedRecords};
 
