@@ -134,6 +134,8 @@
     for (const name of ["problem", "vote", "scratchpad", "advice", "none"]) {
       $("tool-" + name).hidden = name !== tool;
     }
+    // After the reveal the advice itself is what there is to read.
+    if (tool === "none" && view.advice.length > 0) $("tool-none").hidden = true;
     if (tool !== shownTool) { notice(""); shownTool = tool; }
     if (tool === "problem") {
       const list = $("problem-list");
