@@ -332,3 +332,33 @@ fn every_body_read_can_be_seen_by_a_test_hook() {
     assert_eq!(seen.lock().unwrap().len(), 1);
     assert!(String::from_utf8_lossy(&seen.lock().unwrap()[0]).contains("hallo"));
 }
+
+#[test]
+fn a_failing_handler_is_answered_with_500_and_the_server_goes_on() {
+    let serving = serving(MemberTool::Advice);
+    let url = serving.url().unwrap();
+    // The body hook runs inside the handler: make it fail once.
+    let failed = Arc::new(Mutex::new(false));
+    let once = failed.clone();
+    serving.record_bodies(Box::new(move |_| {
+        let first = {
+            let mut failed = once.lock().unwrap();
+            let first = !*failed;
+            *failed = true;
+            first
+        };
+        assert!(!first, "a handler fails");
+    }));
+    assert_eq!(get(&format!("{url}state"), Some(&device(1))).0, 500);
+    assert_eq!(get(&format!("{url}state"), Some(&device(1))).0, 200);
+    assert_eq!(
+        post(
+            &format!("{url}advice"),
+            &device(1),
+            "{\"text\":\"nog steeds\"}"
+        )
+        .0,
+        200
+    );
+    assert_eq!(serving.take_submissions().len(), 1);
+}
