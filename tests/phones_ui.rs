@@ -214,3 +214,50 @@ fn phone_advice_joins_the_board_shows_as_text_and_leaves_no_trace_of_a_device() 
         "phone advice is in the record"
     );
 }
+
+#[test]
+fn problems_and_dots_from_phones_reach_the_list_and_the_vote() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(T0);
+    let mut h = harness(dir.path(), &clock);
+    nine_phases_at(&mut h, &clock, &["An", "Bo", "Cas"], "problemen-verzamelen");
+    press(&mut h, Key::T);
+    let url = h.state().phones_url().expect("serving");
+    for (n, title) in ["Grenzen stellen", "<i>Werkdruk</i>"]
+        .into_iter()
+        .enumerate()
+    {
+        let body = serde_json::json!({ "title": title, "line": "" }).to_string();
+        assert_eq!(post(&format!("{url}problem"), DEVICE_IDS[n], &body), 200);
+    }
+    let wait = |h: &mut H, done: &dyn Fn(&H) -> bool| {
+        for _ in 0..50 {
+            h.step();
+            if done(h) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    wait(&mut h, &|h| h.state().content().problems.len() == 2);
+    let problems = &h.state().content().problems;
+    assert_eq!(problems.len(), 2);
+    assert!(
+        problems.iter().all(|p| p.owner.is_none()),
+        "no author from a phone"
+    );
+    let id = problems[1].id;
+
+    walk_to_phase(&mut h, &clock, "probleemkeuze");
+    // Three dots each (the group's setting); a fourth from the same phone is refused.
+    let vote = serde_json::json!({ "problem": id, "delta": 1 }).to_string();
+    let statuses: Vec<u16> = (0..4)
+        .map(|_| post(&format!("{url}vote"), DEVICE_IDS[0], &vote))
+        .collect();
+    assert_eq!(statuses, [200, 200, 200, 409]);
+    wait(&mut h, &|h| h.state().content().problems[1].votes == 3);
+    assert_eq!(h.state().content().problems[1].votes, 3);
+    // The wall shows the title as text.
+    press(&mut h, Key::F2);
+    assert!(h.query_by_label_contains("<i>Werkdruk</i>").is_some());
+}
