@@ -25,6 +25,7 @@ mod en;
 mod errors;
 mod format;
 mod nl;
+mod phones;
 mod problems;
 mod strings;
 
@@ -38,6 +39,7 @@ pub use format::{
     format_long_date_time_text,
 };
 pub use nl::NL;
+pub use phones::{PHONES_EN, PHONES_NL, PhoneStrings};
 pub use problems::{protocol_issue, protocol_problem};
 pub use strings::Strings;
 
@@ -123,6 +125,21 @@ impl<const N: usize> Sentence for [Text; N] {
 /// Defines [`Strings`] from its list of fields, and [`Strings::all`], which lists every field
 /// with its texts, so a test covers each sentence without a hand-kept list.
 macro_rules! sentences {
+    // A table of its own (the phones'), with the same `all`.
+    (struct $table:ident; $( $(#[$meta:meta])* $name:ident : $ty:ty ),* $(,)?) => {
+        /// Sentences of one part of the app in one language. See the module documentation.
+        pub struct $table {
+            $( $(#[$meta])* pub $name: $ty, )*
+        }
+
+        impl $table {
+            /// Every field by name, with its texts.
+            pub fn all(&self) -> Vec<(&'static str, Vec<Text>)> {
+                use super::Sentence as _;
+                vec![ $( (stringify!($name), self.$name.forms()) ),* ]
+            }
+        }
+    };
     ($( $(#[$meta:meta])* $name:ident : $ty:ty ),* $(,)?) => {
         /// Every sentence in one language. See the module documentation.
         pub struct Strings {
@@ -146,6 +163,14 @@ pub fn strings(lang: Lang) -> &'static Strings {
         Lang::En => &EN,
     }
 }
+/// The sentences of members' phones in `lang`.
+pub fn phone_strings(lang: Lang) -> &'static PhoneStrings {
+    match lang {
+        Lang::Nl => &PHONES_NL,
+        Lang::En => &PHONES_EN,
+    }
+}
+
 /// Replaces each `{key}` in `template` by its value, in one pass from left to right.
 ///
 /// Only the template is read for placeholders, never a value put in: a group name or error
@@ -210,7 +235,9 @@ mod tests {
     /// a `{...}` would show the raw placeholder to the user; an empty text shows nothing.
     #[test]
     fn placeholders_are_the_same_in_both_languages() {
-        let (nl, en) = (NL.all(), EN.all());
+        let (mut nl, mut en) = (NL.all(), EN.all());
+        nl.extend(PHONES_NL.all());
+        en.extend(PHONES_EN.all());
         assert_eq!(nl.len(), en.len());
         assert!(
             nl.len() > 300,
@@ -239,8 +266,8 @@ mod tests {
     /// A plural's two forms fill the same placeholders, so either can be used the same way.
     #[test]
     fn both_forms_of_a_plural_have_the_same_placeholders() {
-        for strings in [&NL, &EN] {
-            for (name, forms) in strings.all() {
+        for all in [NL.all(), EN.all(), PHONES_NL.all(), PHONES_EN.all()] {
+            for (name, forms) in all {
                 if let [one, other] = forms[..]
                     && placeholders(one) != placeholders(other)
                 {

@@ -575,70 +575,10 @@ super::sentences! {
     /// The choice with a single problem or case: no vote, just this one.
     choice_this_case: Text,
     // Members take part from their own phones (issue 13).
-    /// Members take part from their own phones: the heading on the wall, the leader screen and the group tab.
-    phones_title: Text,
-    /// Under the QR code: scan it, or type the address below it.
-    phones_scan: Text,
-    /// Under the address: phones need the room's own network.
-    phones_same_wifi: Text,
     /// The button that starts serving; names its key (T).
     phones_on: Text,
     /// The button that stops serving; names its key (T).
     phones_off: Text,
     /// The help line and tooltip of the key that turns phones on and off.
     key_phones: Text,
-    /// Serving could not start. {error}: the system's reason.
-    phones_failed: Text,
-    /// The operating system gave no random numbers for the secret code.
-    phones_no_random: Text,
-    /// How many phones take part, on the leader screen. {count}
-    phones_devices: Plural,
-    /// The group tab's checkbox: start meetings of this group with phones on.
-    phones_group_setting: Text,
-    /// The phone page: the field for a problem's title.
-    phone_problem_title: Text,
-    /// The phone page: the field for one sentence about the problem (may stay empty).
-    phone_problem_line: Text,
-    /// The phone page: the button that adds a problem.
-    phone_problem_send: Text,
-    /// The phone page: the problem is on the list.
-    phone_problem_sent: Text,
-    /// The phone page: dots this phone can still give. {count}, {total}
-    phone_dots_left: Plural,
-    /// The phone page: give a dot to this problem.
-    phone_dot_give: Text,
-    /// The phone page: take a dot back from this problem.
-    phone_dot_take: Text,
-    /// The phone page: the private scratchpad's heading.
-    phone_scratch_title: Text,
-    /// The phone page: what happens with the scratchpad's text.
-    phone_scratch_hint: Text,
-    /// The phone page: empty the scratchpad.
-    phone_scratch_clear: Text,
-    /// The phone page: the advice field.
-    phone_advice_label: Text,
-    /// The phone page: nobody sees advice before the reveal.
-    phone_advice_hint: Text,
-    /// The phone page: the button that hands in advice.
-    phone_advice_send: Text,
-    /// The phone page: advice was handed in; more is allowed.
-    phone_advice_in: Text,
-    /// The phone page: the heading over the revealed advice.
-    phone_revealed: Text,
-    /// The phone page: a phase without anything to do on the phone.
-    phone_nothing: Text,
-    /// The page a device gets when the meeting is not open (ended, phones off, or an old link).
-    phone_closed_title: Text,
-    /// Under that title: why, and what to do.
-    phone_closed_text: Text,
-    /// The phone page: the meeting has as many devices as it takes. {max}
-    phone_full: Text,
-    /// The phone page: too many requests; try again shortly.
-    phone_too_fast: Text,
-    /// The phone page: the leader's computer does not answer.
-    phone_offline: Text,
-    /// The phone page: the text is longer than the field takes.
-    phone_too_long: Text,
-    /// The phone page: a submission for a phase that has moved on.
-    phone_not_now: Text,
 }

@@ -61,7 +61,7 @@ impl Response {
 
 /// The page a device gets when the meeting is not open: ended, phones off, or an old link.
 pub fn closed_page(status: u16, state: &State) -> Response {
-    let s = i18n::strings(state.lang);
+    let s = i18n::phone_strings(state.lang);
     let html = CLOSED_HTML
         .replace("{lang}", super::view::lang_code(state.lang))
         .replace("{title}", &escape_html(s.phone_closed_title))
@@ -119,7 +119,7 @@ pub fn handle(
     let post = request.method == "POST";
     match (tail, get, post) {
         ("", true, _) => {
-            let s = i18n::strings(open.lang);
+            let s = i18n::phone_strings(open.lang);
             let html = PAGE_HTML
                 .replace("{lang}", super::view::lang_code(open.lang))
                 .replace("{title}", &escape_html(s.phones_title));
@@ -127,7 +127,10 @@ pub fn handle(
         }
         ("app.js", true, _) => Response::new(200, "text/javascript; charset=utf-8", PAGE_JS),
         ("app.css", true, _) => Response::new(200, "text/css; charset=utf-8", PAGE_CSS),
-        ("texts", true, _) => Response::json(200, &page_texts(i18n::strings(open.lang))),
+        ("texts", true, _) => Response::json(
+            200,
+            &page_texts(i18n::strings(open.lang), i18n::phone_strings(open.lang)),
+        ),
         ("state", true, _) => with_device(request, open, false, now, |open, device| {
             let view = open.view_now(now);
             let dots: serde_json::Map<String, serde_json::Value> = open

@@ -77,7 +77,8 @@ pub fn meeting_ui(ui: &mut Ui, ctx: &mut ViewCtx, parts: MeetingParts) {
                         .inner_margin(egui::Margin::same(14)),
                 )
                 .show(ui, |ui| {
-                    phones::leader_panel_ui(ui, join, phones_error, ctx.s, &palette);
+                    let s = crate::i18n::phone_strings(ctx.lang);
+                    phones::leader_panel_ui(ui, join, phones_error, s, &palette);
                 });
         }
         leader::leader_ui(ui, ctx, session, my_cases, room_window);
@@ -98,7 +99,13 @@ pub fn meeting_ui(ui: &mut Ui, ctx: &mut ViewCtx, parts: MeetingParts) {
                 match join {
                     Some(card) => {
                         let (wall, column) = phones::split_wall(rect);
-                        phones::wall_card_ui(ui, column, card, ctx.s, &palette);
+                        phones::wall_card_ui(
+                            ui,
+                            column,
+                            card,
+                            crate::i18n::phone_strings(ctx.lang),
+                            &palette,
+                        );
                         room::room_ui(ui, wall, &view, &palette)
                     }
                     None => room::room_ui(ui, rect, &view, &palette),

@@ -4,7 +4,7 @@
 use egui::{Color32, Rect, RichText, Ui, UiBuilder, pos2, vec2};
 
 use super::theme::{self, Palette};
-use crate::i18n::Strings;
+use crate::i18n::PhoneStrings;
 use crate::room::JoinCard;
 
 /// The QR code's quiet zone, in modules (the standard asks for four).
@@ -39,7 +39,7 @@ fn qr_ui(ui: &Ui, min: egui::Pos2, side: f32, card: &JoinCard) {
 }
 
 /// The card in a column of the wall, sized on the wall's height `h`.
-pub fn wall_card_ui(ui: &mut Ui, rect: Rect, card: &JoinCard, s: &Strings, palette: &Palette) {
+pub fn wall_card_ui(ui: &mut Ui, rect: Rect, card: &JoinCard, s: &PhoneStrings, palette: &Palette) {
     let h = rect.height();
     let pad = 0.03 * h;
     let inner = rect.shrink(pad);
@@ -86,7 +86,7 @@ pub fn leader_panel_ui(
     ui: &mut Ui,
     card: Option<&JoinCard>,
     error: Option<&str>,
-    s: &Strings,
+    s: &PhoneStrings,
     palette: &Palette,
 ) {
     ui.label(RichText::new(s.phones_title).font(theme::bold(17.0)));

@@ -182,7 +182,8 @@ fn wall_ui(ui: &mut egui::Ui, class: ViewportClass, shared: &mut Shared) {
             let pages = match join {
                 Some(card) => {
                     let (wall, column) = super::phones::split_wall(rect);
-                    super::phones::wall_card_ui(ui, column, card, s, &palette);
+                    let p = i18n::phone_strings(shared.lang);
+                    super::phones::wall_card_ui(ui, column, card, p, &palette);
                     room::room_ui(ui, wall, &view, &palette)
                 }
                 None => room::room_ui(ui, rect, &view, &palette),

@@ -49,7 +49,10 @@ impl KringApp {
             Arc::new(move || ctx.request_repaint())
         });
         if let Err(error) = served {
-            let text = crate::i18n::fill(self.env.strings().phones_failed, &[("error", &error)]);
+            let text = crate::i18n::fill(
+                crate::i18n::phone_strings(lang).phones_failed,
+                &[("error", &error)],
+            );
             log::error!("{text}");
             self.phones.error = Some(text);
             self.phones.on = false;

@@ -57,7 +57,7 @@ impl Phones {
         };
         if !serving.is_open() {
             if !serving.open(view.clone(), lang) {
-                return Err(crate::i18n::strings(lang).phones_no_random.to_owned());
+                return Err(crate::i18n::phone_strings(lang).phones_no_random.to_owned());
             }
             self.published = Some(view);
             let url = serving.url().unwrap_or_default();
