@@ -1,7 +1,7 @@
 //! Members' phones under load: 40 simulated devices on loopback against a headless app with a
 //! running meeting in the judgement phase, next to the same meeting without phones.
 //!
-//! Each device is a thread with its own HTTP client: it asks for the state once a second (as
+//! Each device is a thread with its own HTTP connection (kept open, as a browser does): it asks for the state once a second (as
 //! the page does) and sends a piece of advice about every half minute. The app runs on the
 //! bench's thread as eframe would run it: a frame when it asked for one (its countdown's next
 //! second, or a phone's wake-up). Figures:
@@ -294,12 +294,13 @@ fn device(
     let mut next_poll = begun + offset(Duration::from_secs(1), 1);
     let mut next_advice = begun + offset(ADVICE_EVERY, 7);
     let mut pieces = 0u32;
+    let mut connection = Connection::default();
     while !stop.load(Ordering::SeqCst) && Instant::now() < deadline {
         let now = Instant::now();
         if now >= next_advice {
             pieces += 1;
             let body = format!("{{\"text\":\"advies {n}-{pieces}\"}}");
-            let ok = request(url, "POST", "advice", &id, &body) == Some(200);
+            let ok = connection.request(url, "POST", "advice", &id, &body) == Some(200);
             if ok {
                 if let Ok(mut sent) = sent.lock() {
                     sent.push(Instant::now());
@@ -309,7 +310,7 @@ fn device(
             }
             next_advice += ADVICE_EVERY;
         } else if now >= next_poll {
-            let _ = request(url, "GET", "state", &id, "");
+            let _ = connection.request(url, "GET", "state", &id, "");
             next_poll += Duration::from_secs(1);
         } else {
             let wait = next_poll.min(next_advice).min(deadline) - now;
@@ -318,22 +319,74 @@ fn device(
     }
 }
 
-/// One HTTP/1.1 request on a connection of its own (no keep-alive: more work for the server
-/// than a browser gives it, so the CPU figure errs high). The status, or `None`.
-fn request(url: &str, method: &str, route: &str, device: &str, body: &str) -> Option<u16> {
-    use std::io::{Read as _, Write as _};
-    let rest = url.strip_prefix("http://")?;
-    let (host, path) = rest.split_once('/')?;
-    let mut stream = std::net::TcpStream::connect(host).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    let request = format!(
-        "{method} /{path}{route} HTTP/1.1\r\nHost: {host}\r\nX-Kring-Device: {device}\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    stream.write_all(request.as_bytes()).ok()?;
-    let mut reply = Vec::new();
-    stream.read_to_end(&mut reply).ok()?;
-    let head = String::from_utf8_lossy(&reply[..reply.len().min(32)]).into_owned();
-    head.split_whitespace().nth(1)?.parse().ok()
+/// A device's HTTP/1.1 connection, kept open between requests as a browser keeps it.
+#[derive(Default)]
+struct Connection {
+    stream: Option<std::net::TcpStream>,
+}
+
+impl Connection {
+    /// One request; the status, or `None`. A broken connection is opened again once.
+    fn request(
+        &mut self,
+        url: &str,
+        method: &str,
+        route: &str,
+        device: &str,
+        body: &str,
+    ) -> Option<u16> {
+        for _ in 0..2 {
+            if let Some(status) = self.try_request(url, method, route, device, body) {
+                return Some(status);
+            }
+            self.stream = None;
+        }
+        None
+    }
+
+    fn try_request(
+        &mut self,
+        url: &str,
+        method: &str,
+        route: &str,
+        device: &str,
+        body: &str,
+    ) -> Option<u16> {
+        use std::io::{BufRead as _, Read as _, Write as _};
+        let rest = url.strip_prefix("http://")?;
+        let (host, path) = rest.split_once('/')?;
+        if self.stream.is_none() {
+            let stream = std::net::TcpStream::connect(host).ok()?;
+            stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+            self.stream = Some(stream);
+        }
+        let stream = self.stream.as_mut()?;
+        let request = format!(
+            "{method} /{path}{route} HTTP/1.1\r\nHost: {host}\r\nX-Kring-Device: {device}\r\n\
+             Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        stream.write_all(request.as_bytes()).ok()?;
+        let mut reader = std::io::BufReader::new(stream.try_clone().ok()?);
+        let mut line = String::new();
+        reader.read_line(&mut line).ok()?;
+        let status: u16 = line.split_whitespace().nth(1)?.parse().ok()?;
+        let mut length = 0usize;
+        loop {
+            line.clear();
+            reader.read_line(&mut line).ok()?;
+            let header = line.trim_end();
+            if header.is_empty() {
+                break;
+            }
+            if let Some((name, value)) = header.split_once(':')
+                && name.eq_ignore_ascii_case("content-length")
+            {
+                length = value.trim().parse().ok()?;
+            }
+        }
+        let mut body = vec![0u8; length];
+        reader.read_exact(&mut body).ok()?;
+        Some(status)
+    }
 }
