@@ -75,27 +75,50 @@ fn run_gui(data_dir: Option<std::path::PathBuf>, process_start: std::time::Insta
             }
         },
     };
+    // The app's own set-up (settings, protocols, the group's lock and files) and the window
+    // icon are made on a thread of their own while eframe opens the window and its GL context,
+    // which is mostly waiting on the display server: neither delays the first frame.
+    let setup = std::thread::Builder::new()
+        .name("kring-setup".to_owned())
+        .spawn(move || {
+            let mut app = KringApp::new(data, Arc::new(SystemClock));
+            if let Some(reason) = fallback_reason {
+                app.report_data_dir_fallback(&reason);
+            }
+            let icon = egui::IconData {
+                rgba: kring::ui::icon_rgba(),
+                width: kring::ui::ICON_SIZE,
+                height: kring::ui::ICON_SIZE,
+            };
+            (app, icon)
+        });
+    let setup = match setup {
+        Ok(setup) => setup,
+        Err(err) => {
+            eprintln!("kring: the app could not start a thread: {err}");
+            return ExitCode::from(1);
+        }
+    };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Kring")
             .with_app_id("kring")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([720.0, 480.0])
-            .with_icon(Arc::new(egui::IconData {
-                rgba: kring::ui::icon_rgba(),
-                width: kring::ui::ICON_SIZE,
-                height: kring::ui::ICON_SIZE,
-            })),
+            .with_min_inner_size([720.0, 480.0]),
         ..Default::default()
     };
     let result = eframe::run_native(
         "Kring",
         options,
-        Box::new(move |_cc| {
-            let mut app = KringApp::new(data, Arc::new(SystemClock));
-            if let Some(reason) = fallback_reason {
-                app.report_data_dir_fallback(&reason);
-            }
+        Box::new(move |cc| {
+            let (app, icon) = match setup.join() {
+                Ok(made) => made,
+                // A panic while setting up is the app's own: let it end the program as it would
+                // have on the main thread.
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+            cc.egui_ctx
+                .send_viewport_cmd(egui::ViewportCommand::Icon(Some(Arc::new(icon))));
             Ok(Box::new(kring::bench::FirstFrame::new(app, process_start)))
         }),
     );

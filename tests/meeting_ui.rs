@@ -255,6 +255,7 @@ fn every_command_with_a_key_is_in_the_help() {
     for (lang_button, lang) in [
         (None, kring::model::Lang::Nl),
         (Some("English"), kring::model::Lang::En),
+        (Some("Deutsch"), kring::model::Lang::De),
     ] {
         let dir = tempfile::tempdir().expect("tempdir");
         let clock = ManualClock::new(T0);

@@ -7,7 +7,7 @@ use egui::epaint::{Shape, TextShape};
 use egui::{Rect, Vec2, pos2, vec2};
 use egui_kittest::Harness;
 use jiff::tz::TimeZone;
-use kring::i18n::NL;
+use kring::i18n::{DE, NL};
 use kring::meeting::{Command, Meeting, Step};
 use kring::model::{AdviceMark, FollowUp, Lang, MeetingContent, Protocol, Text};
 use kring::room::{RoomTool, RoomView};
@@ -127,6 +127,7 @@ fn with_four_rules(mut protocol: Protocol) -> Protocol {
             phase.rules.push(Text {
                 nl: format!("Regel {i}: we luisteren eerst en vullen niets voor elkaar in"),
                 en: format!("Rule {i}: we listen first and fill in nothing for each other"),
+                de: format!("Regel {i}: Wir hören erst zu und ergänzen nichts füreinander"),
             });
             i += 1;
         }
@@ -135,7 +136,7 @@ fn with_four_rules(mut protocol: Protocol) -> Protocol {
 }
 
 /// Every view the wall shows while a meeting runs through all its phases and steps, with the
-/// time running, over, on a break.
+/// time running, over, on a break; in Dutch, and in German, whose words run longest.
 fn all_views() -> Vec<RoomView> {
     let catalog = Catalog::load(None);
     let tz = TimeZone::UTC;
@@ -150,44 +151,27 @@ fn all_views() -> Vec<RoomView> {
             views.push(view);
         }
     };
-    for entry in &catalog.entries {
+    for (entry, (lang, s)) in catalog
+        .entries
+        .iter()
+        .flat_map(|entry| [(entry, (Lang::Nl, &NL)), (entry, (Lang::De, &DE))])
+    {
         let mut meeting = Meeting::start(with_four_rules(entry.protocol.clone()), T0);
         let mut now = T0;
         let mut first = true;
         while !meeting.is_finished() {
             for content in &contents {
-                add(RoomView::new(&meeting, content, Lang::Nl, &NL, now, &tz));
+                add(RoomView::new(&meeting, content, lang, s, now, &tz));
             }
             if meeting.step() == Step::Run {
                 let over = now + 3 * 3_600_000;
-                add(RoomView::new(
-                    &meeting,
-                    &contents[0],
-                    Lang::Nl,
-                    &NL,
-                    over,
-                    &tz,
-                ));
+                add(RoomView::new(&meeting, &contents[0], lang, s, over, &tz));
                 if first {
                     first = false;
                     meeting.apply(Command::StartBreak { minutes: 10 }, now);
-                    add(RoomView::new(
-                        &meeting,
-                        &contents[0],
-                        Lang::Nl,
-                        &NL,
-                        now,
-                        &tz,
-                    ));
+                    add(RoomView::new(&meeting, &contents[0], lang, s, now, &tz));
                     let over = now + 3_600_000;
-                    add(RoomView::new(
-                        &meeting,
-                        &contents[0],
-                        Lang::Nl,
-                        &NL,
-                        over,
-                        &tz,
-                    ));
+                    add(RoomView::new(&meeting, &contents[0], lang, s, over, &tz));
                     meeting.apply(Command::EndBreak, now);
                 }
             }

@@ -22,6 +22,26 @@ pub const FRAMES_ENV: &str = "KRING_LOG_FRAMES";
 /// The start of the line printed for every frame after the first.
 pub const FRAME_PREFIX: &str = "frame_ms=";
 
+/// The start of the line printed for every frame of the group screen's own window.
+pub const WALL_FRAME_PREFIX: &str = "wall_frame_ms=";
+
+/// Prints a [`WALL_FRAME_PREFIX`] line when `KRING_LOG_FRAMES=1` is set: the group screen's
+/// window has its own repaint schedule, so the bench counts its frames apart.
+pub fn log_wall_frame() {
+    static EVERY_FRAME: std::sync::OnceLock<Option<Instant>> = std::sync::OnceLock::new();
+    let start = EVERY_FRAME.get_or_init(|| {
+        std::env::var_os(FRAMES_ENV)
+            .is_some_and(|value| value == "1")
+            .then(Instant::now)
+    });
+    if let Some(start) = start {
+        eprintln!(
+            "{WALL_FRAME_PREFIX}{:.1}",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+}
+
 /// Wraps an app and passes every call on unchanged; only the first `ui` call also prints the
 /// time since `process_start` (an [`Instant`] taken first thing in `main`) when asked to.
 /// Make it where the app is made, so that it also knows when that was.

@@ -33,6 +33,8 @@ pub struct CpuSample {
     /// Percent of one core.
     pub percent: f64,
     pub frames: usize,
+    /// Frames of the group screen's own window, when it has one.
+    pub wall_frames: usize,
     pub secs: f64,
 }
 
@@ -220,9 +222,11 @@ fn cpu_sample(program: &mut Program, window: Duration) -> Result<CpuSample, Stri
     let pid = program.pid();
     let before = procfs::cpu_ticks(Some(pid));
     let frames_before = program.frames();
+    let wall_frames_before = program.wall_frames();
     std::thread::sleep(window);
     let after = procfs::cpu_ticks(Some(pid));
     let frames = program.frames().saturating_sub(frames_before);
+    let wall_frames = program.wall_frames().saturating_sub(wall_frames_before);
     if !program.is_running() {
         return Err(format!(
             "the program stopped while its CPU was measured; its output:\n{}",
@@ -236,6 +240,7 @@ fn cpu_sample(program: &mut Program, window: Duration) -> Result<CpuSample, Stri
     Ok(CpuSample {
         percent: cpu_secs / window.as_secs_f64() * 100.0,
         frames,
+        wall_frames,
         secs: window.as_secs_f64(),
     })
 }

@@ -24,8 +24,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 pub use first_frame::{
-    FIRST_FRAME_ENV, FIRST_FRAME_PREFIX, FRAME_PREFIX, FRAMES_ENV, FirstFrame, first_frame_line,
-    parse_first_frame_line,
+    FIRST_FRAME_ENV, FIRST_FRAME_PREFIX, FRAME_PREFIX, FRAMES_ENV, FirstFrame, WALL_FRAME_PREFIX,
+    first_frame_line, log_wall_frame, parse_first_frame_line,
 };
 
 use report::{Row, Verdict, mb, median, ms};
@@ -367,10 +367,18 @@ fn window_rows(exe: &Path, work: &Path, runs: usize, cpu_window: Duration, rows:
     match gui::measure_use(&display, &programs, work, cpu_window) {
         Ok(u) => {
             let cpu = |c: &gui::CpuSample| {
-                format!(
-                    "{:.2} % of a core ({} frames in {:.0} s)",
-                    c.percent, c.frames, c.secs
-                )
+                if c.wall_frames > 0 {
+                    format!(
+                        "{:.2} % of a core ({} frames of the leader's window, {} of the group \
+                         screen's, in {:.0} s)",
+                        c.percent, c.frames, c.wall_frames, c.secs
+                    )
+                } else {
+                    format!(
+                        "{:.2} % of a core ({} frames in {:.0} s)",
+                        c.percent, c.frames, c.secs
+                    )
+                }
             };
             rows.push(Row::new(
                 format!("CPU: countdown running on the room display, {secs} s"),

@@ -12,7 +12,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use super::first_frame::{
-    CREATED_PREFIX, FIRST_FRAME_ENV, FRAME_PREFIX, FRAMES_ENV, parse_first_frame_line,
+    CREATED_PREFIX, FIRST_FRAME_ENV, FRAME_PREFIX, FRAMES_ENV, WALL_FRAME_PREFIX,
+    parse_first_frame_line,
 };
 
 /// The size of the X screen; the apps open at 1280 × 800.
@@ -176,15 +177,21 @@ impl Display {
         let (sender, first_frame) = mpsc::channel();
         let log = Arc::new(Mutex::new(Vec::new()));
         let frames = Arc::new(AtomicUsize::new(0));
+        let wall_frames = Arc::new(AtomicUsize::new(0));
         if let Some(stderr) = child.stderr.take() {
             let log = Arc::clone(&log);
             let frames = Arc::clone(&frames);
+            let wall_frames = Arc::clone(&wall_frames);
             std::thread::spawn(move || {
                 let mut created_ms = None;
                 for line in BufReader::new(stderr).lines() {
                     let Ok(line) = line else { break };
                     if line.starts_with(FRAME_PREFIX) {
                         frames.fetch_add(1, Ordering::Relaxed);
+                        continue;
+                    }
+                    if line.starts_with(WALL_FRAME_PREFIX) {
+                        wall_frames.fetch_add(1, Ordering::Relaxed);
                         continue;
                     }
                     if let Some(ms) = line.strip_prefix(CREATED_PREFIX) {
@@ -208,6 +215,7 @@ impl Display {
             first_frame,
             log,
             frames,
+            wall_frames,
             display: self.name.clone(),
             window: None,
         })
@@ -231,6 +239,8 @@ pub struct Program {
     log: Arc<Mutex<Vec<String>>>,
     /// Frames drawn after the first.
     frames: Arc<AtomicUsize>,
+    /// Frames of the group screen's own window.
+    wall_frames: Arc<AtomicUsize>,
     /// The X display it runs on.
     display: String,
     window: Option<String>,
@@ -324,6 +334,11 @@ impl Program {
     /// How many frames the program drew after its first.
     pub fn frames(&self) -> usize {
         self.frames.load(Ordering::Relaxed)
+    }
+
+    /// How many frames the group screen's own window drew.
+    pub fn wall_frames(&self) -> usize {
+        self.wall_frames.load(Ordering::Relaxed)
     }
 
     /// Whether the program is still running.

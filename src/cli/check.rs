@@ -21,8 +21,9 @@ pub fn check_lang(
     .unwrap_or(crate::model::Lang::Nl)
 }
 
-/// Checks protocol files and writes one line per problem (or one "ok" line per good file) to
-/// `out`, in `lang`. Returns whether every file was good.
+/// Checks protocol files and writes one line per problem (or one "ok" line per good file,
+/// then its warnings: texts without German) to `out`, in `lang`. Returns whether every file
+/// was good; warnings do not count against it.
 pub fn check(files: &[PathBuf], lang: crate::model::Lang, out: &mut dyn Write) -> bool {
     use crate::model::{ProtocolIssue, ProtocolProblem};
     let mut all_good = true;
@@ -31,7 +32,8 @@ pub fn check(files: &[PathBuf], lang: crate::model::Lang, out: &mut dyn Write) -
         let whole_file = |problem| vec![ProtocolIssue::new(&name, (1, 1), problem)];
         let result = match std::fs::read(file) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => Protocol::from_ron(&name, &text),
+                Ok(text) => Protocol::from_ron(&name, &text)
+                    .map(|protocol| (protocol.warnings(&name, &text), protocol)),
                 Err(_) => Err(whole_file(ProtocolProblem::NotText)),
             },
             Err(err) => Err(whole_file(ProtocolProblem::Unreadable {
@@ -39,7 +41,7 @@ pub fn check(files: &[PathBuf], lang: crate::model::Lang, out: &mut dyn Write) -
             })),
         };
         match result {
-            Ok(protocol) => {
+            Ok((warnings, protocol)) => {
                 let ok = crate::i18n::fill(
                     crate::i18n::strings(lang).check_ok.get(protocol.parts),
                     &[
@@ -50,6 +52,9 @@ pub fn check(files: &[PathBuf], lang: crate::model::Lang, out: &mut dyn Write) -
                     ],
                 );
                 writeln!(out, "{ok}").ok();
+                for warning in warnings {
+                    writeln!(out, "{}", crate::i18n::protocol_issue(lang, &warning)).ok();
+                }
             }
             Err(issues) => {
                 all_good = false;

@@ -118,15 +118,16 @@ fn text_value(parser: &mut lexopt::Parser, name: &str, example: &str) -> Result<
     })
 }
 
-/// The value after `--lang`: `nl` or `en`.
+/// The value after `--lang`: `nl`, `en` or `de`.
 fn lang_value(parser: &mut lexopt::Parser) -> Result<crate::model::Lang, String> {
     use crate::model::Lang;
     let code = text_value(parser, "--lang", "en")?;
     match code.to_ascii_lowercase().as_str() {
         "nl" => Ok(Lang::Nl),
         "en" => Ok(Lang::En),
+        "de" => Ok(Lang::De),
         _ => Err(format!(
-            "--lang {code} is not known: use --lang nl or --lang en"
+            "--lang {code} is not known: use --lang nl, --lang en or --lang de"
         )),
     }
 }

@@ -41,6 +41,15 @@ fn parses_gui_check_and_rejects_unknown() {
             data_dir: Some("/d".into()),
         })
     );
+    assert!(matches!(
+        parse(args(&["check", "--lang", "de", "a.ron"])),
+        Ok(Cli::Check {
+            lang: Some(crate::model::Lang::De),
+            ..
+        })
+    ));
+    let unknown = parse(args(&["check", "--lang", "fr", "a.ron"])).expect_err("fr");
+    assert!(unknown.contains("--lang de"), "{unknown}");
     assert!(parse(args(&["check"])).is_err());
     assert!(parse(args(&["--data-dir"])).is_err());
     assert!(

@@ -5,9 +5,9 @@ Kring: guides an intervision group through a Balint meeting.
 
 Usage:
   kring [--data-dir DIR]     start the app (data in DIR, $KRING_DATA_DIR, or your data folder)
-  kring check [--data-dir DIR] [--lang nl|en] FILE...
+  kring check [--data-dir DIR] [--lang nl|en|de] FILE...
                              check protocol files; one line per problem, exit 1 if any
-  kring export [--data-dir DIR] MEETING_FILE --format md|html [--lang nl|en] [--out FILE]
+  kring export [--data-dir DIR] MEETING_FILE --format md|html [--lang nl|en|de] [--out FILE]
                              a meeting as Markdown or a printable HTML page (stdout
                              without --out); MEETING_FILE is a path, or a file name in
                              the default group's meetings folder
@@ -28,14 +28,15 @@ Options:
 
 /// `kring check --help`.
 pub const CHECK_USAGE: &str = "\
-Usage: kring check [--data-dir DIR] [--lang nl|en] FILE...
+Usage: kring check [--data-dir DIR] [--lang nl|en|de] FILE...
 
 Checks protocol files as Kring would load them. Prints one line per problem,
-FILE:LINE:COLUMN: what to change, or one \"ok\" line per good file. Exit status 1 when any
-file has a problem.
+FILE:LINE:COLUMN: what to change, or one \"ok\" line per good file. A good file whose texts
+lack German (`de`) gets a warning line after its \"ok\": Kring shows English there. Exit
+status 1 when any file has a problem; warnings alone leave it 0.
 
 Options:
-  --lang nl|en               the language of the messages (default: the language chosen in
+  --lang nl|en|de            the language of the messages (default: the language chosen in
                              Kring's settings in the data folder, or Dutch when there are none)
   --data-dir DIR             the data folder whose settings give the default language
                              (default: $KRING_DATA_DIR, or your data folder); only read
@@ -44,7 +45,7 @@ Options:
 
 /// `kring export --help`.
 pub const EXPORT_USAGE: &str = "\
-Usage: kring export [--data-dir DIR] MEETING_FILE --format md|html [--lang nl|en] [--out FILE]
+Usage: kring export [--data-dir DIR] MEETING_FILE --format md|html [--lang nl|en|de] [--out FILE]
 
 Writes one meeting as Markdown or as a printable HTML page (A4, no outside files). Everything
 typed into the meeting is escaped: it shows as typed, never as markup. MEETING_FILE is a path,
@@ -54,7 +55,7 @@ Options:
   --data-dir DIR             the data folder to look for MEETING_FILE in (default:
                              $KRING_DATA_DIR, or your data folder)
   --format md|html           Markdown or HTML; may be left out when --out ends in .md or .html
-  --lang nl|en               the language of headings and labels (default: nl)
+  --lang nl|en|de            the language of headings and labels (default: nl)
   --out FILE                 write to FILE instead of standard output (never over a .ron file)
   -h, --help                 this text
 ";

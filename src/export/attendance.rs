@@ -5,13 +5,14 @@ use std::fmt::Write as _;
 use super::doc::Block;
 use super::escape::{md_line, md_text};
 use super::markdown::md_block;
-use crate::i18n::{EN, NL, Strings, format_decimal};
+use crate::i18n::{DE, EN, NL, Strings, format_decimal};
 use crate::model::{GroupSettings, Lang};
 
 /// Attendance and hours per member, with the group's agreement, as Markdown: proof for
 /// registers. `rows` are (name, meetings, minutes), as `History::attendance_hours` gives them.
-/// Headings are in both languages, as a register in either may read it; the hours are
-/// written as in `lang` ("4,5" in Dutch, "4.5" in English). Every name and the agreement
+/// Headings are in Dutch and English, as a register in either may read it, with German first
+/// when `lang` is German (for a German register); the hours are written as in `lang` ("4,5"
+/// in Dutch and German, "4.5" in English). Every name and the agreement
 /// text go through the same escaping as a meeting export: a `|` in a name keeps the table's
 /// columns, `<script>` stays text.
 pub fn attendance_markdown(
@@ -19,7 +20,10 @@ pub fn attendance_markdown(
     rows: &[(String, usize, i64)],
     lang: Lang,
 ) -> String {
-    let both = |pick: fn(&Strings) -> &'static str| format!("{} / {}", pick(&NL), pick(&EN));
+    let both = |pick: fn(&Strings) -> &'static str| match lang {
+        Lang::De => format!("{} / {} / {}", pick(&DE), pick(&NL), pick(&EN)),
+        Lang::Nl | Lang::En => format!("{} / {}", pick(&NL), pick(&EN)),
+    };
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md_line(&group.name));
     let _ = writeln!(out, "## {}\n", both(|s| s.attendance_agreements));

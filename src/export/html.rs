@@ -47,6 +47,7 @@ pub(super) fn render_html(doc: &Doc, lang: Lang) -> String {
     let code = match lang {
         Lang::Nl => "nl",
         Lang::En => "en",
+        Lang::De => "de",
     };
     let mut out = String::new();
     let _ = write!(

@@ -217,6 +217,7 @@ fn both_formats_carry_the_meeting() {
             let (will_use, suggestive, early) = match lang {
                 Lang::Nl => ("gaat ermee aan de slag", "suggestief", "2 keer"),
                 Lang::En => ("will use", "suggestive", "2 times"),
+                Lang::De => ("wird aufgegriffen", "suggestiv", "2 Mal"),
             };
             for needle in [will_use, suggestive, early] {
                 assert!(out.contains(needle), "{format} {lang:?} lacks {needle:?}");
@@ -229,6 +230,17 @@ fn both_formats_carry_the_meeting() {
     assert!(en.contains("## The inbrenger's decision") && en.contains("## Follow-up steps"));
     assert!(nl.contains("maandag 24 november 2025, 19:30"), "{nl}");
     assert!(en.contains("Monday 24 November 2025, 19:30"), "{en}");
+    let de = meeting_markdown(&record, Lang::De);
+    assert!(
+        de.contains("## Die Entscheidung der Fallgeberin oder des Fallgebers")
+            && de.contains("## Nächste Schritte"),
+        "{de}"
+    );
+    assert!(de.contains("Montag, 24. November 2025, 19:30 Uhr"), "{de}");
+    assert!(
+        de.contains("übersprungen") && de.contains("vorzeitig beendet"),
+        "{de}"
+    );
     assert!(nl.contains("overgeslagen") && nl.contains("niet aan toe gekomen"));
     assert!(nl.contains("eerder beëindigd"));
     assert!(
@@ -280,6 +292,10 @@ fn html_is_a_complete_self_contained_printable_page() {
     let html = meeting_html(&record, Lang::En);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(html.trim_end().ends_with("</html>"));
+    // German pages say so, for hyphenation and screen readers.
+    let german = meeting_html(&record, Lang::De);
+    assert!(german.starts_with("<!DOCTYPE html>\n<html lang=\"de\">"));
+    assert!(german.contains("Protokoll einer Intervisionssitzung"));
     assert!(html.contains("<meta charset=\"utf-8\">"));
     assert!(html.contains("@media print"));
     assert!(html.contains("Atkinson Hyperlegible"));
@@ -415,6 +431,19 @@ fn attendance_escapes_names_and_agreements() {
         "{md}"
     );
     assert!(md.contains("## Afspraken / Agreements"), "{md}");
+    // In German the German heading comes first, the hours with a comma.
+    let md = attendance_markdown(&group, &rows, Lang::De);
+    assert!(md.contains("| Anouk \\| de Vries | 3 | 4,5 |"), "{md}");
+    assert!(
+        md.contains(
+            "| Name / naam / name | Sitzungen / bijeenkomsten / meetings | Stunden / uren / hours |"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("## Vereinbarungen / Afspraken / Agreements"),
+        "{md}"
+    );
 }
 
 /// Issue 9, point 7: a `|` or a line break typed into a meeting keeps its tables whole,
@@ -459,12 +488,22 @@ fn meeting_tables_keep_their_columns_and_titles_their_braces() {
 #[test]
 fn an_export_says_the_protocols_word_for_its_parts() {
     let (mut record, _) = sample();
-    for (parts, nl, en) in [
-        (Parts::Phases, "Tijd per fase", "Time per phase"),
-        (Parts::Steps, "Tijd per stap", "Time per step"),
+    for (parts, nl, en, de) in [
+        (
+            Parts::Phases,
+            "Tijd per fase",
+            "Time per phase",
+            "Zeit pro Phase",
+        ),
+        (
+            Parts::Steps,
+            "Tijd per stap",
+            "Time per step",
+            "Zeit pro Schritt",
+        ),
     ] {
         record.parts = parts;
-        for (lang, word) in [(Lang::Nl, nl), (Lang::En, en)] {
+        for (lang, word) in [(Lang::Nl, nl), (Lang::En, en), (Lang::De, de)] {
             for out in [meeting_markdown(&record, lang), meeting_html(&record, lang)] {
                 assert!(out.contains(word), "{parts:?} {lang:?}");
             }

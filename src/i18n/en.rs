@@ -11,6 +11,10 @@ pub const EN: Strings = Strings {
         phases: "Phases",
         steps: "Steps",
     },
+    home_list_line: ByParts {
+        phases: "{count} phases · {minutes} min",
+        steps: "{count} steps · {minutes} min",
+    },
     home_group_size: "Group size: {min}–{max} people",
     home_total_time: "Recommended length: {min}–{max} minutes",
     home_planned: Plural {
@@ -629,6 +633,11 @@ pub const EN: Strings = Strings {
     protocol_empty_rule: "A rule in `rules` of {phase} is empty: fill in its text (nl and en), or remove it.",
     protocol_empty_variant_title: "The variant \"{id}\" in `variants` of {phase} has an empty `title`: write one in Dutch (nl) and in English (en).",
     protocol_duplicate_variant_id: "The `id` \"{id}\" appears twice in `variants` of {phase}: give each variant its own id.",
+    protocol_no_german: Plural {
+        one: "{count} of the {total} texts has no German (`de`): `{field}` in {place}. With German chosen, Kring shows the English text there. Put `de: \"...\"` beside `nl` and `en` to translate it.",
+        other: "{count} of the {total} texts have no German (`de`), the first is `{field}` in {place}. With German chosen, Kring shows the English text there. Put `de: \"...\"` beside `nl` and `en` to translate them.",
+    },
+    protocol_warning: "warning (not an error): {message}",
     check_ok: ByParts {
         phases: "{file}: ok ({id}; phases: {phases}, minutes: {minutes})",
         steps: "{file}: ok ({id}; steps: {phases}, minutes: {minutes})",

@@ -1,9 +1,9 @@
 //! Every sentence the app shows, once per language: on screen, in exports, on the command
 //! line, and the words for errors.
 //!
-//! - [`Strings`] (in `strings.rs`) has one field per text; [`NL`] (`nl.rs`) and [`EN`]
-//!   (`en.rs`) are constants of that type, so a text missing in either language does not
-//!   compile. [`strings`] picks one.
+//! - [`Strings`] (in `strings.rs`) has one field per text; [`NL`] (`nl.rs`), [`EN`]
+//!   (`en.rs`) and [`DE`] (`de.rs`) are constants of that type, so a text missing in any
+//!   language does not compile. [`strings`] picks one.
 //! - Texts with `{name}` placeholders are filled by [`fill`], in one pass.
 //! - A text that counts something is a [`Plural`]: `fill(s.history_count.get(n), ..)`, or
 //!   [`Plural::n`] when the count is its only placeholder.
@@ -17,10 +17,19 @@
 //!   files that could not be loaded ([`crate::store::LoadProblem`]) by [`load_problem`] and
 //!   [`load_reason`], sync conflict copies by [`conflict_file`]; cases, groups and the data
 //!   folder by [`case_error`], [`group_error`] and [`data_dir_error`].
+//! - German (`de.rs`) is written for German Balint groups and groups for *kollegiale
+//!   Beratung*, with the same words throughout: the member who brings the case is the
+//!   *Fallgeber/in* (the word of kollegiale Beratung; Balint groups also say *Referent/in*),
+//!   as a label; in a sentence both forms written out, *die Fallgeberin oder der
+//!   Fallgeber*. The user is addressed with *Sie*, as in professional software and in Balint
+//!   groups of physicians; the leader is *die Leitung*, the members *die Gruppenmitglieder*,
+//!   a meeting a *Sitzung*, a phase *Phase*, a step *Schritt*, advice *Ratschlag*. Numbers
+//!   and dates: "0,8 Stunden", "2. Dezember 2026", "19:30 Uhr".
 //! - Typed protocol-check problems ([`crate::model::ProtocolProblem`]) are put into words by
 //!   [`protocol_problem`] and [`protocol_issue`] (`problems.rs`): the field as the protocol's
 //!   author writes it and what to change, never the parser's type names.
 
+mod de;
 mod en;
 mod errors;
 mod format;
@@ -29,6 +38,7 @@ mod phones;
 mod problems;
 mod strings;
 
+pub use de::DE;
 pub use en::EN;
 pub use errors::{
     case_error, conflict_file, data_dir_advice, data_dir_error, group_error, load_problem,
@@ -39,7 +49,7 @@ pub use format::{
     format_long_date_time_text,
 };
 pub use nl::NL;
-pub use phones::{PHONES_EN, PHONES_NL, PhoneStrings};
+pub use phones::{PHONES_DE, PHONES_EN, PHONES_NL, PhoneStrings};
 pub use problems::{protocol_issue, protocol_problem};
 pub use strings::Strings;
 
@@ -50,7 +60,7 @@ pub type Text = &'static str;
 
 /// A text that counts something, in the forms its language needs. Dutch and English need
 /// two: `one` for exactly 1, `other` for every other number (0 too: "0 vragen gesteld").
-/// German, when it comes, needs the same two.
+/// German needs the same two ("1 Frage", "0 Fragen").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Plural {
     pub one: Text,
@@ -161,6 +171,7 @@ pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Nl => &NL,
         Lang::En => &EN,
+        Lang::De => &DE,
     }
 }
 /// The sentences of members' phones in `lang`.
@@ -168,6 +179,7 @@ pub fn phone_strings(lang: Lang) -> &'static PhoneStrings {
     match lang {
         Lang::Nl => &PHONES_NL,
         Lang::En => &PHONES_EN,
+        Lang::De => &PHONES_DE,
     }
 }
 
@@ -233,40 +245,80 @@ mod tests {
 
     /// Every sentence, found by walking [`Strings::all`]: a translation that drops or renames
     /// a `{...}` would show the raw placeholder to the user; an empty text shows nothing.
+    /// English and German are each held against Dutch.
     #[test]
-    fn placeholders_are_the_same_in_both_languages() {
-        let (mut nl, mut en) = (NL.all(), EN.all());
+    fn placeholders_are_the_same_in_every_language() {
+        let mut nl = NL.all();
         nl.extend(PHONES_NL.all());
-        en.extend(PHONES_EN.all());
-        assert_eq!(nl.len(), en.len());
+        let with_phones = |mut all: Vec<_>, phones| {
+            all.extend(phones);
+            all
+        };
         assert!(
             nl.len() > 300,
             "every field is walked, not a hand-kept list"
         );
-        let mut with_placeholders = 0;
-        for ((name, nl_forms), (en_name, en_forms)) in nl.iter().zip(&en) {
-            assert_eq!(name, en_name);
-            assert_eq!(nl_forms.len(), en_forms.len(), "{name}");
-            for (nl_text, en_text) in nl_forms.iter().zip(en_forms) {
-                assert!(!nl_text.trim().is_empty(), "{name} is empty in Dutch");
-                assert!(!en_text.trim().is_empty(), "{name} is empty in English");
-                assert_eq!(
-                    placeholders(nl_text),
-                    placeholders(en_text),
-                    "{name}: {nl_text} / {en_text}"
-                );
-                if !placeholders(nl_text).is_empty() {
-                    with_placeholders += 1;
+        for (other, language) in [
+            (with_phones(EN.all(), PHONES_EN.all()), "English"),
+            (with_phones(DE.all(), PHONES_DE.all()), "German"),
+        ] {
+            assert_eq!(nl.len(), other.len());
+            let mut with_placeholders = 0;
+            for ((name, nl_forms), (other_name, other_forms)) in nl.iter().zip(&other) {
+                assert_eq!(name, other_name);
+                assert_eq!(nl_forms.len(), other_forms.len(), "{name}");
+                for (nl_text, other_text) in nl_forms.iter().zip(other_forms) {
+                    assert!(!nl_text.trim().is_empty(), "{name} is empty in Dutch");
+                    assert!(
+                        !other_text.trim().is_empty(),
+                        "{name} is empty in {language}"
+                    );
+                    assert_eq!(
+                        placeholders(nl_text),
+                        placeholders(other_text),
+                        "{name}: {nl_text} / {other_text}"
+                    );
+                    if !placeholders(nl_text).is_empty() {
+                        with_placeholders += 1;
+                    }
                 }
             }
+            assert!(with_placeholders > 40, "{language}: {with_placeholders}");
         }
-        assert!(with_placeholders > 40, "{with_placeholders}");
+    }
+
+    /// German is not English left in place: a German table that copied English texts would
+    /// pass the placeholder test. Only words that are the same in both may match.
+    #[test]
+    fn german_is_written_in_german() {
+        let same: Vec<_> = EN
+            .all()
+            .into_iter()
+            .zip(DE.all())
+            .filter(|((_, en), (_, de))| en == de)
+            .map(|((name, _), _)| name)
+            .collect();
+        let allowed = [
+            "app_name",
+            "leader_status",
+            "key_name_enter",
+            "placeholder_bsn",
+            "edit_text",
+            "home_variants",
+            "advice_form",
+            "group_name",
+            "reflection_phase",
+        ];
+        let unexpected: Vec<_> = same.iter().filter(|name| !allowed.contains(name)).collect();
+        assert!(unexpected.is_empty(), "the same as English: {unexpected:?}");
     }
 
     /// A plural's two forms fill the same placeholders, so either can be used the same way.
     #[test]
     fn both_forms_of_a_plural_have_the_same_placeholders() {
-        for all in [NL.all(), EN.all(), PHONES_NL.all(), PHONES_EN.all()] {
+        let tables = [NL.all(), EN.all(), DE.all()];
+        let phones = [PHONES_NL.all(), PHONES_EN.all(), PHONES_DE.all()];
+        for all in tables.into_iter().chain(phones) {
             for (name, forms) in all {
                 if let [one, other] = forms[..]
                     && placeholders(one) != placeholders(other)
@@ -287,6 +339,22 @@ mod tests {
         assert_eq!(EN.history_count.n(1), "1 meeting");
         assert_eq!(NL.room_advice_count_open.n(1), "1 advies binnen");
         assert_eq!(EN.room_advice_count_open.n(1), "1 piece of advice in");
+        assert_eq!(DE.room_question_count.n(1), "1 Frage gestellt");
+        assert_eq!(DE.room_question_count.n(0), "0 Fragen gestellt");
+        assert_eq!(DE.history_count.n(1), "1 Sitzung");
+        assert_eq!(DE.history_count.n(3), "3 Sitzungen");
+        assert_eq!(DE.retention_done.n(2), "2 Dateien gelöscht.");
+        assert_eq!(
+            fill(
+                DE.group_attendance_row.get(2),
+                &[
+                    ("name", &"Anna"),
+                    ("meetings", &2),
+                    ("hours", &format_hours(Lang::De, 180))
+                ]
+            ),
+            "Anna: 2 Sitzungen, 3,0 Stunden"
+        );
         assert_eq!(
             fill(
                 NL.group_attendance_row.get(1),

@@ -11,6 +11,10 @@ pub const NL: Strings = Strings {
         phases: "Fasen",
         steps: "Stappen",
     },
+    home_list_line: ByParts {
+        phases: "{count} fasen · {minutes} min",
+        steps: "{count} stappen · {minutes} min",
+    },
     home_group_size: "Groepsgrootte: {min}–{max} personen",
     home_total_time: "Aanbevolen duur: {min}–{max} minuten",
     home_planned: Plural {
@@ -629,6 +633,11 @@ pub const NL: Strings = Strings {
     protocol_empty_rule: "Een regel in `rules` van {phase} is leeg: vul de tekst in (nl en en) of haal de regel weg.",
     protocol_empty_variant_title: "De variant \"{id}\" in `variants` van {phase} heeft een lege `title`: schrijf er een in het Nederlands (nl) en in het Engels (en).",
     protocol_duplicate_variant_id: "Het `id` \"{id}\" staat twee keer in `variants` van {phase}: geef elke variant een eigen id.",
+    protocol_no_german: Plural {
+        one: "{count} van de {total} teksten heeft geen Duits (`de`): `{field}` in {place}. Wie Duits kiest, ziet daar de Engelse tekst. Zet `de: \"...\"` naast `nl` en `en` om te vertalen.",
+        other: "{count} van de {total} teksten hebben geen Duits (`de`), de eerste is `{field}` in {place}. Wie Duits kiest, ziet daar de Engelse tekst. Zet `de: \"...\"` naast `nl` en `en` om ze te vertalen.",
+    },
+    protocol_warning: "waarschuwing (geen fout): {message}",
     check_ok: ByParts {
         phases: "{file}: ok ({id}; fasen: {phases}, minuten: {minutes})",
         steps: "{file}: ok ({id}; stappen: {phases}, minuten: {minutes})",

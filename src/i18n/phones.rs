@@ -148,3 +148,43 @@ pub const PHONES_EN: PhoneStrings = PhoneStrings {
     phone_too_long: "This text is too long; make it shorter.",
     phone_not_now: "That is no longer possible: the meeting has moved on.",
 };
+
+/// The phones' sentences in German.
+pub const PHONES_DE: PhoneStrings = PhoneStrings {
+    phones_title: "Mit dem eigenen Telefon teilnehmen",
+    phones_scan: "Scannen Sie den Code oder tippen Sie die Adresse ein:",
+    phones_same_wifi: "Nur über das WLAN dieses Raums.",
+    phones_failed: "Kring kann die Telefone nicht teilnehmen lassen: {error}. Ohne Telefone funktioniert alles wie immer.",
+    phones_no_random: "das System lieferte keinen zufälligen Code",
+    phones_devices: Plural {
+        one: "{count} Telefon nimmt teil",
+        other: "{count} Telefone nehmen teil",
+    },
+    phones_group_setting: "Mitglieder nehmen mit ihrem Telefon teil (über das Netz des Raums; aus, bis Sie es einschalten)",
+    phone_problem_title: "Ihr Problem in wenigen Worten",
+    phone_problem_line: "In einem Satz (darf leer bleiben)",
+    phone_problem_send: "Problem hinzufügen",
+    phone_problem_sent: "Ihr Problem steht auf der Liste.",
+    phone_dots_left: Plural {
+        one: "Sie haben noch {count} von Ihren {total} Punkten.",
+        other: "Sie haben noch {count} von Ihren {total} Punkten.",
+    },
+    phone_dot_give: "Punkt vergeben",
+    phone_dot_take: "Punkt zurücknehmen",
+    phone_scratch_title: "Ihr eigener Notizzettel",
+    phone_scratch_hint: "Was Sie hier schreiben, bleibt in diesem Browser auf Ihrem Telefon. Es geht nicht an Kring und auch nicht an die Leitung.",
+    phone_scratch_clear: "Notizzettel leeren",
+    phone_advice_label: "Ihr Ratschlag",
+    phone_advice_hint: "Niemand sieht Ihren Ratschlag, bevor die Leitung alle Ratschläge auf einmal aufdeckt, ohne Namen und in zufälliger Reihenfolge.",
+    phone_advice_send: "Ratschlag abgeben",
+    phone_advice_in: "Ihr Ratschlag ist angekommen. Haben Sie noch eine Idee, schicken Sie sie gern auch.",
+    phone_revealed: "Alle Ratschläge",
+    phone_nothing: "In dieser Phase gibt es auf Ihrem Telefon nichts zu tun.",
+    phone_closed_title: "Diese Sitzung ist nicht geöffnet",
+    phone_closed_text: "Die Sitzung ist zu Ende, die Leitung hat die Telefone ausgeschaltet, oder dieser Link gehört zu einer früheren Sitzung. Läuft die Sitzung noch? Dann scannen Sie den Code auf dem Gruppenbildschirm erneut.",
+    phone_full: "Es nehmen schon {max} Geräte teil; mehr gehen nicht.",
+    phone_too_fast: "Langsam bitte: versuchen Sie es in ein paar Sekunden noch einmal.",
+    phone_offline: "Keine Verbindung zum Computer der Leitung. Kring versucht es immer wieder.",
+    phone_too_long: "Dieser Text ist zu lang; kürzen Sie ihn bitte.",
+    phone_not_now: "Das geht jetzt nicht mehr: die Sitzung ist weitergegangen.",
+};

@@ -9,14 +9,15 @@ use crate::model::{
 
 /// A protocol problem as the line `kring check` prints and the home screen lists:
 /// `file:line:col: message`, the message in `lang`.
+/// A warning says so first: `file:line:col: warning: message`.
 pub fn protocol_issue(lang: Lang, issue: &ProtocolIssue) -> String {
-    format!(
-        "{}:{}:{}: {}",
-        issue.file,
-        issue.line,
-        issue.col,
-        protocol_problem(lang, &issue.problem)
-    )
+    let message = protocol_problem(lang, &issue.problem);
+    let message = if issue.problem.is_warning() {
+        fill(strings(lang).protocol_warning, &[("message", &message)])
+    } else {
+        message
+    };
+    format!("{}:{}:{}: {message}", issue.file, issue.line, issue.col)
 }
 
 /// What is wrong and what to change, in `lang`.
@@ -132,13 +133,38 @@ pub fn protocol_problem(lang: Lang, problem: &ProtocolProblem) -> String {
             s.protocol_duplicate_variant_id,
             &[("id", id), ("phase", &phase(p))],
         ),
+        P::NoGerman {
+            count,
+            total,
+            field,
+            phase: p,
+        } => {
+            let place = match p {
+                Some(p) => phase(p),
+                None => s.protocol_place_top.to_owned(),
+            };
+            fill(
+                s.protocol_no_german.get(*count),
+                &[
+                    ("count", count),
+                    ("total", total),
+                    ("field", field),
+                    ("place", &place),
+                ],
+            )
+        }
     }
 }
 
-/// "fase 3 "Beeldvorming"", or "fase 3" when the phase has no title in `lang`.
+/// "fase 3 "Beeldvorming"", or "fase 3" when the phase has no title in `lang` (a problem may
+/// be that very title). German, which a protocol may leave out, names the English title.
 fn phase_name(lang: Lang, phase: &PhaseRef) -> String {
     let s = strings(lang);
-    let title = phase.title.get(lang).trim();
+    let title = match lang {
+        Lang::De if phase.title.lacks_de() => phase.title.exact(Lang::En),
+        _ => phase.title.exact(lang),
+    }
+    .trim();
     if title.is_empty() {
         fill(s.protocol_phase, &[("n", &phase.number)])
     } else {

@@ -17,6 +17,9 @@ super::sentences! {
     // Home screen
     home_choose_protocol: Text,
     home_phases: ByParts<Text>,
+    /// A protocol in the home list, under its name: how many parts, how long. {count},
+    /// {minutes}
+    home_list_line: ByParts<Text>,
     home_group_size: Text,
     home_total_time: Text,
     home_planned: Plural,
@@ -507,6 +510,11 @@ super::sentences! {
     protocol_empty_rule: Text,
     protocol_empty_variant_title: Text,
     protocol_duplicate_variant_id: Text,
+    /// A protocol's texts lack German: a warning, the protocol loads. {count} of {total}
+    /// texts, the first is {field} in {place} (a phase, or the protocol itself).
+    protocol_no_german: Plural,
+    /// How `kring check` marks a warning (not an error; the exit status stays 0). {message}
+    protocol_warning: Text,
     check_ok: ByParts<Text>,
     // Files that could not be loaded (`errors.rs`), sync conflict copies.
     load_at: Text,

@@ -66,12 +66,16 @@ impl Retention {
         match (self, lang) {
             (Self::Keep, Lang::Nl) => "Bewaren tot we het zelf verwijderen",
             (Self::Keep, Lang::En) => "Keep until we delete it ourselves",
+            (Self::Keep, Lang::De) => "Aufbewahren, bis wir es selbst löschen",
             (Self::Months6, Lang::Nl) => "6 maanden",
             (Self::Months6, Lang::En) => "6 months",
+            (Self::Months6, Lang::De) => "6 Monate",
             (Self::Months12, Lang::Nl) => "12 maanden",
             (Self::Months12, Lang::En) => "12 months",
+            (Self::Months12, Lang::De) => "12 Monate",
             (Self::Months24, Lang::Nl) => "24 maanden",
             (Self::Months24, Lang::En) => "24 months",
+            (Self::Months24, Lang::De) => "24 Monate",
         }
     }
 }

@@ -26,16 +26,18 @@ pub enum Lang {
     #[default]
     Nl,
     En,
+    De,
 }
 
 impl Lang {
-    pub const ALL: [Self; 2] = [Self::Nl, Self::En];
+    pub const ALL: [Self; 3] = [Self::Nl, Self::En, Self::De];
 
     /// The language's own name, as shown in the language switch.
     pub fn native_name(self) -> &'static str {
         match self {
             Self::Nl => "Nederlands",
             Self::En => "English",
+            Self::De => "Deutsch",
         }
     }
 }

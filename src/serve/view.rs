@@ -151,5 +151,6 @@ pub fn lang_code(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "nl",
         Lang::En => "en",
+        Lang::De => "de",
     }
 }

@@ -6,7 +6,7 @@ use super::version::read_format_version;
 
 /// The protocols shipped with Kring, embedded so the app works from any folder.
 /// (file name, text) pairs; the same files are in `protocols/` in the source tree.
-pub fn builtin_protocol_sources() -> [(&'static str, &'static str); 5] {
+pub fn builtin_protocol_sources() -> [(&'static str, &'static str); 9] {
     [
         (
             "balint-9-fasen.ron",
@@ -27,6 +27,22 @@ pub fn builtin_protocol_sources() -> [(&'static str, &'static str); 5] {
         (
             "hoe-zou-ik-het-doen.ron",
             include_str!("../../protocols/hoe-zou-ik-het-doen.ron"),
+        ),
+        (
+            "balint-internationaal.ron",
+            include_str!("../../protocols/balint-internationaal.ron"),
+        ),
+        (
+            "balintgruppe-doppelstunde.ron",
+            include_str!("../../protocols/balintgruppe-doppelstunde.ron"),
+        ),
+        (
+            "incidentmethode.ron",
+            include_str!("../../protocols/incidentmethode.ron"),
+        ),
+        (
+            "roddelmethode.ron",
+            include_str!("../../protocols/roddelmethode.ron"),
         ),
     ]
 }
@@ -186,7 +202,7 @@ mod tests {
     fn builtin_protocols_are_valid_and_match_the_seed_documents() {
         let catalog = Catalog::load(None);
         assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
-        assert_eq!(catalog.entries.len(), 5);
+        assert_eq!(catalog.entries.len(), 9);
 
         let nine = &catalog.get("balint-9-fasen").expect("9 phases").protocol;
         assert_eq!(nine.phases.len(), 9);
@@ -212,6 +228,135 @@ mod tests {
         }
     }
 
+    /// Issue 14, point 7: the four further protocols are shipped, their phases in the order
+    /// the methods have, their minutes adding up to the length each method stands for.
+    #[test]
+    fn the_further_protocols_have_their_shape_and_length() {
+        let catalog = Catalog::load(None);
+        let shape = |id: &str| {
+            let protocol = &catalog.get(id).expect(id).protocol;
+            let ids: Vec<&str> = protocol.phases.iter().map(|p| p.id.as_str()).collect();
+            let minutes: Vec<i32> = protocol
+                .phases
+                .iter()
+                .map(|p| p.planned_minutes + p.prepare_minutes)
+                .collect();
+            (protocol.clone(), ids, minutes)
+        };
+
+        // One case: told without notes, factual questions, a long discussion with the
+        // presenter outside the circle, the presenter back, the process.
+        let (international, ids, minutes) = shape("balint-internationaal");
+        assert_eq!(
+            ids,
+            [
+                "casus-vertellen",
+                "feitelijke-vragen",
+                "groepsbespreking",
+                "inbrenger-terug",
+                "proces"
+            ]
+        );
+        assert!((10..=15).contains(&minutes[0]), "{minutes:?}");
+        assert_eq!(minutes[1], 10);
+        assert!((30..=45).contains(&minutes[2]), "{minutes:?}");
+        assert!((5..=10).contains(&minutes[3]), "{minutes:?}");
+        assert_eq!(minutes[4], 5);
+        let total = international.planned_minutes();
+        assert!((60..=75).contains(&total), "{total}");
+        assert_eq!(
+            (
+                international.total_minutes.min,
+                international.total_minutes.max
+            ),
+            (60, 75)
+        );
+
+        // The same shape in one Doppelstunde of 90 minutes, for 8-12 participants.
+        let (german, ids, minutes) = shape("balintgruppe-doppelstunde");
+        assert_eq!(ids.len(), 5);
+        assert_eq!(german.planned_minutes(), 90);
+        assert_eq!(minutes, [15, 15, 45, 10, 5]);
+        assert_eq!((german.group_size.min, german.group_size.max), (8, 12));
+
+        // In both, the discussion phase shows on the wall that the presenter sits outside
+        // the circle and does not chip in: badges (rules) and the guard line.
+        for protocol in [&international, &german] {
+            let discussion = &protocol.phases[2];
+            let rules: Vec<&str> = discussion.rules.iter().map(|r| r.en.as_str()).collect();
+            assert!(
+                rules.contains(&"The presenter sits outside the circle and listens")
+                    && rules.contains(&"The presenter does not chip in"),
+                "{rules:?}"
+            );
+            let guard = discussion.guard.as_ref().expect("guard");
+            assert_eq!(guard.de, "Fallgeber/in hört von außerhalb des Kreises zu");
+        }
+
+        // Hendriksen's ten rounds.
+        let (incident, ids, minutes) = shape("incidentmethode");
+        assert_eq!(
+            ids,
+            [
+                "incident-kiezen",
+                "incident-schetsen",
+                "vragen-noteren",
+                "informatieronde",
+                "analyse",
+                "eigen-standpunt",
+                "standpunten-delen",
+                "wat-er-gebeurde",
+                "bespreking",
+                "evaluatie"
+            ]
+        );
+        assert_eq!(minutes.iter().sum::<i32>(), incident.planned_minutes());
+        assert!((60..=90).contains(&incident.planned_minutes()));
+        // Questions are noted and positions written privately, then shared.
+        use crate::model::Tool;
+        assert_eq!(incident.phases[2].tools, [Tool::Scratchpad]);
+        assert_eq!(incident.phases[3].tools, [Tool::QuestionLog]);
+        assert_eq!(incident.phases[5].tools, [Tool::Scratchpad]);
+        assert_eq!(incident.phases[6].tools, [Tool::AdviceBoard]);
+
+        // Introduction, questions, a gossip round of about 15 minutes with the inbrenger
+        // outside the circle and their back turned, the inbrenger's experience, evaluation.
+        let (gossip, ids, minutes) = shape("roddelmethode");
+        assert_eq!(
+            ids,
+            [
+                "inleiding",
+                "vragen",
+                "roddelronde",
+                "ervaring-inbrenger",
+                "evaluatie"
+            ]
+        );
+        assert_eq!(minutes[2], 15);
+        let rules: Vec<&str> = gossip.phases[2]
+            .rules
+            .iter()
+            .map(|r| r.nl.as_str())
+            .collect();
+        assert!(
+            rules.contains(&"De inbrenger zit buiten de kring, met de rug naar de groep"),
+            "{rules:?}"
+        );
+        assert!((45..=60).contains(&gossip.planned_minutes()));
+    }
+
+    /// Issue 14, point 6: every text of every shipped protocol is in German too, so
+    /// `kring check` has no warning for them and nothing falls back to English.
+    #[test]
+    fn every_shipped_protocol_speaks_german() {
+        for (name, source) in builtin_protocol_sources() {
+            let protocol = Protocol::from_ron(name, source).expect("valid");
+            assert_eq!(protocol.warnings(name, source), [], "{name}");
+            let german = protocol.name.get(crate::model::Lang::De);
+            assert_ne!(german, protocol.name.en, "{name}: {german}");
+        }
+    }
+
     #[test]
     fn user_folder_adds_replaces_and_reports_without_stopping() {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -226,7 +371,7 @@ mod tests {
         std::fs::write(dir.path().join("notes.txt"), "not a protocol").expect("write");
 
         let catalog = Catalog::load(Some(dir.path()));
-        assert_eq!(catalog.entries.len(), 6);
+        assert_eq!(catalog.entries.len(), builtin_protocol_sources().len() + 1);
         assert!(catalog.get("onze-balint").is_some());
         assert!(
             catalog

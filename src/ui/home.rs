@@ -175,14 +175,14 @@ pub fn home_ui(ui: &mut Ui, view: &mut ViewCtx, parts: HomeParts) {
                 for entry in &env.catalog.entries {
                     let protocol = &entry.protocol;
                     let selected = home.selected.as_deref() == Some(protocol.id.as_str());
-                    let mut text = format!(
-                        "{}\n{} {} · {} {}",
-                        protocol.name.get(lang),
-                        protocol.phases.len(),
-                        s.home_phases.get(protocol.parts).to_lowercase(),
-                        protocol.planned_minutes(),
-                        s.home_minutes_short
+                    let line = crate::i18n::fill(
+                        s.home_list_line.get(protocol.parts),
+                        &[
+                            ("count", &protocol.phases.len()),
+                            ("minutes", &protocol.planned_minutes()),
+                        ],
                     );
+                    let mut text = format!("{}\n{line}", protocol.name.get(lang));
                     if entry.replaces_builtin {
                         text.push_str(&format!("\n{}", s.home_replaces_builtin));
                     } else if matches!(entry.source, ProtocolSource::File(_)) {

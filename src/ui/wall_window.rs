@@ -160,12 +160,18 @@ impl WallWindow {
 fn wall_ui(ui: &mut egui::Ui, class: ViewportClass, shared: &mut Shared) {
     let palette = Palette::for_theme(shared.theme);
     let rect = if class == ViewportClass::EmbeddedWindow {
-        ui.allocate_exact_size(egui::vec2(640.0, 360.0), egui::Sense::hover())
-            .0
+        let rect = ui
+            .allocate_exact_size(egui::vec2(640.0, 360.0), egui::Sense::hover())
+            .0;
+        ui.painter().rect_filled(rect, 0.0, palette.background);
+        rect
     } else {
+        // A window of its own is cleared to the palette's background by eframe
+        // (`KringApp::clear_color`, the same theme): no full-window rectangle on top, which a
+        // software renderer would shade pixel by pixel every second.
         ui.max_rect()
     };
-    ui.painter().rect_filled(rect, 0.0, palette.background);
+    crate::bench::log_wall_frame();
     let ctx = ui.ctx().clone();
     let id = ctx.viewport_id();
     match &shared.source {

@@ -29,7 +29,7 @@ const PHASE_FIELDS: &[&str] = &[
     "tools",
     "variants",
 ];
-const TEXT_FIELDS: &[&str] = &["nl", "en"];
+const TEXT_FIELDS: &[&str] = &["nl", "en", "de"];
 const RANGE_FIELDS: &[&str] = &["min", "max"];
 const INSTRUCTION_FIELDS: &[&str] = &["leader", "inbrenger", "members"];
 const VARIANT_FIELDS: &[&str] = &["id", "title", "description"];

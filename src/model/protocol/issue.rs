@@ -194,4 +194,20 @@ pub enum ProtocolProblem {
         phase: PhaseRef,
         id: String,
     },
+    // Warnings: the protocol loads, but something is worth telling its author.
+    /// `count` of the protocol's `total` texts have no German (`de`); the first is `field`,
+    /// in `phase` when it stands in one. Kring shows English there when German is chosen.
+    NoGerman {
+        count: usize,
+        total: usize,
+        field: String,
+        phase: Option<PhaseRef>,
+    },
+}
+
+impl ProtocolProblem {
+    /// Whether this is a warning only: the protocol loads and `kring check` still exits 0.
+    pub fn is_warning(&self) -> bool {
+        matches!(self, Self::NoGerman { .. })
+    }
 }

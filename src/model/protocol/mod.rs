@@ -29,11 +29,16 @@ pub const PROTOCOL_FORMAT_VERSION: u32 = 1;
 /// The longest a single phase or preparation moment may be planned for.
 pub const MAX_PHASE_MINUTES: i32 = 240;
 
-/// A text in every language the app speaks.
+/// A text in every language the app speaks. Dutch and English are required; German may be
+/// left out (a group's own protocol written before Kring spoke German), and then
+/// [`Text::get`] falls back: German to English, English to Dutch. `kring check` warns about
+/// a protocol whose texts lack German.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
     pub nl: String,
     pub en: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub de: String,
 }
 
 impl Text {
@@ -41,14 +46,42 @@ impl Text {
         Self {
             nl: nl.into(),
             en: en.into(),
+            de: String::new(),
         }
     }
 
+    /// The same text with its German.
+    pub fn with_de(mut self, de: impl Into<String>) -> Self {
+        self.de = de.into();
+        self
+    }
+
+    /// The text in `lang`; where that is empty, the next in line: German falls back to
+    /// English, English to Dutch (Dutch is always there in a checked protocol).
     pub fn get(&self, lang: Lang) -> &str {
+        let order: &[&String] = match lang {
+            Lang::Nl => &[&self.nl, &self.en, &self.de],
+            Lang::En => &[&self.en, &self.nl, &self.de],
+            Lang::De => &[&self.de, &self.en, &self.nl],
+        };
+        order
+            .iter()
+            .find(|text| !text.trim().is_empty())
+            .map_or("", |text| text.as_str())
+    }
+
+    /// The text exactly as written in `lang`, without falling back (empty when missing).
+    pub fn exact(&self, lang: Lang) -> &str {
         match lang {
             Lang::Nl => &self.nl,
             Lang::En => &self.en,
+            Lang::De => &self.de,
         }
+    }
+
+    /// Whether the German is missing (then [`Text::get`] shows English).
+    pub fn lacks_de(&self) -> bool {
+        self.de.trim().is_empty()
     }
 
     fn is_blank(&self) -> bool {

@@ -252,3 +252,58 @@ fn a_protocol_names_its_parts_phases_unless_it_says_steps() {
     assert_eq!(field, "part");
     assert!(known.iter().any(|k| k == "parts"), "{known:?}");
 }
+
+/// Issue 14, point 6: German falls back to English, English to Dutch; a protocol's file may
+/// carry `de` beside `nl` and `en`.
+#[test]
+fn a_text_falls_back_german_english_dutch() {
+    let full = Text::new("Beeldvorming", "Image forming").with_de("Bildgestaltung");
+    assert_eq!(full.get(Lang::Nl), "Beeldvorming");
+    assert_eq!(full.get(Lang::En), "Image forming");
+    assert_eq!(full.get(Lang::De), "Bildgestaltung");
+    let no_german = Text::new("Beeldvorming", "Image forming");
+    assert!(no_german.lacks_de());
+    assert_eq!(no_german.get(Lang::De), "Image forming");
+    assert_eq!(no_german.exact(Lang::De), "");
+    let only_dutch = Text::new("Beeldvorming", " ");
+    assert_eq!(only_dutch.get(Lang::De), "Beeldvorming");
+    assert_eq!(only_dutch.get(Lang::En), "Beeldvorming");
+
+    let with_de = MINIMAL.replace(
+        "(nl: \"Een\", en: \"One\")",
+        "(nl: \"Een\", en: \"One\", de: \"Eins\")",
+    );
+    let p = Protocol::from_ron("t.ron", &with_de).expect("valid");
+    assert_eq!(p.phases[0].title.get(Lang::De), "Eins");
+    assert_eq!(p.phases[1].title.get(Lang::De), "Two");
+    // Written back, a text without German stays as it was: no empty `de`.
+    let text = ron::to_string(&p).expect("text");
+    assert!(
+        text.contains("de:\"Eins\"") && !text.contains("de:\"\""),
+        "{text}"
+    );
+}
+
+/// The warning names how many texts lack German and where the first is; German everywhere
+/// leaves no warning.
+#[test]
+fn texts_without_german_are_a_warning_at_the_first() {
+    let p = Protocol::from_ron("t.ron", MINIMAL).expect("valid");
+    let warnings = p.warnings("t.ron", MINIMAL);
+    assert_eq!(warnings.len(), 1);
+    let w = &warnings[0];
+    assert!(w.problem.is_warning());
+    // name, and the titles of both phases; the empty texts need no German.
+    assert!(
+        matches!(&w.problem, ProtocolProblem::NoGerman { count: 3, total: 3, field, phase: None } if field == "name"),
+        "{:?}",
+        w.problem
+    );
+    assert_eq!((w.line, w.col), (5, 5));
+    let all = MINIMAL
+        .replace("en: \"Test\")", "en: \"Test\", de: \"Test\")")
+        .replace("en: \"One\")", "en: \"One\", de: \"Eins\")")
+        .replace("en: \"Two\")", "en: \"Two\", de: \"Zwei\")");
+    let p = Protocol::from_ron("t.ron", &all).expect("valid");
+    assert_eq!(p.warnings("t.ron", &all), []);
+}

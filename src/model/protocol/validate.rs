@@ -128,6 +128,62 @@ impl Protocol {
     }
 }
 
+impl Protocol {
+    /// What `kring check` warns about in a protocol that loads: texts without German (one
+    /// warning for the file, at the first such text, with how many there are).
+    pub fn warnings(&self, file: &str, source: &str) -> Vec<ProtocolIssue> {
+        let mut texts: Vec<(Option<usize>, &'static str, &Text)> = vec![
+            (None, "name", &self.name),
+            (None, "description", &self.description),
+            (None, "introduction", &self.introduction),
+        ];
+        for (index, phase) in self.phases.iter().enumerate() {
+            let at = Some(index);
+            let i = &phase.instructions;
+            texts.extend([
+                (at, "title", &phase.title),
+                (at, "purpose", &phase.purpose),
+                (at, "leader", &i.leader),
+                (at, "inbrenger", &i.inbrenger),
+                (at, "members", &i.members),
+            ]);
+            texts.extend(phase.rules.iter().map(|rule| (at, "rules", rule)));
+            texts.extend(phase.guard.iter().map(|guard| (at, "guard", guard)));
+            for variant in &phase.variants {
+                texts.push((at, "variants", &variant.title));
+                texts.push((at, "variants", &variant.description));
+            }
+        }
+        // An empty text (an optional description left blank) needs no German either.
+        let needs: Vec<_> = texts
+            .into_iter()
+            .filter(|(_, _, text)| !text.nl.trim().is_empty() || !text.en.trim().is_empty())
+            .collect();
+        let missing: Vec<_> = needs
+            .iter()
+            .filter(|(_, _, text)| text.lacks_de())
+            .collect();
+        let Some((phase, field, _)) = missing.first() else {
+            return Vec::new();
+        };
+        let locator = Locator::new(source);
+        let problem = ProtocolProblem::NoGerman {
+            count: missing.len(),
+            total: needs.len(),
+            field: (*field).to_owned(),
+            phase: phase.map(|index| PhaseRef {
+                number: index + 1,
+                title: self.phases[index].title.clone(),
+            }),
+        };
+        vec![ProtocolIssue::new(
+            file,
+            locator.field(*phase, field),
+            problem,
+        )]
+    }
+}
+
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
