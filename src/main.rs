@@ -44,6 +44,7 @@ fn main() -> ExitCode {
             }
         }
         Cli::Export(args) => finish(cli::export(&args, &mut std::io::stdout())),
+        Cli::Attendance(args) => finish(cli::attendance(&args, &mut std::io::stdout())),
         Cli::DemoData(args) => finish(cli::demo_data(&args, &mut std::io::stdout())),
         Cli::Bench(args) => kring::bench::main(&args),
         Cli::Gui { data_dir } => run_gui(data_dir, process_start),

@@ -206,6 +206,39 @@ pub fn write_demo(
     Ok(report)
 }
 
+/// Who led the example meeting, whether someone co-led, came late or left early: chosen from
+/// the day, not the random generator, so the rest of the example stays as it was.
+fn lead_and_lateness(content: &mut MeetingContent, start_ms: i64) {
+    let day = usize::try_from(start_ms.div_euclid(86_400_000)).unwrap_or(0);
+    let others: Vec<String> = content
+        .present
+        .iter()
+        .filter(|n| content.inbrenger.as_deref() != Some(n.as_str()))
+        .cloned()
+        .collect();
+    let Some(leader) = others.get(day % others.len().max(1)).cloned() else {
+        return;
+    };
+    content.leader = Some(leader.clone());
+    if day % 3 == 0 && others.len() > 2 {
+        content.co_leader = others.get((day + 1) % others.len()).cloned();
+    }
+    let not_leading: Vec<&String> = others
+        .iter()
+        .filter(|n| **n != leader && content.co_leader.as_ref() != Some(*n))
+        .collect();
+    if day % 4 == 1
+        && let Some(name) = not_leading.first()
+    {
+        content.came_late.insert((*name).clone(), 15);
+    }
+    if day % 5 == 2
+        && let Some(name) = not_leading.last()
+    {
+        content.left_early.insert((*name).clone(), 20);
+    }
+}
+
 /// The example group's settings, with a Dutch group agreement.
 pub fn demo_group_settings(name: &str) -> GroupSettings {
     GroupSettings {
@@ -1094,7 +1127,8 @@ impl DemoGenerator {
         let (phases, breaks, ended_early) = self.phases(&protocol);
         let phase_ms: i64 = phases.iter().map(|p| p.actual_secs * 1000).sum();
         let break_ms: i64 = breaks.iter().map(|b| b.actual_secs * 1000).sum();
-        let content = self.content(&protocol, &phases, start_ms);
+        let mut content = self.content(&protocol, &phases, start_ms);
+        lead_and_lateness(&mut content, start_ms);
         MeetingRecord {
             format_version: RECORD_FORMAT_VERSION,
             protocol_id: protocol.id.clone(),

@@ -1,9 +1,10 @@
 //! The command line: start the app, or run a command without a window. [`parse`] reads the
-//! arguments into a [`Cli`]; `check`, `export` and `demo_data` run the commands.
+//! arguments into a [`Cli`]; `check`, `export`, `attendance` and `demo_data` run the commands.
 
 use std::io::Write;
 use std::path::PathBuf;
 
+mod attendance;
 mod check;
 pub mod demo;
 mod export;
@@ -12,10 +13,11 @@ mod parse;
 mod tests;
 mod usage;
 
+pub use attendance::{AttendanceArgs, attendance};
 pub use check::{check, check_lang};
 pub use export::export;
 pub use parse::parse;
-pub use usage::{CHECK_USAGE, DEMO_USAGE, EXPORT_USAGE, USAGE};
+pub use usage::{ATTENDANCE_USAGE, CHECK_USAGE, DEMO_USAGE, EXPORT_USAGE, USAGE};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Cli {
@@ -29,6 +31,7 @@ pub enum Cli {
         data_dir: Option<PathBuf>,
     },
     Export(ExportArgs),
+    Attendance(AttendanceArgs),
     DemoData(DemoArgs),
     Bench(Vec<String>),
     /// Print this help text: the overview, or one command's.

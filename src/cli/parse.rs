@@ -4,7 +4,10 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use super::{CHECK_USAGE, Cli, DEMO_USAGE, DemoArgs, EXPORT_USAGE, ExportArgs, USAGE, demo};
+use super::{
+    ATTENDANCE_USAGE, AttendanceArgs, CHECK_USAGE, Cli, DEMO_USAGE, DemoArgs, EXPORT_USAGE,
+    ExportArgs, USAGE, demo,
+};
 
 /// Parses the arguments after the program name. The error is a message for the user (exit
 /// status 2).
@@ -37,7 +40,7 @@ where
         let Some(command) = command.to_str() else {
             return Err(format!(
                 "\"{}\" is not a command (and not UTF-8 text); the commands are check, \
-                 export, demo-data and bench; see kring --help",
+                 export, attendance, demo-data and bench; see kring --help",
                 command.to_string_lossy()
             ));
         };
@@ -45,11 +48,12 @@ where
             "help" => help_for(&mut parser),
             "check" => parse_check(&mut parser, data_dir),
             "export" => parse_export(&mut parser, data_dir),
+            "attendance" => parse_attendance(&mut parser, data_dir),
             "demo-data" => parse_demo_data(&mut parser, data_dir),
             "bench" => parse_bench(&mut parser),
             other => Err(format!(
-                "\"{other}\" is not a command; the commands are check, export, demo-data and \
-                 bench; see kring --help"
+                "\"{other}\" is not a command; the commands are check, export, attendance, \
+                 demo-data and bench; see kring --help"
             )),
         };
     }
@@ -64,6 +68,7 @@ fn help_for(parser: &mut lexopt::Parser) -> Result<Cli, String> {
     Ok(Cli::Help(match args.first().and_then(|a| a.to_str()) {
         Some("check") => CHECK_USAGE,
         Some("export") => EXPORT_USAGE,
+        Some("attendance") => ATTENDANCE_USAGE,
         Some("demo-data") => DEMO_USAGE,
         Some("bench") => crate::bench::USAGE,
         _ => USAGE,
@@ -118,18 +123,26 @@ fn text_value(parser: &mut lexopt::Parser, name: &str, example: &str) -> Result<
     })
 }
 
-/// The value after `--lang`: `nl`, `en` or `de`.
+/// The value after `--lang`: the code of one of [`Lang::ALL`](crate::model::Lang::ALL)
+/// (`nl`, `en`, ...): a language added there is known here without a change.
 fn lang_value(parser: &mut lexopt::Parser) -> Result<crate::model::Lang, String> {
     use crate::model::Lang;
     let code = text_value(parser, "--lang", "en")?;
-    match code.to_ascii_lowercase().as_str() {
-        "nl" => Ok(Lang::Nl),
-        "en" => Ok(Lang::En),
-        "de" => Ok(Lang::De),
-        _ => Err(format!(
-            "--lang {code} is not known: use --lang nl, --lang en or --lang de"
-        )),
-    }
+    let code_of = |lang: Lang| format!("{lang:?}").to_lowercase();
+    Lang::ALL
+        .into_iter()
+        .find(|lang| code_of(*lang) == code.trim().to_lowercase())
+        .ok_or_else(|| {
+            let codes: Vec<String> = Lang::ALL
+                .into_iter()
+                .map(|lang| format!("--lang {}", code_of(lang)))
+                .collect();
+            let (last, rest) = codes.split_last().expect("Lang::ALL is not empty");
+            format!(
+                "--lang {code} is not known: use {} or {last}",
+                rest.join(", ")
+            )
+        })
 }
 
 fn parse_check(parser: &mut lexopt::Parser, mut data_dir: Option<PathBuf>) -> Result<Cli, String> {
@@ -225,6 +238,68 @@ fn parse_export(parser: &mut lexopt::Parser, mut data_dir: Option<PathBuf>) -> R
     Ok(Cli::Export(ExportArgs {
         data_dir,
         meeting,
+        format,
+        lang,
+        out,
+    }))
+}
+
+fn parse_attendance(
+    parser: &mut lexopt::Parser,
+    mut data_dir: Option<PathBuf>,
+) -> Result<Cli, String> {
+    use crate::export::ProofFormat;
+    use lexopt::Arg::{Long, Short};
+    let (mut group, mut from, mut to, mut member, mut leader) = (None, None, None, None, None);
+    let (mut format, mut lang, mut out) = (None, None, None);
+    while let Some(arg) = parser
+        .next()
+        .map_err(|err| explain(err, Some("attendance")))?
+    {
+        match arg {
+            Short('h') | Long("help") => return Ok(Cli::Help(ATTENDANCE_USAGE)),
+            Long("data-dir") => data_dir = Some(path_value(parser, "--data-dir", "~/kring-data")?),
+            Long("group") => group = Some(text_value(parser, "--group", "\"Team Noord\"")?),
+            Long("from") => from = Some(text_value(parser, "--from", "2026-01-01")?),
+            Long("to") => to = Some(text_value(parser, "--to", "2026-12-31")?),
+            Long("member") => member = Some(text_value(parser, "--member", "\"An de Wit\"")?),
+            Long("leader") => leader = Some(text_value(parser, "--leader", "\"An de Wit\"")?),
+            Long("format") => {
+                let name = text_value(parser, "--format", "html")?;
+                format = Some(ProofFormat::from_name(&name).ok_or_else(|| {
+                    format!(
+                        "--format {name} is not known: use --format csv, --format html or \
+                         --format md"
+                    )
+                })?);
+            }
+            Long("lang") => lang = Some(lang_value(parser)?),
+            Long("out") => out = Some(path_value(parser, "--out", "aanwezigheid.html")?),
+            other => return Err(explain(other.unexpected(), Some("attendance"))),
+        }
+    }
+    let (Some(from), Some(to)) = (from, to) else {
+        return Err(
+            "attendance needs a period, e.g. kring attendance --from 2026-01-01 --to 2026-12-31 \
+             --format html"
+                .to_owned(),
+        );
+    };
+    let format = match format {
+        Some(format) => format,
+        None => out
+            .as_ref()
+            .and_then(|o: &PathBuf| o.extension())
+            .and_then(|e| ProofFormat::from_name(&e.to_string_lossy()))
+            .ok_or("attendance needs --format csv, --format html or --format md")?,
+    };
+    Ok(Cli::Attendance(AttendanceArgs {
+        data_dir,
+        group,
+        from,
+        to,
+        member,
+        leader,
         format,
         lang,
         out,

@@ -213,3 +213,63 @@ fn non_utf8_paths_work_and_non_utf8_words_are_refused() {
         assert!(err.contains(says), "{err}");
     }
 }
+
+/// Issue 14, point 5: `kring attendance` reads its period, whom it is for and its format;
+/// the format may come from `--out`; a missing period is said.
+#[test]
+fn parses_attendance() {
+    use crate::export::ProofFormat;
+    let parsed = parse(args(&[
+        "attendance",
+        "--group",
+        "Team Noord",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--member",
+        "An",
+        "--lang",
+        "en",
+        "--out",
+        "an.csv",
+    ]));
+    assert_eq!(
+        parsed,
+        Ok(Cli::Attendance(AttendanceArgs {
+            data_dir: None,
+            group: Some("Team Noord".into()),
+            from: "2026-01-01".into(),
+            to: "2026-12-31".into(),
+            member: Some("An".into()),
+            leader: None,
+            format: ProofFormat::Csv,
+            lang: Some(crate::model::Lang::En),
+            out: Some("an.csv".into()),
+        }))
+    );
+    let err = parse(args(&[
+        "attendance",
+        "--to",
+        "2026-12-31",
+        "--format",
+        "md",
+    ]))
+    .expect_err("no --from");
+    assert!(err.contains("attendance needs a period"), "{err}");
+    let err = parse(args(&[
+        "attendance",
+        "--from",
+        "a",
+        "--to",
+        "b",
+        "--format",
+        "pdf",
+    ]))
+    .expect_err("no pdf");
+    assert!(err.contains("--format pdf is not known"), "{err}");
+    assert_eq!(
+        parse(args(&["help", "attendance"])),
+        Ok(Cli::Help(ATTENDANCE_USAGE))
+    );
+}

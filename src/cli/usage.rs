@@ -11,6 +11,10 @@ Usage:
                              a meeting as Markdown or a printable HTML page (stdout
                              without --out); MEETING_FILE is a path, or a file name in
                              the default group's meetings folder
+  kring attendance [--data-dir DIR] [--group G] --from YYYY-MM-DD --to YYYY-MM-DD
+                 [--member NAME | --leader NAME] --format csv|html|md [--lang nl|en|de] [--out FILE]
+                             proof of attendance over a period: sign-in sheets of every
+                             meeting, a member's certificate, or a leader's logbook
   kring demo-data --data-dir DIR [--meetings N] [--group NAME] [--seed S]
                              write an example group with N meetings (default 40) into
                              DIR, for trying Kring out; same seed, same group
@@ -21,7 +25,7 @@ Usage:
   kring --version            the version
 
 Options:
-  --data-dir DIR             the data folder (for the app, export and demo-data)
+  --data-dir DIR             the data folder (for the app, export, attendance and demo-data)
   -h, --help                 this text
   -V, --version              the version
 ";
@@ -56,6 +60,48 @@ Options:
                              $KRING_DATA_DIR, or your data folder)
   --format md|html           Markdown or HTML; may be left out when --out ends in .md or .html
   --lang nl|en|de            the language of headings and labels (default: nl)
+  --out FILE                 write to FILE instead of standard output (never over a .ron file)
+  -h, --help                 this text
+";
+
+/// `kring attendance --help`.
+pub const ATTENDANCE_USAGE: &str = "\
+Usage: kring attendance [--data-dir DIR] [--group G] --from YYYY-MM-DD --to YYYY-MM-DD
+                        [--member NAME | --leader NAME] --format csv|html|md
+                        [--lang nl|en|de] [--out FILE]
+
+Proof of attendance from a group's meeting records, for registers and training bodies, over
+the meetings that started from --from to --to (both days included):
+
+  without --member or --leader   the sign-in sheets: one page per meeting (group, date, start
+                                 and end, method, leaders, each person present with room to
+                                 sign, the group agreement); as CSV one row per person per
+                                 meeting
+  --member NAME                  a certificate of attendance: the meetings NAME was at, with
+                                 hours and role (member, inbrenger, leader, co-leader), the
+                                 total, and lines for the leader's signature and
+                                 registration number
+  --leader NAME                  the leader's logbook: the meetings NAME led or co-led, with
+                                 hours, method, how many were present and whose case it was
+
+HTML prints on A4 (a table's head repeats on every page; no row is split). CSV is UTF-8 with
+a byte-order mark; the separator is ; in Dutch (with a decimal comma) and , in English;
+dates are YYYY-MM-DD, minutes whole numbers, hours with two decimals; one row per meeting and
+no total row. A NAME is matched whatever its case and spacing; an unknown one gets the names
+closest to it. Only reads the group folder. Exit status 1 with a message when a date is
+wrong, the period is back to front, the name is unknown or the period has no meetings.
+
+Options:
+  --data-dir DIR             the data folder (default: $KRING_DATA_DIR, or your data folder)
+  --group G                  the group's folder name or its name (default: the only group,
+                             or the default one)
+  --from YYYY-MM-DD          the first day of the period
+  --to YYYY-MM-DD            the last day of the period
+  --member NAME              a certificate for this member
+  --leader NAME              the logbook of this leader
+  --format csv|html|md       may be left out when --out ends in .csv, .html or .md
+  --lang nl|en|de            the language of the pages and messages (default: the language
+                             chosen in Kring's settings, or Dutch)
   --out FILE                 write to FILE instead of standard output (never over a .ron file)
   -h, --help                 this text
 ";

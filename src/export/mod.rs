@@ -17,7 +17,10 @@ mod markdown;
 #[cfg(test)]
 mod tests;
 
-pub use attendance::attendance_markdown;
+pub use attendance::{
+    Attendee, Meeting, Person, Proof, ProofFormat, ProofInput, Role, attendance_markdown,
+    find_person, known_names, meetings_in, near_names, parse_day, proof,
+};
 pub use escape::escape_html;
 
 use crate::model::{Lang, MeetingRecord};

@@ -694,4 +694,5 @@ pub const DE: Strings = Strings {
     phones_on: "Telefone an (T)",
     phones_off: "Telefone aus (T)",
     key_phones: "Mitglieder über das Netz dieses Raums mit ihrem Telefon teilnehmen lassen (oder das beenden)",
+    attendance: &super::DE_ATTENDANCE,
 };

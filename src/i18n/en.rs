@@ -694,4 +694,5 @@ pub const EN: Strings = Strings {
     phones_on: "Phones on (T)",
     phones_off: "Phones off (T)",
     key_phones: "Let members take part from their phones over this room's network (or stop it)",
+    attendance: &super::EN_ATTENDANCE,
 };

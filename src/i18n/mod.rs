@@ -29,6 +29,7 @@
 //!   [`protocol_problem`] and [`protocol_issue`] (`problems.rs`): the field as the protocol's
 //!   author writes it and what to change, never the parser's type names.
 
+mod attendance;
 mod de;
 mod en;
 mod errors;
@@ -38,6 +39,7 @@ mod phones;
 mod problems;
 mod strings;
 
+pub use attendance::{AttendanceStrings, DE_ATTENDANCE, EN_ATTENDANCE, NL_ATTENDANCE};
 pub use de::DE;
 pub use en::EN;
 pub use errors::{
@@ -135,28 +137,16 @@ impl<const N: usize> Sentence for [Text; N] {
 /// Defines [`Strings`] from its list of fields, and [`Strings::all`], which lists every field
 /// with its texts, so a test covers each sentence without a hand-kept list.
 macro_rules! sentences {
-    // A table of its own (the phones'), with the same `all`.
-    (struct $table:ident; $( $(#[$meta:meta])* $name:ident : $ty:ty ),* $(,)?) => {
-        /// Sentences of one part of the app in one language. See the module documentation.
-        pub struct $table {
-            $( $(#[$meta])* pub $name: $ty, )*
-        }
-
-        impl $table {
-            /// Every field by name, with its texts.
-            pub fn all(&self) -> Vec<(&'static str, Vec<Text>)> {
-                use super::Sentence as _;
-                vec![ $( (stringify!($name), self.$name.forms()) ),* ]
-            }
-        }
-    };
     ($( $(#[$meta:meta])* $name:ident : $ty:ty ),* $(,)?) => {
+        $crate::i18n::sentences! { struct Strings; $( $(#[$meta])* $name : $ty ),* }
+    };
+    (struct $strings:ident; $( $(#[$meta:meta])* $name:ident : $ty:ty ),* $(,)?) => {
         /// Every sentence in one language. See the module documentation.
-        pub struct Strings {
+        pub struct $strings {
             $( $(#[$meta])* pub $name: $ty, )*
         }
 
-        impl Strings {
+        impl $strings {
             /// Every field by name, with its texts (one, two for a plural, more for a list).
             pub fn all(&self) -> Vec<(&'static str, Vec<Text>)> {
                 use super::Sentence as _;

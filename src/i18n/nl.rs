@@ -694,4 +694,5 @@ pub const NL: Strings = Strings {
     phones_on: "Telefoons aan (T)",
     phones_off: "Telefoons uit (T)",
     key_phones: "Leden laten meedoen met hun telefoon, via het netwerk van deze ruimte (of dat stoppen)",
+    attendance: &super::NL_ATTENDANCE,
 };

@@ -589,4 +589,6 @@ super::sentences! {
     phones_off: Text,
     /// The help line and tooltip of the key that turns phones on and off.
     key_phones: Text,
+    /// Attendance proof (issue 14): its own list, in `attendance/`.
+    attendance: &'static super::AttendanceStrings,
 }

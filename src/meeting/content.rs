@@ -19,6 +19,11 @@ pub enum ContentCommand {
         present: bool,
     },
     SetPresentCount(u32),
+    /// The leader or co-leader chosen from the roster (`None`: nobody).
+    SetLead {
+        lead: crate::model::Lead,
+        member: Option<(u32, String)>,
+    },
     SetNamesOnWall(bool),
     SetInbrenger(Option<String>),
     AddProblem {
@@ -99,6 +104,9 @@ pub fn apply_content(content: &mut MeetingContent, command: ContentCommand, rng:
             content.set_member_present(id, &name, present);
         }
         ContentCommand::SetPresentCount(count) => content.present_count = count,
+        ContentCommand::SetLead { lead, member } => {
+            content.set_lead(lead, member.as_ref().map(|(id, name)| (*id, name.as_str())));
+        }
         ContentCommand::SetNamesOnWall(on) => content.names_on_wall = on,
         ContentCommand::SetInbrenger(name) => content.inbrenger = name,
         ContentCommand::AddProblem { title, line, owner } => {

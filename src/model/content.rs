@@ -198,6 +198,21 @@ pub struct MeetingContent {
     /// Key words and insights: the digital flip-over.
     pub insights: Vec<String>,
     pub insights_on_wall: bool,
+    /// Who led the meeting: a name from the roster, linked in `who_is`. Older records: none.
+    pub leader: Option<String>,
+    /// Who co-led it, if anyone (English-language Balint groups often have two leaders).
+    pub co_leader: Option<String>,
+    /// Minutes a name present came after the start, as the leader noted or corrected it.
+    pub came_late: BTreeMap<String, u32>,
+    /// Minutes a name present left before the end.
+    pub left_early: BTreeMap<String, u32>,
+}
+
+/// A role in leading the meeting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lead {
+    Leader,
+    CoLeader,
 }
 
 impl Default for MeetingContent {
@@ -223,6 +238,10 @@ impl Default for MeetingContent {
             notes: BTreeMap::new(),
             insights: Vec::new(),
             insights_on_wall: false,
+            leader: None,
+            co_leader: None,
+            came_late: BTreeMap::new(),
+            left_early: BTreeMap::new(),
         }
     }
 }
@@ -280,6 +299,41 @@ impl MeetingContent {
         {
             self.remove_present(index);
         }
+    }
+
+    /// Who has the role `lead` (a name), if anyone.
+    pub fn lead(&self, lead: Lead) -> Option<&str> {
+        match lead {
+            Lead::Leader => self.leader.as_deref(),
+            Lead::CoLeader => self.co_leader.as_deref(),
+        }
+    }
+
+    /// Gives the role `lead` to a member of the roster (`None`: to nobody). One person holds
+    /// one role: the leader chosen as co-leader is no longer the leader, and the other way.
+    pub fn set_lead(&mut self, lead: Lead, member: Option<(u32, &str)>) {
+        let name = member
+            .map(|(id, name)| (id, name.trim()))
+            .filter(|(_, name)| !name.is_empty());
+        let (slot, other) = match lead {
+            Lead::Leader => (&mut self.leader, &mut self.co_leader),
+            Lead::CoLeader => (&mut self.co_leader, &mut self.leader),
+        };
+        *slot = name.map(|(_, name)| name.to_owned());
+        if other.is_some() && *other == *slot {
+            *other = None;
+        }
+        if let Some((id, name)) = name {
+            self.who_is.insert(name.to_owned(), Who::Member(id));
+        }
+    }
+
+    /// Minutes `name` was there of a meeting of `minutes`: less what they came late and left
+    /// early, never below zero.
+    pub fn minutes_attended(&self, name: &str, minutes: i64) -> i64 {
+        let late = self.came_late.get(name).copied().unwrap_or(0);
+        let early = self.left_early.get(name).copied().unwrap_or(0);
+        (minutes - i64::from(late) - i64::from(early)).max(0)
     }
 
     /// The roster member a name in this record stands for, if the record says so.

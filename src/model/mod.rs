@@ -1,15 +1,17 @@
 //! Data and validation: protocols, meeting records, languages. No screen, no files.
 
+mod attendance;
 mod case;
 mod content;
 mod group;
 mod protocol;
 mod record;
 
+pub use attendance::AttendanceFields;
 pub use case::{CASE_FIELD_KEYS, CASE_FORMAT_VERSION, PreparedCase};
 pub use content::{
-    Advice, AdviceBoard, AdviceMark, FollowUp, IDEAL_GROUP_MAX, MeetingContent, Problem, Question,
-    QuestionFocus, QuestionKind, Who,
+    Advice, AdviceBoard, AdviceMark, FollowUp, IDEAL_GROUP_MAX, Lead, MeetingContent, Problem,
+    Question, QuestionFocus, QuestionKind, Who,
 };
 pub use group::{GROUP_FORMAT_VERSION, GroupSettings, Member, Retention, name_key};
 pub use protocol::{

@@ -6,7 +6,10 @@ use super::{MeetingContent, Parts, Text};
 
 /// The meeting record format this build writes. Older formats are migrated when read:
 /// format 1 (Kring 0.1) had no meeting content; it reads as a meeting without any.
-pub const RECORD_FORMAT_VERSION: u32 = 2;
+/// Format 2 had no leader, co-leader or late and early minutes; it reads as a meeting
+/// without them. Format 3 has them: an older Kring would drop them when it rewrites a record
+/// (marking a follow-up step done), so it must turn a format 3 record down instead.
+pub const RECORD_FORMAT_VERSION: u32 = 3;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MeetingRecord {
@@ -39,6 +42,47 @@ impl MeetingRecord {
     /// Minutes from start to end, breaks included.
     pub fn duration_minutes(&self) -> i64 {
         round_minutes(self.ended_at_ms.saturating_sub(self.started_at_ms) / 1000)
+    }
+
+    /// The local start, from `started_local` ("2026-12-02 19:30").
+    pub fn local_start(&self) -> Option<jiff::civil::DateTime> {
+        jiff::civil::DateTime::strptime("%Y-%m-%d %H:%M", self.started_local.trim().get(..16)?).ok()
+    }
+
+    /// The local end: the local start and the meeting's length.
+    pub fn local_end(&self) -> Option<jiff::civil::DateTime> {
+        self.local_start()?
+            .checked_add(jiff::SignedDuration::from_mins(self.duration_minutes()))
+            .ok()
+    }
+
+    /// Sets the real start and end, as local date and time (a correction after the meeting).
+    /// The instants move by as much as the local times, so the record keeps its offset from
+    /// UTC; an end before the start is the next day's. Returns false, changing nothing, when
+    /// the record's own start cannot be read or the times make no sense.
+    pub fn set_local_times(
+        &mut self,
+        start: jiff::civil::DateTime,
+        end: jiff::civil::Time,
+    ) -> bool {
+        let Some(old) = self.local_start() else {
+            return false;
+        };
+        let shift = old.duration_until(start);
+        let mut end_at = start.date().to_datetime(end);
+        if end_at <= start {
+            end_at = match end_at.checked_add(jiff::SignedDuration::from_hours(24)) {
+                Ok(next) => next,
+                Err(_) => return false,
+            };
+        }
+        let length = start.duration_until(end_at);
+        let started_at_ms = self.started_at_ms.saturating_add(shift.as_millis() as i64);
+        self.started_at_ms = started_at_ms;
+        self.ended_at_ms = started_at_ms.saturating_add(length.as_millis() as i64);
+        let rest = self.started_local.trim().get(16..).unwrap_or("").to_owned();
+        self.started_local = format!("{}{rest}", start.strftime("%Y-%m-%d %H:%M"));
+        true
     }
 
     pub fn skipped_phases(&self) -> impl Iterator<Item = &PhaseRecord> {

@@ -123,6 +123,10 @@ pub enum HistoryCommand {
         index: usize,
         html: bool,
     },
+    /// Correct the attendance of this meeting (who was there, how long, who led).
+    CorrectStart(usize),
+    CorrectSave,
+    CorrectCancel,
     /// A follow-up step of an earlier meeting: done, or carried into today's meeting.
     FollowUpDone {
         meeting: usize,
@@ -141,6 +145,8 @@ pub enum GroupCommand {
     Create(String),
     Save,
     ExportAttendance,
+    /// Sign-in sheets, a certificate or a logbook over a period, as chosen on the tab.
+    ExportProof,
     RetentionCheck,
     RetentionConfirm,
     RetentionCancel,

@@ -31,6 +31,7 @@
 //! marks follow-up steps, [`figures`] gives the reflection figures; [`summary`] and [`table`]
 //! hold the list entry and the table of recurring names.
 
+mod correct;
 mod digest;
 mod figures;
 mod fold;

@@ -21,6 +21,15 @@ impl KringApp {
                     HistoryState::export(&self.env, ctx, &record, html);
                 }
             }
+            HistoryCommand::CorrectStart(index) => {
+                let roster = self.group.settings.members.clone();
+                self.history.start_correction(index, roster);
+            }
+            HistoryCommand::CorrectSave => {
+                // The reason stays with the draft, on screen.
+                let _ = self.history.save_correction(&self.env);
+            }
+            HistoryCommand::CorrectCancel => self.history.correction = None,
             HistoryCommand::FollowUpDone { meeting, step }
             | HistoryCommand::FollowUpCarry { meeting, step } => {
                 let carry = matches!(command, HistoryCommand::FollowUpCarry { .. });
@@ -51,6 +60,9 @@ impl KringApp {
             GroupCommand::ExportAttendance => {
                 self.group
                     .export_attendance(&self.env, ctx, &mut self.history);
+            }
+            GroupCommand::ExportProof => {
+                self.group.export_proof(&self.env, ctx, &mut self.history);
             }
             GroupCommand::RetentionCheck => {
                 let files = self

@@ -4,11 +4,12 @@
 use egui::{RichText, ScrollArea, TextEdit, Ui};
 
 use super::{LINE_LIMIT, text_area};
+use crate::export::ProofFormat;
 use crate::i18n::{fill, format_hours};
 use crate::model::Retention;
 use crate::ui::command::GroupCommand;
 use crate::ui::context::ViewCtx;
-use crate::ui::state::{Env, GroupState, HistoryState};
+use crate::ui::state::{Env, GroupState, HistoryState, ProofChoice, ProofKind};
 use crate::ui::theme;
 
 /// The group: its agreements, how and where it meets, how long history is kept, attendance.
@@ -22,6 +23,7 @@ pub fn group_ui(
     let s = view.s;
     let lang = view.lang;
     let palette = view.palette;
+    group.proof_defaults(env);
     egui::CentralPanel::default()
         .frame(egui::Frame::new().inner_margin(egui::Margin::symmetric(20, 14)))
         .show(ui, |ui| {
@@ -90,11 +92,20 @@ pub fn group_ui(
                 }
                 ui.add_space(12.0);
                 ui.label(RichText::new(s.group_attendance).font(theme::bold(18.0)));
+                let mut names: Vec<String> = group
+                    .settings
+                    .members
+                    .iter()
+                    .map(|m| m.name.clone())
+                    .collect();
                 {
                     let history = history.ensure_loaded(env);
                     for (name, meetings, minutes) in
                         history.attendance_hours(&group.settings.members)
                     {
+                        if !names.contains(&name) {
+                            names.push(name.clone());
+                        }
                         ui.label(fill(
                             s.group_attendance_row.get(meetings),
                             &[
@@ -108,6 +119,94 @@ pub fn group_ui(
                 if ui.button(s.group_export_attendance).clicked() {
                     view.send(GroupCommand::ExportAttendance);
                 }
+                ui.add_space(12.0);
+                proof_ui(ui, view, &mut group.proof, &names);
             });
         });
+}
+
+/// Proof of attendance over a period: sign-in sheets, a member's certificate or a leader's
+/// logbook, as printable HTML, CSV or Markdown. `names`: the members and everyone the
+/// history counts.
+fn proof_ui(ui: &mut Ui, view: &mut ViewCtx, choice: &mut ProofChoice, names: &[String]) {
+    let w = view.s.attendance;
+    ui.label(RichText::new(w.export_title).font(theme::bold(18.0)));
+    ui.horizontal(|ui| {
+        for (label, text) in [
+            (w.export_from, &mut choice.from),
+            (w.export_to, &mut choice.to),
+        ] {
+            let label = ui.label(RichText::new(label).strong());
+            ui.add(
+                TextEdit::singleline(text)
+                    .desired_width(120.0)
+                    .char_limit(10),
+            )
+            .labelled_by(label.id);
+        }
+    });
+    let kind_label = |kind: ProofKind| match kind {
+        ProofKind::Sheets => w.what_sheets,
+        ProofKind::Certificate => w.what_certificate,
+        ProofKind::Logbook => w.what_logbook,
+    };
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new(w.export_what).strong());
+        egui::ComboBox::from_id_salt("proof_kind")
+            .selected_text(kind_label(choice.kind))
+            .show_ui(ui, |ui| {
+                for kind in ProofKind::ALL {
+                    ui.selectable_value(&mut choice.kind, kind, kind_label(kind));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if choice.kind != ProofKind::Sheets {
+            if choice.name.is_empty()
+                && let Some(first) = names.first()
+            {
+                choice.name = first.clone();
+            }
+            let name_label = ui.label(RichText::new(w.name).strong());
+            egui::ComboBox::from_id_salt("proof_name")
+                .selected_text(choice.name.clone())
+                .show_ui(ui, |ui| {
+                    for name in names {
+                        ui.selectable_value(&mut choice.name, name.clone(), name);
+                    }
+                })
+                .response
+                .labelled_by(name_label.id);
+        }
+    });
+    let format_label = |format: ProofFormat| match format {
+        ProofFormat::Html => "HTML",
+        ProofFormat::Csv => "CSV",
+        ProofFormat::Markdown => "Markdown",
+    };
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new(w.export_format).strong());
+        let current = choice.format.unwrap_or(ProofFormat::Html);
+        egui::ComboBox::from_id_salt("proof_format")
+            .selected_text(format_label(current))
+            .show_ui(ui, |ui| {
+                for format in ProofFormat::ALL {
+                    if ui
+                        .selectable_label(current == format, format_label(format))
+                        .clicked()
+                    {
+                        choice.format = Some(format);
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    // Above the button, so it is in view where the button is.
+    if let Some(error) = &choice.error {
+        ui.add(egui::Label::new(RichText::new(error).color(view.palette.warning_text)).wrap());
+    }
+    if ui.button(w.export_button).clicked() {
+        view.send(GroupCommand::ExportProof);
+    }
 }

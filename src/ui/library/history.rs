@@ -157,9 +157,24 @@ pub fn history_ui(ui: &mut Ui, view: &mut ViewCtx, state: &mut HistoryState, env
                 if ui.button(s.history_export_html).clicked() {
                     view.send(HistoryCommand::Export { index, html: true });
                 }
+                // A Kring that only reads this group cannot correct its records.
+                if state.correction.is_none()
+                    && ui
+                        .add_enabled(view.may_write, egui::Button::new(s.attendance.correct))
+                        .clicked()
+                {
+                    view.send(HistoryCommand::CorrectStart(index));
+                }
             });
-            ScrollArea::vertical()
-                .id_salt("summary")
-                .show(ui, |ui| summary_ui(ui, record, s, lang, &palette));
+            if let Some(status) = &state.status {
+                ui.label(RichText::new(status).color(palette.muted));
+            }
+            ScrollArea::vertical().id_salt("summary").show(ui, |ui| {
+                if let Some(correction) = &mut state.correction {
+                    super::correction::correction_ui(ui, view, correction);
+                    ui.separator();
+                }
+                summary_ui(ui, record, s, lang, &palette);
+            });
         });
 }

@@ -4,6 +4,7 @@
 //! meeting's tools use too.
 
 mod cases;
+mod correction;
 mod group;
 mod history;
 mod reflection;

@@ -56,6 +56,21 @@ pub fn summary_ui(
         section(ui, s.summary_present);
         ui.label(c.present.join(", "));
     }
+    // Who led, and who came late or left early (issue 14).
+    let w = s.attendance;
+    for (label, name) in [(w.leader, &c.leader), (w.co_leader, &c.co_leader)] {
+        if let Some(name) = name {
+            ui.label(format!("{label}: {name}"));
+        }
+    }
+    for (map, template) in [(&c.came_late, w.came_late), (&c.left_early, w.left_early)] {
+        for (name, minutes) in map {
+            ui.label(format!(
+                "{name}: {}",
+                fill(template, &[("minutes", minutes)])
+            ));
+        }
+    }
     if !c.problems.is_empty() {
         section(ui, s.summary_problems);
         for p in &c.problems {

@@ -19,6 +19,8 @@ pub struct GroupState {
     pub status: Option<String>,
     /// Files the clear-out would delete, listed before anything is deleted.
     pub retention_pending: Option<Vec<PathBuf>>,
+    /// The proof of attendance chosen on the tab.
+    pub proof: super::ProofChoice,
 }
 
 impl GroupState {

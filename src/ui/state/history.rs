@@ -11,7 +11,7 @@ use crate::ui::save_dialog::SaveRequest;
 #[derive(Default)]
 pub struct HistoryState {
     /// Loaded when first needed; dropped when a meeting is saved or the group changes.
-    history: Option<History>,
+    pub(super) history: Option<History>,
     /// The history being read on a background thread, so opening it never stalls the screen.
     preload: Option<Receiver<History>>,
     pub query: String,
@@ -21,6 +21,10 @@ pub struct HistoryState {
     pub record: Option<Result<MeetingRecord, String>>,
     /// The phase the look back plots.
     pub reflection_phase: Option<String>,
+    /// The selected meeting's attendance being corrected, if it is.
+    pub correction: Option<super::Correction>,
+    /// What the last correction did, under the meeting.
+    pub status: Option<String>,
 }
 
 impl HistoryState {
@@ -31,6 +35,8 @@ impl HistoryState {
         self.hits = None;
         self.selected = None;
         self.record = None;
+        self.correction = None;
+        self.status = None;
         let (tx, rx) = std::sync::mpsc::channel();
         let meetings = env.data.meetings_dir(&env.group);
         let root = env.data.root().to_owned();
@@ -89,6 +95,10 @@ impl HistoryState {
     }
 
     pub fn select(&mut self, index: usize, lang: crate::model::Lang) {
+        if self.selected != Some(index) {
+            self.correction = None;
+            self.status = None;
+        }
         self.selected = Some(index);
         // Read once here, not on every frame of the summary.
         self.record = self.history.as_ref().map(|h| {

@@ -3,23 +3,27 @@
 
 mod autosave;
 mod cases;
+mod correction;
 mod env;
 mod group;
 mod history;
 mod home;
 mod leader;
 mod phones;
+mod proof;
 mod session;
 mod unsaved;
 
 pub use autosave::Autosaver;
 pub use cases::CasesState;
+pub use correction::Correction;
 pub use env::{DialogResult, Env};
 pub use group::GroupState;
 pub use history::HistoryState;
 pub use home::{HomeState, HomeTab};
 pub use leader::{EditTarget, Editing, LeaderState, PrivateOk, PrivateThing};
 pub use phones::Phones;
+pub use proof::{ProofChoice, ProofKind};
 pub use session::Session;
 pub use unsaved::{RETRY_MS as UNSAVED_RETRY_MS, Unsaved, UnsavedRecords};
 

@@ -265,6 +265,7 @@ pub fn presence_ui(ui: &mut Ui, view: &mut ViewCtx, session: &mut Session) -> eg
             }
         }
     });
+    lead_ui(ui, view, session);
     let label = ui.label(s.present_add_label);
     let (response, add_clicked) = ui
         .horizontal(|ui| {
@@ -379,4 +380,41 @@ pub fn phase_tools_ui(t: &mut ToolCtx, ui: &mut Ui, tools: &[Tool]) {
             Tool::Scratchpad => {}
         }
     }
+}
+
+/// Who leads the meeting and who co-leads it, chosen from the group's roster (a role in the
+/// meeting, kept in its record for the sign-in sheet and the leader's logbook).
+fn lead_ui(ui: &mut Ui, view: &mut ViewCtx, session: &Session) {
+    use crate::model::Lead;
+    if session.roster.is_empty() {
+        return;
+    }
+    let w = view.s.attendance;
+    ui.horizontal_wrapped(|ui| {
+        for (lead, label) in [
+            (Lead::Leader, w.choose_leader),
+            (Lead::CoLeader, w.choose_co_leader),
+        ] {
+            let label = ui.label(label);
+            let current = session.content.lead(lead);
+            egui::ComboBox::from_id_salt(("lead", lead as u8))
+                .selected_text(current.unwrap_or(w.nobody))
+                .show_ui(ui, |ui| {
+                    if ui.selectable_label(current.is_none(), w.nobody).clicked() {
+                        view.send(ContentCommand::SetLead { lead, member: None });
+                    }
+                    for member in &session.roster {
+                        let chosen = current == Some(member.name.as_str());
+                        if ui.selectable_label(chosen, &member.name).clicked() {
+                            view.send(ContentCommand::SetLead {
+                                lead,
+                                member: Some((member.id, member.name.clone())),
+                            });
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        }
+    });
 }

@@ -93,3 +93,55 @@ fn marking_a_step_in_a_file_changed_elsewhere_is_refused() {
         "the file is left alone"
     );
 }
+
+/// Issue 14, point 1: the leader corrects who was there and for how long; the file keeps
+/// everything else, the history shows the new length, and a file changed elsewhere since it
+/// was shown is left alone.
+#[test]
+fn attendance_is_corrected_in_its_file() {
+    use crate::model::{AttendanceFields, Lead};
+    let root = tempfile::tempdir().expect("tempdir");
+    let dir = root.path().join("meetings");
+    let mut record = meeting(1, &["An", "Bo"], Some("An"), &["Advies"]);
+    record.content.decision = "Ik bel haar".into();
+    save_all(&dir, &[record]);
+    let mut history = History::load(&dir, SetAside::Own(root.path()));
+    let shown = history.record(0).expect("record");
+    let before = AttendanceFields::of(&shown);
+    let mut draft = shown.clone();
+    draft.content.set_member_present(3, "Cas", true);
+    draft.content.came_late.insert("Bo".into(), 15);
+    draft.content.set_lead(Lead::Leader, Some((3, "Cas")));
+    let start = draft.local_start().expect("start");
+    let start = start
+        .checked_add(jiff::SignedDuration::from_mins(10))
+        .expect("later");
+    let end = draft.local_end().expect("end").time();
+    assert!(draft.set_local_times(start, end));
+    history
+        .correct_attendance(&writer(&dir), 0, &before, AttendanceFields::of(&draft))
+        .expect("corrected");
+    let back = History::load(&dir, SetAside::Own(root.path()))
+        .record(0)
+        .expect("record");
+    assert_eq!(back.content.present, ["An", "Bo", "Cas"]);
+    assert_eq!(back.content.came_late.get("Bo"), Some(&15));
+    assert_eq!(back.content.leader.as_deref(), Some("Cas"));
+    assert_eq!(back.content.decision, "Ik bel haar", "the rest stays");
+    assert_eq!(back.duration_minutes(), shown.duration_minutes() - 10);
+    assert_eq!(
+        history.summaries()[0].actual_minutes,
+        shown.duration_minutes() - 10
+    );
+
+    // Shown before the correction, saved after it: refused, nothing written.
+    let text = std::fs::read_to_string(&history.summaries()[0].path).expect("read");
+    let err = history
+        .correct_attendance(&writer(&dir), 0, &before, AttendanceFields::of(&shown))
+        .expect_err("changed elsewhere");
+    assert_eq!(err.kind, StoreErrorKind::ChangedElsewhere);
+    assert_eq!(
+        std::fs::read_to_string(&history.summaries()[0].path).expect("read"),
+        text
+    );
+}

@@ -2,9 +2,9 @@
 
 use std::fmt::Write as _;
 
-use super::doc::Block;
-use super::escape::{md_line, md_text};
-use super::markdown::md_block;
+use super::super::doc::Block;
+use super::super::escape::{md_line, md_text};
+use super::super::markdown::md_block;
 use crate::i18n::{DE, EN, NL, Strings, format_decimal};
 use crate::model::{GroupSettings, Lang};
 
