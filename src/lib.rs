@@ -12,5 +12,6 @@ pub mod meeting;
 pub mod model;
 pub mod privacy;
 pub mod room;
+pub mod serve;
 pub mod store;
 pub mod ui;

@@ -13,6 +13,7 @@ mod first_frame;
 mod frames;
 mod gui;
 mod history;
+mod phones;
 mod procfs;
 mod report;
 mod save;
@@ -30,18 +31,20 @@ pub use first_frame::{
 use report::{Row, Verdict, mb, median, ms};
 
 pub const USAGE: &str = "\
-Usage: kring bench [--quick]
+Usage: kring bench [--quick] [--phones-secs N]
 
 Measures this build on this machine and prints a table of each figure against its budget:
 start-up and memory next to a bare eframe window (kring-bare, built beside kring), CPU in a
 real window (Xvfb, installed with apt-get when missing), frame times, history with 10,000
 generated meetings, and saving a record. Build it first: cargo build --release, then run
 target/release/kring bench. Takes about three and a half minutes; --quick about one and a
-half (3 start-ups, 10 s CPU windows). The table goes to standard output, progress to
+half (3 start-ups, 10 s CPU windows). Members' phones: a meeting with 40 simulated phones on
+loopback next to the same meeting without, 10 minutes each (--quick: 30 s each). The table goes to standard output, progress to
 standard error. Exit status 1 when a figure is over its budget.
 
 Options:
   --quick                    fewer runs and shorter CPU windows (about one and a half minutes)
+  --phones-secs N            how long each phones run lasts (default 600, --quick 30; 0: none)
   -h, --help                 this text
 ";
 
@@ -67,6 +70,8 @@ const SAVES: usize = 50;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Options {
     quick: bool,
+    /// Seconds per phones run; `None`: the default for the mode.
+    phones_secs: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,11 +82,21 @@ enum Mode {
 }
 
 fn parse(args: &[String]) -> Result<Mode, String> {
-    let mut options = Options { quick: false };
+    let mut options = Options {
+        quick: false,
+        phones_secs: None,
+    };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--quick" => options.quick = true,
+            "--phones-secs" => {
+                let secs = args
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .ok_or("--phones-secs needs a number of seconds")?;
+                options.phones_secs = Some(secs);
+            }
             "-h" | "--help" => return Ok(Mode::Help),
             history::CHILD_OPTION => {
                 let dir = args
@@ -172,6 +187,12 @@ fn run(options: Options) -> ExitCode {
     frame_rows(&work.0, &mut rows);
     history_rows(&exe, &work.0, &mut rows);
     save_rows(&work.0, &mut rows);
+    let phones_secs = options
+        .phones_secs
+        .unwrap_or(if options.quick { 30 } else { 600 });
+    if phones_secs > 0 {
+        phones::phone_rows(&work.0, phones_secs, &mut rows);
+    }
 
     let now = jiff::Zoned::now();
     println!();
@@ -589,11 +610,14 @@ mod tests {
 
     #[test]
     fn parses_quick_child_and_rejects_unknown() {
-        assert_eq!(parse(&[]), Ok(Mode::Run(Options { quick: false })));
+        let options = |quick, phones_secs| Ok(Mode::Run(Options { quick, phones_secs }));
+        assert_eq!(parse(&[]), options(false, None));
+        assert_eq!(parse(&args(&["--quick"])), options(true, None));
         assert_eq!(
-            parse(&args(&["--quick"])),
-            Ok(Mode::Run(Options { quick: true }))
+            parse(&args(&["--quick", "--phones-secs", "5"])),
+            options(true, Some(5))
         );
+        assert!(parse(&args(&["--phones-secs", "soon"])).is_err());
         assert_eq!(
             parse(&args(&["--child-history", "/tmp/x", "open"])),
             Ok(Mode::ChildHistory(

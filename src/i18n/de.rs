@@ -691,5 +691,8 @@ pub const DE: Strings = Strings {
     edit_second_line: "In einem Satz",
     advice_review: "Ratschläge prüfen (die Gruppe sieht sie noch nicht)",
     choice_this_case: "Das ist der Fall",
+    phones_on: "Telefone an (T)",
+    phones_off: "Telefone aus (T)",
+    key_phones: "Mitglieder über das Netz dieses Raums mit ihrem Telefon teilnehmen lassen (oder das beenden)",
     attendance: &super::DE_ATTENDANCE,
 };

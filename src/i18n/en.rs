@@ -691,5 +691,8 @@ pub const EN: Strings = Strings {
     edit_second_line: "In one sentence",
     advice_review: "Check the advice (the group does not see it yet)",
     choice_this_case: "This is the case",
+    phones_on: "Phones on (T)",
+    phones_off: "Phones off (T)",
+    key_phones: "Let members take part from their phones over this room's network (or stop it)",
     attendance: &super::EN_ATTENDANCE,
 };

@@ -35,6 +35,7 @@ mod en;
 mod errors;
 mod format;
 mod nl;
+mod phones;
 mod problems;
 mod strings;
 
@@ -50,6 +51,7 @@ pub use format::{
     format_long_date_time_text,
 };
 pub use nl::NL;
+pub use phones::{PHONES_DE, PHONES_EN, PHONES_NL, PhoneStrings};
 pub use problems::{protocol_issue, protocol_problem};
 pub use strings::Strings;
 
@@ -162,6 +164,15 @@ pub fn strings(lang: Lang) -> &'static Strings {
         Lang::De => &DE,
     }
 }
+/// The sentences of members' phones in `lang`.
+pub fn phone_strings(lang: Lang) -> &'static PhoneStrings {
+    match lang {
+        Lang::Nl => &PHONES_NL,
+        Lang::En => &PHONES_EN,
+        Lang::De => &PHONES_DE,
+    }
+}
+
 /// Replaces each `{key}` in `template` by its value, in one pass from left to right.
 ///
 /// Only the template is read for placeholders, never a value put in: a group name or error
@@ -227,12 +238,20 @@ mod tests {
     /// English and German are each held against Dutch.
     #[test]
     fn placeholders_are_the_same_in_every_language() {
-        let nl = NL.all();
+        let mut nl = NL.all();
+        nl.extend(PHONES_NL.all());
+        let with_phones = |mut all: Vec<_>, phones| {
+            all.extend(phones);
+            all
+        };
         assert!(
             nl.len() > 300,
             "every field is walked, not a hand-kept list"
         );
-        for (other, language) in [(EN.all(), "English"), (DE.all(), "German")] {
+        for (other, language) in [
+            (with_phones(EN.all(), PHONES_EN.all()), "English"),
+            (with_phones(DE.all(), PHONES_DE.all()), "German"),
+        ] {
             assert_eq!(nl.len(), other.len());
             let mut with_placeholders = 0;
             for ((name, nl_forms), (other_name, other_forms)) in nl.iter().zip(&other) {
@@ -287,8 +306,10 @@ mod tests {
     /// A plural's two forms fill the same placeholders, so either can be used the same way.
     #[test]
     fn both_forms_of_a_plural_have_the_same_placeholders() {
-        for strings in [&NL, &EN, &DE] {
-            for (name, forms) in strings.all() {
+        let tables = [NL.all(), EN.all(), DE.all()];
+        let phones = [PHONES_NL.all(), PHONES_EN.all(), PHONES_DE.all()];
+        for all in tables.into_iter().chain(phones) {
+            for (name, forms) in all {
                 if let [one, other] = forms[..]
                     && placeholders(one) != placeholders(other)
                 {

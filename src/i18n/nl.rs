@@ -691,5 +691,8 @@ pub const NL: Strings = Strings {
     edit_second_line: "In één zin",
     advice_review: "Adviezen nakijken (de groep ziet ze nog niet)",
     choice_this_case: "Dit is de casus",
+    phones_on: "Telefoons aan (T)",
+    phones_off: "Telefoons uit (T)",
+    key_phones: "Leden laten meedoen met hun telefoon, via het netwerk van deze ruimte (of dat stoppen)",
     attendance: &super::NL_ATTENDANCE,
 };

@@ -582,6 +582,13 @@ super::sentences! {
     // points 5 and 6).
     /// The choice with a single problem or case: no vote, just this one.
     choice_this_case: Text,
+    // Members take part from their own phones (issue 13).
+    /// The button that starts serving; names its key (T).
+    phones_on: Text,
+    /// The button that stops serving; names its key (T).
+    phones_off: Text,
+    /// The help line and tooltip of the key that turns phones on and off.
+    key_phones: Text,
     /// Attendance proof (issue 14): its own list, in `attendance/`.
     attendance: &'static super::AttendanceStrings,
 }

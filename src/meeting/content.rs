@@ -73,6 +73,10 @@ pub enum ContentCommand {
     SubmitAdvice(String),
     /// The leader types advice given aloud; past the number expected, that number goes up.
     AddOralAdvice(String),
+    /// Advice members sent from their phones, a batch at a time (see `serve::AdviceBatch`):
+    /// each piece at a random place; past the number expected, that number goes up (a member
+    /// may send more than one).
+    AdviceFromPhones(Vec<String>),
     /// One more piece of advice expected than the group size says.
     ExpectMoreAdvice,
     RevealAdvice,
@@ -190,6 +194,11 @@ pub fn apply_content(content: &mut MeetingContent, command: ContentCommand, rng:
             content.submit_private_advice(&text, rng);
         }
         ContentCommand::AddOralAdvice(text) => content.add_oral_advice(&text, rng),
+        ContentCommand::AdviceFromPhones(texts) => {
+            for text in texts {
+                content.add_oral_advice(&text, rng);
+            }
+        }
         ContentCommand::ExpectMoreAdvice => {
             content.advice_extra = content.advice_extra.saturating_add(1);
         }
@@ -376,6 +385,35 @@ mod tests {
         );
         assert_eq!(content.advice.len(), 5);
         assert_eq!(content.advice.items()[0].mark, Some(AdviceMark::WillUse));
+    }
+
+    /// Issue 13: phone advice joins the same board, past the number expected too.
+    #[test]
+    fn advice_from_phones_joins_the_board_and_raises_the_number_expected() {
+        let mut content = four_present();
+        apply_all(
+            &mut content,
+            vec![
+                ContentCommand::SubmitAdvice("van de pc".into()),
+                ContentCommand::AdviceFromPhones(vec![
+                    "een".into(),
+                    " ".into(),
+                    "twee".into(),
+                    "drie".into(),
+                ]),
+            ],
+        );
+        assert_eq!((content.advice.len(), content.advice_expected()), (4, 4));
+        assert!(!content.advice.revealed);
+        apply_all(&mut content, vec![ContentCommand::RevealAdvice]);
+        let mut texts: Vec<&str> = content
+            .advice
+            .items()
+            .iter()
+            .map(|a| a.text.as_str())
+            .collect();
+        texts.sort_unstable();
+        assert_eq!(texts, ["drie", "een", "twee", "van de pc"]);
     }
 
     /// Issue 12, point 2: presence is ticking members; the inbrenger and a follow-up's "who"

@@ -104,6 +104,9 @@ pub struct GroupSettings {
     /// The group's members, in the order they joined. Older files have none: the names in
     /// their records still count (see `History::attendance_hours`).
     pub members: Vec<Member>,
+    /// Members take part from their own phones over the room's network: the leader's last
+    /// choice for this group, so the next meeting starts with it. Off unless turned on.
+    pub phones: bool,
 }
 
 impl Default for GroupSettings {
@@ -118,6 +121,7 @@ impl Default for GroupSettings {
             costs: String::new(),
             retention: Retention::Keep,
             members: Vec::new(),
+            phones: false,
         }
     }
 }

@@ -4,8 +4,10 @@
 //! the private advice entry) cannot reach the wall: there is no field for them and this module
 //! cannot even name the type that holds them. No egui here; `ui::room` draws it.
 
+mod join;
 mod screens;
 mod view;
 
+pub use join::JoinCard;
 pub use screens::{CalmView, IntroView};
 pub use view::*;

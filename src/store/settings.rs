@@ -39,6 +39,9 @@ pub struct Settings {
     pub room_window_fullscreen: bool,
     /// Its size (in points) when it was not full screen.
     pub room_window_size: Option<[i32; 2]>,
+    /// The port members' phones connect to; none: a free one each time Kring starts serving.
+    /// Set it (in settings.ron) when a firewall rule names one port.
+    pub phones_port: Option<u16>,
 }
 
 impl Default for Settings {
@@ -53,6 +56,7 @@ impl Default for Settings {
             room_window_position: None,
             room_window_fullscreen: true,
             room_window_size: None,
+            phones_port: None,
         }
     }
 }

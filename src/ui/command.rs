@@ -213,6 +213,8 @@ pub enum AppAction {
     ExportFinished {
         html: bool,
     },
+    /// Members take part from their phones in this meeting, or stop; remembered for the group.
+    TogglePhones,
 }
 
 macro_rules! into_app_command {

@@ -46,6 +46,7 @@ pub fn control_bar_ui(
     session: &Session,
     room_window: bool,
     autosave_error: Option<&str>,
+    phones_on: bool,
 ) {
     let s = ctx.s;
     let lang = ctx.lang;
@@ -144,6 +145,10 @@ pub fn control_bar_ui(
             commands.push(Command::SkipCurrent.into());
         }
         ui.separator();
+        let phones_label = if phones_on { s.phones_off } else { s.phones_on };
+        if button(ui, UiCommand::Phones, phones_label, true) {
+            commands.push(AppAction::TogglePhones.into());
+        }
         for (command, label, action) in [
             (
                 UiCommand::TimePlan,

@@ -66,6 +66,8 @@ pub enum UiCommand {
     EarlyAdvice,
     WallPageNext,
     WallPagePrevious,
+    /// Members take part from their phones, or stop.
+    Phones,
     Curtain,
     Fullscreen,
     Escape,
@@ -86,7 +88,7 @@ const fn key(key: Key) -> KeyboardShortcut {
 }
 
 impl UiCommand {
-    pub const ALL: [Self; 29] = [
+    pub const ALL: [Self; 30] = [
         Self::MainAction,
         Self::NextStep,
         Self::BackStep,
@@ -103,6 +105,7 @@ impl UiCommand {
         Self::EarlyAdvice,
         Self::WallPageNext,
         Self::WallPagePrevious,
+        Self::Phones,
         Self::Curtain,
         Self::Fullscreen,
         Self::Escape,
@@ -135,7 +138,8 @@ impl UiCommand {
             | Self::Scratchpad
             | Self::EarlyAdvice
             | Self::WallPageNext
-            | Self::WallPagePrevious => Scope::Meeting,
+            | Self::WallPagePrevious
+            | Self::Phones => Scope::Meeting,
             Self::Curtain | Self::Fullscreen | Self::Escape | Self::Help => Scope::Anywhere,
             Self::StartMeeting | Self::ProtocolUp | Self::ProtocolDown => Scope::Home,
             Self::BeginPhases => Scope::Intro,
@@ -164,6 +168,7 @@ impl UiCommand {
             Self::EarlyAdvice => const { &[key(Key::A)] },
             Self::WallPageNext => const { &[key(Key::PageDown)] },
             Self::WallPagePrevious => const { &[key(Key::PageUp)] },
+            Self::Phones => const { &[key(Key::T)] },
             Self::Curtain | Self::LeavePrivateEntry => const { &[key(Key::F4)] },
             Self::Fullscreen => const { &[key(Key::F11)] },
             Self::Escape => const { &[key(Key::Escape)] },
@@ -213,6 +218,7 @@ impl UiCommand {
             Self::EarlyAdvice => s.key_early_advice,
             Self::WallPageNext => s.key_wall_page_next,
             Self::WallPagePrevious => s.key_wall_page_previous,
+            Self::Phones => s.key_phones,
             Self::Curtain => s.key_curtain,
             Self::Fullscreen => s.key_fullscreen,
             Self::Escape => s.key_escape,
@@ -304,6 +310,8 @@ mod tests {
                 (s.view_leader, UiCommand::ToggleView),
                 (s.room_window_open, UiCommand::RoomWindow),
                 (s.room_window_close, UiCommand::RoomWindow),
+                (s.phones_on, UiCommand::Phones),
+                (s.phones_off, UiCommand::Phones),
             ] {
                 let named = label
                     .rsplit_once('(')

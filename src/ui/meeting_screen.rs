@@ -7,9 +7,9 @@ use egui::Ui;
 
 use super::context::ViewCtx;
 use super::state::{PrivateThing, Session};
-use super::{controls, leader, room, tools};
+use super::{controls, leader, phones, room, tools};
 use crate::model::PreparedCase;
-use crate::room::RoomView;
+use crate::room::{JoinCard, RoomView};
 
 pub struct MeetingParts<'a> {
     pub session: &'a mut Session,
@@ -19,6 +19,10 @@ pub struct MeetingParts<'a> {
     pub room_window: bool,
     /// Why the meeting in progress is not on disk right now, if it is not.
     pub autosave_error: Option<&'a str>,
+    /// Members' phones: on, the join card while serving, and why serving failed.
+    pub phones_on: bool,
+    pub join: Option<&'a JoinCard>,
+    pub phones_error: Option<&'a str>,
 }
 
 pub fn meeting_ui(ui: &mut Ui, ctx: &mut ViewCtx, parts: MeetingParts) {
@@ -27,6 +31,9 @@ pub fn meeting_ui(ui: &mut Ui, ctx: &mut ViewCtx, parts: MeetingParts) {
         my_cases,
         room_window,
         autosave_error,
+        phones_on,
+        join,
+        phones_error,
     } = parts;
     let palette = ctx.palette;
     let private_entry = session.leader.is_open(PrivateThing::AdviceEntry);
@@ -38,7 +45,7 @@ pub fn meeting_ui(ui: &mut Ui, ctx: &mut ViewCtx, parts: MeetingParts) {
                     .inner_margin(egui::Margin::symmetric(16, 10)),
             )
             .show(ui, |ui| {
-                controls::control_bar_ui(ui, ctx, session, room_window, autosave_error);
+                controls::control_bar_ui(ui, ctx, session, room_window, autosave_error, phones_on);
             });
     }
     if session.show_plan && !private_entry {
@@ -60,6 +67,20 @@ pub fn meeting_ui(ui: &mut Ui, ctx: &mut ViewCtx, parts: MeetingParts) {
         return;
     }
     if room_window || session.leader_view {
+        if join.is_some() || phones_error.is_some() {
+            egui::Panel::right("phones")
+                .resizable(false)
+                .default_size(250.0)
+                .frame(
+                    egui::Frame::new()
+                        .fill(palette.surface)
+                        .inner_margin(egui::Margin::same(14)),
+                )
+                .show(ui, |ui| {
+                    let s = crate::i18n::phone_strings(ctx.lang);
+                    phones::leader_panel_ui(ui, join, phones_error, s, &palette);
+                });
+        }
         leader::leader_ui(ui, ctx, session, my_cases, room_window);
     } else {
         let view = RoomView::new(
@@ -75,7 +96,20 @@ pub fn meeting_ui(ui: &mut Ui, ctx: &mut ViewCtx, parts: MeetingParts) {
             .frame(egui::Frame::new())
             .show(ui, |ui| {
                 let rect = ui.max_rect();
-                room::room_ui(ui, rect, &view, &palette)
+                match join {
+                    Some(card) => {
+                        let (wall, column) = phones::split_wall(rect);
+                        phones::wall_card_ui(
+                            ui,
+                            column,
+                            card,
+                            crate::i18n::phone_strings(ctx.lang),
+                            &palette,
+                        );
+                        room::room_ui(ui, wall, &view, &palette)
+                    }
+                    None => room::room_ui(ui, rect, &view, &palette),
+                }
             })
             .inner;
         session.wall_drawn(pages);

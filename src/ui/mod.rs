@@ -16,6 +16,7 @@ mod leader;
 mod library;
 mod meeting_screen;
 mod overlays;
+mod phones;
 mod ring;
 mod room;
 pub mod save_dialog;

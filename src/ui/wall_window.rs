@@ -16,7 +16,7 @@ use super::wall_screens::{calm_wall_ui, intro_wall_ui};
 use crate::i18n;
 use crate::meeting::{Clock, Meeting};
 use crate::model::{Lang, MeetingContent};
-use crate::room::{CalmView, IntroView, RoomView};
+use crate::room::{CalmView, IntroView, JoinCard, RoomView};
 use crate::store::{Settings, Theme};
 
 pub fn wall_viewport_id() -> ViewportId {
@@ -33,6 +33,8 @@ pub enum WallSource {
         content: Box<MeetingContent>,
         /// The page of a long list the leader turned to.
         page: usize,
+        /// How members join from their phones, while they can.
+        join: Option<JoinCard>,
     },
     Intro(IntroView),
     Calm(CalmView),
@@ -177,12 +179,21 @@ fn wall_ui(ui: &mut egui::Ui, class: ViewportClass, shared: &mut Shared) {
             meeting,
             content,
             page,
+            join,
         }) => {
             let now = shared.clock.now_ms();
             let s = i18n::strings(shared.lang);
             let view =
                 RoomView::new(meeting, content, shared.lang, s, now, &shared.tz).on_page(*page);
-            let pages = room::room_ui(ui, rect, &view, &palette);
+            let pages = match join {
+                Some(card) => {
+                    let (wall, column) = super::phones::split_wall(rect);
+                    let p = i18n::phone_strings(shared.lang);
+                    super::phones::wall_card_ui(ui, column, card, p, &palette);
+                    room::room_ui(ui, wall, &view, &palette)
+                }
+                None => room::room_ui(ui, rect, &view, &palette),
+            };
             if shared.pages != Some(pages) {
                 shared.pages = Some(pages);
                 // The leader's page turning stops at the last page.

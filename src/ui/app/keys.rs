@@ -110,6 +110,7 @@ impl KringApp {
             }
             UiCommand::WallPageNext => SessionCommand::TurnWallPage(1).into(),
             UiCommand::WallPagePrevious => SessionCommand::TurnWallPage(-1).into(),
+            UiCommand::Phones => AppAction::TogglePhones.into(),
             UiCommand::Curtain | UiCommand::LeavePrivateEntry => SessionCommand::Curtain.into(),
             UiCommand::Fullscreen => AppAction::ToggleFullscreen.into(),
             UiCommand::Escape => AppAction::Escape.into(),

@@ -9,6 +9,7 @@ use egui::Ui;
 mod apply;
 mod files;
 mod keys;
+mod phones;
 mod room_window;
 mod unsaved;
 
@@ -16,7 +17,7 @@ use super::command::{AppAction, AppCommand, SessionCommand};
 use super::context::ViewCtx;
 use super::save_dialog::SaveDialog;
 use super::state::{
-    Autosaver, CasesState, Env, Finished, GroupState, HistoryState, HomeState, Session,
+    Autosaver, CasesState, Env, Finished, GroupState, HistoryState, HomeState, Phones, Session,
     UNSAVED_RETRY_MS, Unsaved, UnsavedRecords,
 };
 use super::wall_window::WallWindow;
@@ -71,6 +72,8 @@ pub struct KringApp {
     applied_theme: Option<Theme>,
     fonts_installed: bool,
     pending: Vec<AppCommand>,
+    /// Members' phones: off unless the leader turns them on (remembered per group).
+    phones: Phones,
 }
 
 impl KringApp {
@@ -102,6 +105,7 @@ impl KringApp {
             applied_theme: None,
             fonts_installed: false,
             pending: Vec::new(),
+            phones: Phones::default(),
         };
         app.open_group_folder();
         app
@@ -222,6 +226,7 @@ impl KringApp {
         for command in commands {
             self.apply(ctx, command);
         }
+        self.phones_tick(ctx);
         self.autosave_tick(ctx);
         if !self.unsaved.is_empty() {
             self.retry_unsaved(None);
@@ -289,6 +294,9 @@ impl KringApp {
                             my_cases: self.cases.list(),
                             room_window,
                             autosave_error: self.autosave.error(),
+                            phones_on: self.phones.on,
+                            join: self.phones.card(),
+                            phones_error: self.phones.error.as_deref(),
                         },
                     );
                 }
@@ -344,6 +352,7 @@ impl KringApp {
         let room_window = self.room_window();
         match command {
             AppCommand::Meeting(command) => {
+                self.flush_phone_advice();
                 if let Some(session) = &mut self.session {
                     session.apply_meeting(command, now, room_window);
                     if session.meeting.is_finished() {
@@ -352,6 +361,9 @@ impl KringApp {
                 }
             }
             AppCommand::Content(command) => {
+                if command == crate::meeting::ContentCommand::RevealAdvice {
+                    self.flush_phone_advice();
+                }
                 if let Some(session) = &mut self.session {
                     crate::meeting::apply_content(&mut session.content, command, &mut rand::rng());
                 }
@@ -402,6 +414,7 @@ impl KringApp {
                 }
             }
             AppAction::ConfirmEnd => {
+                self.flush_phone_advice();
                 self.overlay = Overlay::None;
                 if let Some(session) = &mut self.session {
                     session.meeting.apply(Command::EndEarly, now);
@@ -456,6 +469,7 @@ impl KringApp {
                 self.overlay = Overlay::None;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
+            AppAction::TogglePhones => self.toggle_phones(),
             AppAction::ExportFinished { html } => {
                 if let Some(finished) = &self.finished {
                     HistoryState::export(&self.env, ctx, &finished.record, html);
@@ -500,6 +514,8 @@ impl KringApp {
             MeetingContent::default(),
             self.group.settings.members.clone(),
         ));
+        self.phones.on = self.group.settings.phones;
+        self.phones.error = None;
         self.wall_closing = None;
         self.finished = None;
         self.overlay = Overlay::None;
@@ -509,6 +525,9 @@ impl KringApp {
     /// The meeting has ended: write its record and show the summary. A record that cannot
     /// be written is kept (in memory, retried, as a spare copy) and the summary says so.
     fn finish(&mut self) {
+        // Advice still waiting for its batch goes into the record; phones get "not open".
+        self.flush_phone_advice();
+        let _ = self.phones.stop();
         let Some(session) = self.session.take() else {
             return;
         };

@@ -2,7 +2,7 @@
 //! and close requests that come from it, and where it was (remembered for next time).
 
 use super::{KringApp, Screen};
-use crate::room::{CalmView, IntroView};
+use crate::room::{CalmView, IntroView, JoinCard};
 use crate::ui::wall_window::WallSource;
 
 impl KringApp {
@@ -61,6 +61,12 @@ impl KringApp {
                 meeting: Box::new(session.meeting.clone()),
                 content: Box::new(session.content.clone()),
                 page: session.wall_page,
+                // The wall does not show how many phones take part.
+                join: self
+                    .phones
+                    .card()
+                    .cloned()
+                    .map(|card| JoinCard { devices: 0, ..card }),
             }),
             _ => self.wall_closing.clone().map(WallSource::Calm),
         }

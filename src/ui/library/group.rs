@@ -67,6 +67,10 @@ pub fn group_ui(
                         .response
                         .labelled_by(label.id);
                 });
+                ui.checkbox(
+                    &mut g.phones,
+                    crate::i18n::phone_strings(lang).phones_group_setting,
+                );
                 ui.horizontal(|ui| {
                     // A Kring that only reads this group cannot save or delete in it.
                     let may_write = view.may_write;

@@ -114,6 +114,22 @@ impl GroupState {
         }
     }
 
+    /// Writes the phones choice into `group.ron` as it is on disk (as [`Self::save_roster`]).
+    pub fn save_phones(&mut self, env: &Env) -> Result<(), String> {
+        let s = env.strings();
+        let lock = env.writer()?;
+        let mut on_disk = crate::store::load_group(&env.data, &env.group)
+            .unwrap_or_else(|_| self.settings.clone());
+        on_disk.phones = self.settings.phones;
+        match crate::store::save_group(lock, &on_disk) {
+            Ok(_) => {
+                self.groups = crate::store::list_groups(&env.data);
+                Ok(())
+            }
+            Err(error) => Err(fill(s.file_failed, &[("error", &error)])),
+        }
+    }
+
     /// Attendance and hours per member, with the group's agreement: proof for registers.
     pub fn export_attendance(&self, env: &Env, ctx: &egui::Context, history: &mut HistoryState) {
         let text = crate::export::attendance_markdown(
