@@ -105,6 +105,38 @@ fn note(lang: Lang, a: &Attendee) -> String {
     parts.join(", ")
 }
 
+/// The columns a certificate and a logbook share: date, start, end, hours, method, role.
+const MEETING_COLUMNS: usize = 6;
+/// Where the hours stand among them (right-aligned, and the total under it).
+const HOURS_COLUMN: usize = 3;
+
+/// The heads of the [`MEETING_COLUMNS`].
+fn meeting_head(w: &AttendanceStrings) -> Vec<String> {
+    [w.date, w.start, w.end, w.hours, w.protocol, w.role]
+        .map(str::to_owned)
+        .to_vec()
+}
+
+/// A meeting's [`MEETING_COLUMNS`], with the minutes that count for this page.
+fn meeting_cells(lang: Lang, m: &Meeting<'_>, minutes: i64, role: Role) -> Vec<String> {
+    vec![
+        format_date(lang, m.start.date()),
+        clock(m.start),
+        clock(m.end),
+        format_hours(lang, minutes),
+        m.record.protocol_name.get(lang).to_owned(),
+        role_word(lang, role).to_owned(),
+    ]
+}
+
+/// The total row of a table `columns` wide: the word first, the hours under the hours.
+fn total_row(lang: Lang, minutes: i64, columns: usize) -> Vec<String> {
+    let mut row = vec![String::new(); columns];
+    row[0] = w(lang).total.to_owned();
+    row[HOURS_COLUMN] = format_hours(lang, minutes);
+    row
+}
+
 /// The sign-in sheet of one meeting: who was there, with room to sign.
 pub(super) fn sheet(input: &ProofInput<'_>, m: &Meeting<'_>) -> Page {
     let lang = input.lang;
@@ -198,37 +230,14 @@ pub(super) fn certificate(
                 ("hours", &format_hours(lang, minutes)),
             ],
         )),
-        head: vec![
-            w.date.to_owned(),
-            w.start.to_owned(),
-            w.end.to_owned(),
-            w.hours.to_owned(),
-            w.protocol.to_owned(),
-            w.role.to_owned(),
-        ],
+        head: meeting_head(w),
         rows: rows
             .iter()
-            .map(|(m, a)| {
-                vec![
-                    format_date(lang, m.start.date()),
-                    clock(m.start),
-                    clock(m.end),
-                    format_hours(lang, a.minutes),
-                    m.record.protocol_name.get(lang).to_owned(),
-                    role_word(lang, a.role).to_owned(),
-                ]
-            })
+            .map(|(m, a)| meeting_cells(lang, m, a.minutes, a.role))
             .collect(),
-        numeric: vec![3],
+        numeric: vec![HOURS_COLUMN],
         nowrap: vec![0],
-        total: Some(vec![
-            w.total.to_owned(),
-            String::new(),
-            String::new(),
-            format_hours(lang, minutes),
-            String::new(),
-            String::new(),
-        ]),
+        total: Some(total_row(lang, minutes, MEETING_COLUMNS)),
         sign_column: false,
         agreement: agreement(input),
         sign_lines: vec![
@@ -264,43 +273,22 @@ pub(super) fn logbook(
                 ("hours", &format_hours(lang, minutes)),
             ],
         )),
-        head: vec![
-            w.date.to_owned(),
-            w.start.to_owned(),
-            w.end.to_owned(),
-            w.hours.to_owned(),
-            w.protocol.to_owned(),
-            w.role.to_owned(),
-            w.present_count.to_owned(),
-            w.case_by.to_owned(),
-        ],
+        head: meeting_head(w)
+            .into_iter()
+            .chain([w.present_count.to_owned(), w.case_by.to_owned()])
+            .collect(),
         rows: rows
             .iter()
             .map(|(m, a)| {
-                vec![
-                    format_date(lang, m.start.date()),
-                    clock(m.start),
-                    clock(m.end),
-                    format_hours(lang, m.minutes()),
-                    m.record.protocol_name.get(lang).to_owned(),
-                    role_word(lang, a.role).to_owned(),
-                    m.record.content.group_size().to_string(),
-                    inbrenger(m).unwrap_or("").to_owned(),
-                ]
+                let mut cells = meeting_cells(lang, m, m.minutes(), a.role);
+                cells.push(m.record.content.group_size().to_string());
+                cells.push(inbrenger(m).unwrap_or("").to_owned());
+                cells
             })
             .collect(),
-        numeric: vec![3, 6],
+        numeric: vec![HOURS_COLUMN, MEETING_COLUMNS],
         nowrap: vec![0],
-        total: Some(vec![
-            w.total.to_owned(),
-            String::new(),
-            String::new(),
-            format_hours(lang, minutes),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-        ]),
+        total: Some(total_row(lang, minutes, MEETING_COLUMNS + 2)),
         sign_column: false,
         agreement: Vec::new(),
         sign_lines: vec![w.registration.to_owned(), w.place_date.to_owned()],
