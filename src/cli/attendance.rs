@@ -4,9 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::export::{
-    Proof, ProofFormat, ProofInput, find_person, known_names, near_names, parse_day, proof,
-};
+use crate::export::{Proof, ProofFormat, ProofInput, find_person_or_say, parse_day, proof};
 use crate::i18n::{fill, format_date, strings};
 use crate::model::{GroupSettings, Lang, MeetingRecord, name_key};
 use crate::store::{DEFAULT_GROUP, DataDir, list_groups, list_records, load_record};
@@ -61,25 +59,7 @@ pub fn attendance(args: &AttendanceArgs, out: &mut dyn Write) -> Result<(), Stri
             }
         })
         .collect();
-    let person = |name: &str| {
-        find_person(&group, &records, name).ok_or_else(|| {
-            let mut names = known_names(&group, &records);
-            names.sort_by_key(|n| name_key(n));
-            let near = near_names(name, &names);
-            let hint = if near.is_empty() {
-                fill(w.members_are, &[("names", &names.join(", "))])
-            } else {
-                fill(w.did_you_mean, &[("names", &near.join(", "))])
-            };
-            format!(
-                "{} {hint}",
-                fill(
-                    w.unknown_member,
-                    &[("name", &name.trim()), ("group", &group.name)]
-                )
-            )
-        })
-    };
+    let person = |name: &str| find_person_or_say(lang, &group, &records, name);
     let what = match (&args.member, &args.leader) {
         (Some(name), _) => Proof::Certificate(person(name)?),
         (None, Some(name)) => Proof::Logbook(person(name)?),

@@ -19,7 +19,7 @@ mod tests;
 
 pub use attendance::{
     Attendee, Meeting, Person, Proof, ProofFormat, ProofInput, Role, attendance_markdown,
-    find_person, known_names, meetings_in, near_names, parse_day, proof,
+    find_person, find_person_or_say, known_names, meetings_in, near_names, parse_day, proof,
 };
 pub use escape::escape_html;
 

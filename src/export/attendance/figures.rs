@@ -3,7 +3,8 @@
 
 use jiff::civil::{Date, DateTime};
 
-use crate::model::{GroupSettings, MeetingContent, MeetingRecord, name_key};
+use crate::i18n::{fill, strings};
+use crate::model::{GroupSettings, Lang, MeetingContent, MeetingRecord, name_key};
 
 /// A person's part in a meeting. When one person had several, the first of leader,
 /// co-leader, inbrenger, member is theirs.
@@ -161,6 +162,33 @@ pub fn find_person(group: &GroupSettings, records: &[MeetingRecord], name: &str)
             id: None,
             name: n.trim().to_owned(),
         })
+}
+
+/// [`find_person`], or, in `lang`, the message that says the name is not known and names the
+/// nearest ones (or, when none is near, every name): the same on the command line and on the
+/// Groep tab.
+pub fn find_person_or_say(
+    lang: Lang,
+    group: &GroupSettings,
+    records: &[MeetingRecord],
+    name: &str,
+) -> Result<Person, String> {
+    find_person(group, records, name).ok_or_else(|| {
+        let w = strings(lang).attendance;
+        let mut names = known_names(group, records);
+        names.sort_by_key(|n| name_key(n));
+        let near = near_names(name, &names);
+        let hint = if near.is_empty() {
+            fill(w.members_are, &[("names", &names.join(", "))])
+        } else {
+            fill(w.did_you_mean, &[("names", &near.join(", "))])
+        };
+        let unknown = fill(
+            w.unknown_member,
+            &[("name", &name.trim()), ("group", &group.name)],
+        );
+        format!("{unknown} {hint}")
+    })
 }
 
 /// Every name a proof can be asked for: the roster, then names in the records that are on

@@ -21,7 +21,8 @@ mod tests;
 mod totals;
 
 pub use figures::{
-    Attendee, Meeting, Person, Role, find_person, known_names, meetings_in, near_names,
+    Attendee, Meeting, Person, Role, find_person, find_person_or_say, known_names, meetings_in,
+    near_names,
 };
 pub use totals::attendance_markdown;
 

@@ -5,7 +5,7 @@
 use super::env::{DialogResult, Env};
 use super::group::GroupState;
 use super::history::HistoryState;
-use crate::export::{Proof, ProofFormat, ProofInput, find_person, near_names, proof};
+use crate::export::{Proof, ProofFormat, ProofInput, find_person_or_say, proof};
 use crate::i18n::fill;
 use crate::model::MeetingRecord;
 use crate::ui::save_dialog::SaveRequest;
@@ -102,25 +102,7 @@ impl GroupState {
             })
             .filter_map(|(index, _)| history.record(index).ok())
             .collect();
-        let person = || {
-            let name = choice.name.trim();
-            find_person(&self.settings, &records, name).ok_or_else(|| {
-                let names = crate::export::known_names(&self.settings, &records);
-                let near = near_names(name, &names);
-                let hint = if near.is_empty() {
-                    fill(w.members_are, &[("names", &names.join(", "))])
-                } else {
-                    fill(w.did_you_mean, &[("names", &near.join(", "))])
-                };
-                format!(
-                    "{} {hint}",
-                    fill(
-                        w.unknown_member,
-                        &[("name", &name), ("group", &self.settings.name)]
-                    )
-                )
-            })
-        };
+        let person = || find_person_or_say(lang, &self.settings, &records, &choice.name);
         let (what, slug) = match choice.kind {
             ProofKind::Sheets => (Proof::Sheets, "presentielijsten".to_owned()),
             ProofKind::Certificate => {
