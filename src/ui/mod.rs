@@ -35,5 +35,6 @@ pub use command::{
 };
 pub use icon::{ICON_SIZE, icon_rgba};
 pub use library::look_back_plot_id;
+pub use phones::{split_wall, wall_card_ui};
 pub use room::{WallPages, intro_room_ui, room_ui, room_unit};
 pub use state::{DialogResult, Finished, HomeTab, LeaderState, PrivateOk, PrivateThing, Unsaved};

@@ -1,9 +1,9 @@
 //! The join card: the link to the open meeting as a QR code and as text, on the wall (large,
 //! for the room) and beside the leader's screen (with how many phones take part).
 
-use egui::{Color32, Rect, RichText, Ui, UiBuilder, pos2, vec2};
+use egui::{Color32, Rect, RichText, Ui, pos2, vec2};
 
-use super::theme::{self, Palette};
+use super::theme::{self, Palette, room};
 use crate::i18n::PhoneStrings;
 use crate::room::JoinCard;
 
@@ -11,7 +11,7 @@ use crate::room::JoinCard;
 const QUIET: usize = 4;
 
 /// The share of the wall's height the card's column takes beside the wall.
-pub const WALL_COLUMN: f32 = 0.34;
+pub const WALL_COLUMN: f32 = 0.40;
 
 /// Draws the QR code as a square of side `side` at `min`: dark modules on white, whatever the
 /// theme (a scanner wants dark on light).
@@ -38,44 +38,114 @@ fn qr_ui(ui: &Ui, min: egui::Pos2, side: f32, card: &JoinCard) {
     }
 }
 
-/// The card in a column of the wall, sized on the wall's height `h`.
+/// The card in a column of the wall, sized on the wall's height `h`, with every text at the
+/// wall's sizes (issue 11: capitals at least 2.5 % of the height, no word broken): the title
+/// and the two lines wrap between words, the link is cut only where a link may be cut (after
+/// `/`, `:` or `.`, and between groups of four characters of the token) and each of its pieces
+/// is laid out on a line of its own; the QR code gets the height that is left.
 pub fn wall_card_ui(ui: &mut Ui, rect: Rect, card: &JoinCard, s: &PhoneStrings, palette: &Palette) {
     let h = rect.height();
     let pad = 0.03 * h;
+    let gap = 0.015 * h;
     let inner = rect.shrink(pad);
+    let width = inner.width();
     ui.painter().rect_filled(rect, 0.0, palette.surface);
-    ui.scope_builder(UiBuilder::new().max_rect(inner), |ui| {
-        ui.set_width(inner.width());
-        ui.label(
-            RichText::new(s.phones_title)
-                .font(theme::bold(0.035 * h))
-                .color(palette.text),
-        );
-        ui.add_space(0.015 * h);
-        let side = inner.width().min(0.55 * h);
-        let (at, _) = ui.allocate_exact_size(vec2(side, side), egui::Sense::hover());
-        qr_ui(ui, at.min, side, card);
-        ui.add_space(0.015 * h);
-        for (text, color) in [
-            (s.phones_scan, palette.muted),
-            (card.url.as_str(), palette.text),
-            (s.phones_same_wifi, palette.muted),
-        ] {
-            ui.add(
-                egui::Label::new(
-                    RichText::new(text)
-                        .font(theme::regular(0.026 * h))
-                        .color(color),
-                )
-                .wrap(),
-            );
+    let layout = |text: &str, font: egui::FontId, color: Color32| {
+        ui.fonts_mut(|f| f.layout(text.to_owned(), font, color, width))
+    };
+    let title = layout(s.phones_title, theme::bold(room::BODY * h), palette.text);
+    let scan = layout(
+        s.phones_scan,
+        theme::regular(room::TEXT_MIN * h),
+        palette.muted,
+    );
+    let link_font = theme::regular(room::TEXT_MIN * h);
+    let link: Vec<_> = link_lines(
+        &card.url,
+        |piece| {
+            ui.fonts_mut(|f| {
+                f.layout_no_wrap(piece.to_owned(), link_font.clone(), palette.text)
+                    .size()
+                    .x
+            })
+        },
+        width,
+    )
+    .into_iter()
+    .map(|line| ui.fonts_mut(|f| f.layout_no_wrap(line, link_font.clone(), palette.text)))
+    .collect();
+    let wifi = layout(
+        s.phones_same_wifi,
+        theme::regular(room::TEXT_MIN * h),
+        palette.muted,
+    );
+    let texts_height = title.size().y
+        + scan.size().y
+        + link.iter().map(|g| g.size().y).sum::<f32>()
+        + wifi.size().y;
+    let side = width
+        .min(inner.height() - texts_height - 4.0 * gap)
+        .max(0.0);
+
+    let mut y = inner.top();
+    let put = |ui: &mut Ui, galley: std::sync::Arc<egui::Galley>, y: &mut f32| {
+        let size = galley.size();
+        ui.painter()
+            .galley(pos2(inner.left(), *y), galley, palette.text);
+        *y += size.y;
+    };
+    put(ui, title, &mut y);
+    y += gap;
+    qr_ui(ui, pos2(inner.left(), y), side, card);
+    y += side + gap;
+    put(ui, scan, &mut y);
+    y += gap;
+    for line in link {
+        put(ui, line, &mut y);
+    }
+    y += gap;
+    put(ui, wifi, &mut y);
+}
+
+/// The link in lines no wider than `width`, cut only after `/`, `:` or `.` or between groups
+/// of four characters, and without `http://` (a browser adds it). A piece wider than `width`
+/// (never, at the wall's sizes) stands on a line of its own.
+fn link_lines(url: &str, width_of: impl Fn(&str) -> f32, width: f32) -> Vec<String> {
+    let url = url.strip_prefix("http://").unwrap_or(url);
+    let (head, token) = match url.split_once("/m/") {
+        Some((address, token)) => (format!("{address}/m/"), token),
+        None => (url.to_owned(), ""),
+    };
+    let mut pieces: Vec<String> = Vec::new();
+    let mut piece = String::new();
+    for c in head.chars() {
+        piece.push(c);
+        if matches!(c, '/' | ':' | '.') {
+            pieces.push(std::mem::take(&mut piece));
         }
-    });
+    }
+    if !piece.is_empty() {
+        pieces.push(piece);
+    }
+    let token: Vec<char> = token.chars().collect();
+    pieces.extend(
+        token
+            .chunks(4)
+            .map(|group| group.iter().collect::<String>()),
+    );
+    let mut lines: Vec<String> = Vec::new();
+    for piece in pieces {
+        match lines.last_mut() {
+            Some(line) if width_of(&format!("{line}{piece}")) <= width => line.push_str(&piece),
+            _ => lines.push(piece),
+        }
+    }
+    lines
 }
 
 /// The wall's area split: the wall on the left, the card's column on the right.
 pub fn split_wall(rect: Rect) -> (Rect, Rect) {
-    let width = (WALL_COLUMN * rect.height()).min(rect.width() * 0.4);
+    let width = (WALL_COLUMN * rect.height()).min(rect.width() * 0.25);
     let wall = Rect::from_min_max(rect.min, pos2(rect.right() - width, rect.bottom()));
     let column = Rect::from_min_max(pos2(rect.right() - width, rect.top()), rect.max);
     (wall, column)
@@ -100,5 +170,34 @@ pub fn leader_panel_ui(
         qr_ui(ui, at.min, side, card);
         ui.label(RichText::new(s.phones_scan).color(palette.muted));
         ui.add(egui::Label::new(RichText::new(&card.url).monospace()).wrap());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character the same width, so the test reads as counting.
+    fn lines(url: &str, chars: usize) -> Vec<String> {
+        link_lines(url, |t| t.chars().count() as f32, chars as f32)
+    }
+
+    #[test]
+    fn the_link_is_cut_only_where_a_link_may_be_cut() {
+        let url = "http://192.168.1.23:49152/m/f9743bf2839d613603e05acf4838691a/";
+        let cut = lines(url, 12);
+        assert_eq!(
+            cut.concat(),
+            "192.168.1.23:49152/m/f9743bf2839d613603e05acf4838691a/"
+        );
+        assert!(cut.iter().all(|l| l.chars().count() <= 12), "{cut:?}");
+        assert_eq!(cut[0], "192.168.1.");
+        assert_eq!(cut[1], "23:49152/m/", "the port is never cut");
+        // The token in whole groups of four.
+        for line in &cut[2..] {
+            assert_eq!(line.trim_end_matches('/').len() % 4, 0, "{cut:?}");
+        }
+        // Wide enough: one line.
+        assert_eq!(lines(url, 80).len(), 1);
     }
 }
