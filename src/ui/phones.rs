@@ -127,12 +127,19 @@ fn link_lines(url: &str, width_of: impl Fn(&str) -> f32, width: f32) -> Vec<Stri
     if !piece.is_empty() {
         pieces.push(piece);
     }
-    let token: Vec<char> = token.chars().collect();
+    // The token in groups of four; its closing `/` stays with the last group.
+    let token: Vec<char> = token.trim_end_matches('/').chars().collect();
     pieces.extend(
         token
             .chunks(4)
             .map(|group| group.iter().collect::<String>()),
     );
+    if url.ends_with('/')
+        && let Some(last) = pieces.last_mut()
+        && !last.ends_with('/')
+    {
+        last.push('/');
+    }
     let mut lines: Vec<String> = Vec::new();
     for piece in pieces {
         match lines.last_mut() {
@@ -197,6 +204,11 @@ mod tests {
         for line in &cut[2..] {
             assert_eq!(line.trim_end_matches('/').len() % 4, 0, "{cut:?}");
         }
+        assert_ne!(
+            cut.last().map(String::as_str),
+            Some("/"),
+            "no slash alone: {cut:?}"
+        );
         // Wide enough: one line.
         assert_eq!(lines(url, 80).len(), 1);
     }
