@@ -8,6 +8,7 @@ use egui::{Color32, FontId, Galley, Painter, Pos2, Rect, Stroke, Ui, Vec2};
 use super::text::{breaks_a_word, put, text};
 
 /// Something drawn at a place relative to its block.
+#[derive(Clone)]
 pub(super) enum Piece {
     Text {
         at: Vec2,
@@ -42,6 +43,9 @@ pub(super) struct Block {
     pub(super) joined_to_next: bool,
     /// Rows of the steps (for the header).
     pub(super) rows: usize,
+    /// The same block a line at a time (the lines joined), for when it is taller than a
+    /// column; empty when it has no lines to part at.
+    pub(super) lines: Vec<Block>,
 }
 
 impl Block {
@@ -56,6 +60,7 @@ impl Block {
             keep_with_next: false,
             joined_to_next: false,
             rows: 0,
+            lines: Vec::new(),
         }
     }
 
@@ -73,25 +78,37 @@ impl Block {
             return vec![Self::text(galley)];
         }
         let breaks_word = breaks_a_word(&galley);
-        let count = galley.rows.len();
-        galley
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(index, row)| {
-                let line: String = row.glyphs.iter().map(|g| g.chr).collect();
-                let mut block = Self::text(text(
-                    painter,
-                    line.trim_end(),
-                    font.clone(),
-                    color,
-                    f32::INFINITY,
-                ));
+        let mut lines: Vec<Self> = row_galleys(painter, &galley, &font, color)
+            .into_iter()
+            .map(|line| {
+                let mut block = Self::text(line);
                 block.breaks_word = breaks_word;
-                block.joined_to_next = index + 1 < count;
+                block.joined_to_next = true;
                 block
             })
-            .collect()
+            .collect();
+        if let Some(last) = lines.last_mut() {
+            last.joined_to_next = false;
+        }
+        lines
+    }
+
+    /// Blocks taller than `height` replaced by their lines, where they have them.
+    pub(super) fn split_taller_than(blocks: Vec<Self>, height: f32) -> Vec<Self> {
+        let mut out = Vec::with_capacity(blocks.len());
+        for mut block in blocks {
+            if block.size.y > height && !block.lines.is_empty() {
+                let mut lines = std::mem::take(&mut block.lines);
+                if let Some(last) = lines.last_mut() {
+                    last.joined_to_next = block.joined_to_next;
+                    last.keep_with_next = block.keep_with_next;
+                }
+                out.extend(lines);
+            } else {
+                out.push(block);
+            }
+        }
+        out
     }
 
     pub(super) fn draw(&self, ui: &mut Ui, painter: &Painter, origin: Pos2) {
@@ -125,5 +142,63 @@ impl Block {
                 put(ui, origin + *at, galley.clone());
             }
         }
+    }
+}
+
+/// Each row of `galley` as a galley of its own, in the same font and colour.
+pub(super) fn row_galleys(
+    painter: &Painter,
+    galley: &Galley,
+    font: &FontId,
+    color: Color32,
+) -> Vec<Arc<Galley>> {
+    galley
+        .rows
+        .iter()
+        .map(|row| {
+            let line: String = row.glyphs.iter().map(|g| g.chr).collect();
+            text(painter, line.trim_end(), font.clone(), color, f32::INFINITY)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sized(height: f32) -> Block {
+        Block {
+            size: Vec2::new(100.0, height),
+            ..Block::default()
+        }
+    }
+
+    #[test]
+    fn only_a_block_taller_than_a_column_goes_a_line_at_a_time() {
+        let lines = || {
+            let mut lines = vec![sized(100.0), sized(100.0), sized(100.0)];
+            for line in &mut lines[..2] {
+                line.joined_to_next = true;
+            }
+            lines
+        };
+        let tall = Block {
+            keep_with_next: true,
+            lines: lines(),
+            ..sized(300.0)
+        };
+        let short = Block {
+            lines: lines(),
+            ..sized(150.0)
+        };
+        let no_lines = sized(400.0);
+        let out = Block::split_taller_than(vec![tall, short, no_lines], 200.0);
+        let heights: Vec<f32> = out.iter().map(|b| b.size.y).collect();
+        assert_eq!(heights, [100.0, 100.0, 100.0, 150.0, 400.0]);
+        assert!(out[0].joined_to_next && out[1].joined_to_next);
+        assert!(
+            !out[2].joined_to_next && out[2].keep_with_next,
+            "the last line carries what the whole block had"
+        );
     }
 }

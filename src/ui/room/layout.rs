@@ -65,19 +65,21 @@ pub(super) fn flow_into_columns(
     let column_gap = COLUMN_GAP * h;
     let block_gap = 0.014 * h;
     let label_font = theme::regular(room::BODY * h);
+    // A line for "1/3" under the columns when there is more than one page.
+    let label_line = painter
+        .layout_no_wrap("1/9".to_owned(), label_font.clone(), palette.muted)
+        .size()
+        .y
+        + block_gap;
     let mut best: Option<(usize, usize, Vec<Block>, f32, f32, bool)> = None;
     for count in columns {
         let width = (area.width() - column_gap * (count - 1) as f32) / count as f32;
-        let laid = blocks(width);
+        // A block taller than a column of a page goes on a line at a time.
+        let laid = Block::split_taller_than(blocks(width), area.height() - label_line);
         let mut column_height = area.height();
         let mut pages = flow_blocks(&laid, block_gap, column_height, count).1;
         if pages > 1 {
-            // Leave a line for "1/3".
-            column_height -= painter
-                .layout_no_wrap("1/9".to_owned(), label_font.clone(), palette.muted)
-                .size()
-                .y
-                + block_gap;
+            column_height -= label_line;
             pages = flow_blocks(&laid, block_gap, column_height, count).1;
         }
         // A width at which a word breaks or a block is taller than a column is used only when

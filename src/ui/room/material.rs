@@ -4,7 +4,7 @@
 use egui::{Painter, Pos2, Rect, Stroke, vec2};
 
 use super::badges::badges_blocks;
-use super::blocks::{Block, Piece};
+use super::blocks::{Block, Piece, row_galleys};
 use super::text::{breaks_a_word, text};
 use crate::room::{RoomItem, RoomTool, RoomView};
 use crate::ui::theme::{self, Palette, room};
@@ -68,6 +68,7 @@ pub(super) fn material_blocks(
             keep_with_next: false,
             joined_to_next: false,
             rows: 0,
+            lines: Vec::new(),
         });
     }
     if !view.rules.is_empty() {
@@ -135,7 +136,8 @@ pub(super) fn material_blocks(
 }
 
 /// One item of a list: a marker, its text, its detail (a mark, who and when) as large as the
-/// text, and its dots.
+/// text, and its dots. A long item can also be had a line at a time, for a column it does not
+/// fit whole.
 fn item_block(painter: &Painter, item: &RoomItem, palette: &Palette, h: f32, width: f32) -> Block {
     let size = room::BODY * h;
     let marker = size * 0.7;
@@ -162,51 +164,29 @@ fn item_block(painter: &Painter, item: &RoomItem, palette: &Palette, h: f32, wid
     } else {
         theme::regular(size)
     };
-    let main = text(painter, &item.text, font, palette.text, text_width);
+    let main = text(painter, &item.text, font.clone(), palette.text, text_width);
     let first_row = main
         .rows
         .first()
         .map_or(main.size().y, |r| r.rect().height());
-    let mut block = Block {
-        breaks_word: breaks_a_word(&main),
-        ..Block::default()
-    };
+
+    // The marker, the dots and their number, on the first line.
+    let mut head = Vec::new();
     let (radius, color) = if item.emphasis {
         (size * 0.2, palette.accent)
     } else {
         (size * 0.1, palette.muted)
     };
-    block.pieces.push(Piece::Dot {
+    head.push(Piece::Dot {
         at: vec2(marker * 0.45, first_row / 2.0),
         radius,
         color,
     });
-    let mut height = main.size().y;
-    let mut right = marker + main.size().x;
-    block.pieces.push(Piece::Text {
-        at: vec2(marker, 0.0),
-        galley: main,
-    });
-    if let Some(detail) = &item.detail {
-        let galley = text(
-            painter,
-            detail,
-            theme::regular(size),
-            palette.muted,
-            text_width,
-        );
-        block.breaks_word |= breaks_a_word(&galley);
-        right = right.max(marker + galley.size().x);
-        block.pieces.push(Piece::Text {
-            at: vec2(marker, height),
-            galley: galley.clone(),
-        });
-        height += galley.size().y;
-    }
+    let mut head_right = marker;
     if let Some(number) = number {
         let mut x = marker + text_width + 0.01 * h;
         for _ in 0..shown {
-            block.pieces.push(Piece::Dot {
+            head.push(Piece::Dot {
                 at: vec2(x + dot_radius * 1.3, first_row / 2.0),
                 radius: dot_radius,
                 color: palette.accent,
@@ -214,12 +194,75 @@ fn item_block(painter: &Painter, item: &RoomItem, palette: &Palette, h: f32, wid
             x += dot_radius * 2.6;
         }
         x += 0.01 * h;
-        right = x + number.size().x;
-        block.pieces.push(Piece::Text {
+        head_right = x + number.size().x;
+        head.push(Piece::Text {
             at: vec2(x, (first_row - number.size().y) / 2.0),
             galley: number,
         });
     }
-    block.size = vec2(right, height);
-    block
+    let detail = item.detail.as_ref().map(|detail| {
+        text(
+            painter,
+            detail,
+            theme::regular(size),
+            palette.muted,
+            text_width,
+        )
+    });
+
+    let breaks_word = breaks_a_word(&main) || detail.as_ref().is_some_and(|d| breaks_a_word(d));
+    let text_block = |galley: std::sync::Arc<egui::Galley>, joined: bool| Block {
+        size: vec2(marker + galley.size().x, galley.size().y),
+        pieces: vec![Piece::Text {
+            at: vec2(marker, 0.0),
+            galley,
+        }],
+        breaks_word,
+        joined_to_next: joined,
+        ..Block::default()
+    };
+    let lines = if main.rows.len() > 3 {
+        let mut lines: Vec<Block> = row_galleys(painter, &main, &font, palette.text)
+            .into_iter()
+            .map(|row| text_block(row, true))
+            .collect();
+        if let Some(first) = lines.first_mut() {
+            first.size.x = first.size.x.max(head_right);
+            first.pieces.extend(head.iter().cloned());
+        }
+        match &detail {
+            Some(detail) => lines.push(text_block(detail.clone(), false)),
+            None => {
+                if let Some(last) = lines.last_mut() {
+                    last.joined_to_next = false;
+                }
+            }
+        }
+        lines
+    } else {
+        Vec::new()
+    };
+
+    let mut height = main.size().y;
+    let mut right = head_right.max(marker + main.size().x);
+    let mut pieces = head;
+    pieces.push(Piece::Text {
+        at: vec2(marker, 0.0),
+        galley: main,
+    });
+    if let Some(detail) = detail {
+        right = right.max(marker + detail.size().x);
+        pieces.push(Piece::Text {
+            at: vec2(marker, height),
+            galley: detail.clone(),
+        });
+        height += detail.size().y;
+    }
+    Block {
+        size: vec2(right, height),
+        pieces,
+        breaks_word,
+        lines,
+        ..Block::default()
+    }
 }
