@@ -166,6 +166,56 @@ fn a_request_for_another_host_is_refused() {
     }
 }
 
+/// A request that promises a body of 2 KB (more than the server's library reads before it
+/// hands a request over) and never sends it.
+fn promise_a_body(serving: &Serving, path: &str) -> TcpStream {
+    let mut stream = TcpStream::connect(serving.address()).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("a timeout");
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\n\
+         Content-Length: 2000\r\n\r\n",
+        serving.address()
+    )
+    .expect("the head sent");
+    stream
+}
+
+#[test]
+fn a_body_that_never_comes_holds_up_nobody() {
+    let serving = serving(MemberTool::Advice);
+    let url = serving.url().unwrap();
+    let path = url.split_once(&serving.address().to_string()).unwrap().1;
+    // More such requests than the server has workers: without the link, and with it.
+    let without_link: Vec<TcpStream> = (0..4)
+        .map(|_| promise_a_body(&serving, "/m/00000000000000000000000000000000/advice"))
+        .collect();
+    let _with_link: Vec<TcpStream> = (0..4)
+        .map(|_| promise_a_body(&serving, &format!("{path}advice")))
+        .collect();
+    // Without the link the answer comes without the body being waited for.
+    for mut stream in without_link {
+        let mut reply = [0_u8; 12];
+        stream.read_exact(&mut reply).expect("an answer");
+        assert_eq!(
+            &reply,
+            b"HTTP/1.1 403",
+            "{}",
+            String::from_utf8_lossy(&reply)
+        );
+    }
+    // And the members are served meanwhile.
+    assert_eq!(get(&url, None).0, 200);
+    let (status, _) = post(
+        &format!("{url}advice"),
+        &device(1),
+        r#"{"text":"Vraag het team"}"#,
+    );
+    assert_eq!(status, 200);
+}
+
 #[test]
 fn oversized_and_malformed_bodies_are_refused_and_nothing_arrives() {
     let serving = serving(MemberTool::Advice);

@@ -90,6 +90,33 @@ struct AdviceBody {
     text: String,
 }
 
+/// The path's token and what follows it, for `/m/<token>/<tail>`.
+fn token_and_tail(url: &str) -> Option<(&str, &str)> {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    path.strip_prefix("/m/")
+        .map(|rest| rest.split_once('/').unwrap_or((rest, "")))
+}
+
+/// The answer for a request with an unknown host or without this meeting's token, or `None`
+/// when it may go on. The server asks this before it reads a body, so that without the link
+/// nobody can make it read anything.
+pub fn refusal(request: &Request, state: &State) -> Option<Response> {
+    if !request
+        .host
+        .is_some_and(|host| state.hosts.iter().any(|h| h.eq_ignore_ascii_case(host)))
+    {
+        return Some(Response::text(421, "Unknown host"));
+    }
+    let Some((token, _)) = token_and_tail(request.url) else {
+        return Some(Response::text(404, "Not found"));
+    };
+    match &state.open {
+        None => Some(closed_page(410, state)),
+        Some(open) if !open.token.matches(token) => Some(closed_page(403, state)),
+        Some(_) => None,
+    }
+}
+
 /// Answers one request. Submissions go to `submit`; the view and the devices live in `state`.
 pub fn handle(
     request: &Request,
@@ -97,23 +124,11 @@ pub fn handle(
     submit: &Sender<Submission>,
     now: Instant,
 ) -> Response {
-    if !request
-        .host
-        .is_some_and(|host| state.hosts.iter().any(|h| h.eq_ignore_ascii_case(host)))
-    {
-        return Response::text(421, "Unknown host");
+    if let Some(refused) = refusal(request, state) {
+        return refused;
     }
-    let path = request.url.split(['?', '#']).next().unwrap_or("");
-    let Some((token, tail)) = path
-        .strip_prefix("/m/")
-        .map(|rest| rest.split_once('/').unwrap_or((rest, "")))
-    else {
+    let (Some((_, tail)), Some(open)) = (token_and_tail(request.url), &mut state.open) else {
         return Response::text(404, "Not found");
-    };
-    let open = match &mut state.open {
-        None => return closed_page(410, state),
-        Some(open) if !open.token.matches(token) => return closed_page(403, state),
-        Some(open) => open,
     };
     let get = request.method == "GET";
     let post = request.method == "POST";

@@ -13,7 +13,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::limits::{MAX_BODY_BYTES, MAX_DEVICES};
-use super::routes::{Request, Response, handle};
+use super::routes::{Request, Response, handle, refusal};
 use super::{BodyHook, MemberView, State, Submission, Token, Waker};
 use crate::model::Lang;
 
@@ -201,12 +201,24 @@ impl Drop for Serving {
 
 fn worker(
     server: &tiny_http::Server,
-    state: &Mutex<State>,
+    state: &Arc<Mutex<State>>,
     stop: &AtomicBool,
     tx: &Sender<Submission>,
 ) {
     while !stop.load(Ordering::SeqCst) {
         match server.recv_timeout(POLL) {
+            Ok(Some(request)) if body_still_on_the_socket(&request) => {
+                // Reading it (or, after the answer, skipping it) waits on the sender, so it is
+                // done on a thread of its own: a body that never comes holds only that thread
+                // (as `tiny_http` holds one per connection), never a worker.
+                let (state, tx) = (state.clone(), tx.clone());
+                let spawned = std::thread::Builder::new()
+                    .name("kring-serve-body".into())
+                    .spawn(move || serve_one(request, &state, &tx));
+                if let Err(error) = spawned {
+                    log::warn!("phone server: no thread for a request: {error}");
+                }
+            }
             Ok(Some(request)) => serve_one(request, state, tx),
             Ok(None) => {}
             Err(error) => {
@@ -214,6 +226,18 @@ fn worker(
                 std::thread::sleep(POLL);
             }
         }
+    }
+}
+
+/// Whether the request's body is still to be read from the socket: `tiny_http` reads a body
+/// of up to 1 KB (without `Expect: 100-continue`) before it hands the request over.
+fn body_still_on_the_socket(request: &tiny_http::Request) -> bool {
+    let expects_continue = header(request, "Expect").is_some();
+    match request.body_length() {
+        Some(0) => false,
+        Some(n) => n > 1024 || expects_continue,
+        // No length: chunked, or no body at all.
+        None => header(request, "Transfer-Encoding").is_some(),
     }
 }
 
@@ -247,6 +271,21 @@ fn answer(
     state: &Mutex<State>,
     tx: &Sender<Submission>,
 ) -> Response {
+    let method = request.method().as_str().to_owned();
+    let url = request.url().to_owned();
+    let host = header(request, "Host").map(str::to_owned);
+    let device = header(request, "X-Kring-Device").map(str::to_owned);
+    let mut routed = Request {
+        method: &method,
+        url: &url,
+        host: host.as_deref(),
+        device: device.as_deref(),
+        body: &[],
+    };
+    // The host and the token first: without the link nothing is read.
+    if let Some(refused) = refusal(&routed, &lock(state)) {
+        return refused;
+    }
     if request.body_length().is_some_and(|n| n > MAX_BODY_BYTES) {
         return Response::text(413, "Body too large");
     }
@@ -262,23 +301,13 @@ fn answer(
     if body.len() > MAX_BODY_BYTES {
         return Response::text(413, "Body too large");
     }
-    let method = request.method().as_str().to_owned();
-    let url = request.url().to_owned();
-    let host = header(request, "Host").map(str::to_owned);
-    let device = header(request, "X-Kring-Device").map(str::to_owned);
     let handled = catch_unwind(AssertUnwindSafe(|| {
         let mut state = lock(state);
         if let Some(hook) = &mut state.body_hook {
             hook(&body);
         }
-        let request = Request {
-            method: &method,
-            url: &url,
-            host: host.as_deref(),
-            device: device.as_deref(),
-            body: &body,
-        };
-        handle(&request, &mut state, tx, Instant::now())
+        routed.body = &body;
+        handle(&routed, &mut state, tx, Instant::now())
     }));
     handled.unwrap_or_else(|_| {
         log::error!(
