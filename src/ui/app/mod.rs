@@ -71,6 +71,8 @@ pub struct KringApp {
     wall_closing: Option<CalmView>,
     applied_theme: Option<Theme>,
     fonts_installed: bool,
+    /// Whether the window has been checked against the screen (see `fit_to_screen`).
+    window_fitted: bool,
     pending: Vec<AppCommand>,
     /// Members' phones: off unless the leader turns them on (remembered per group).
     phones: Phones,
@@ -104,6 +106,7 @@ impl KringApp {
             wall_closing: None,
             applied_theme: None,
             fonts_installed: false,
+            window_fitted: false,
             pending: Vec::new(),
             phones: Phones::default(),
         };
@@ -215,6 +218,7 @@ impl KringApp {
             theme::install_fonts(ctx);
             self.fonts_installed = true;
         }
+        self.fit_to_screen(ctx);
         if self.applied_theme != Some(self.env.settings.theme) {
             theme::apply(ctx, self.env.settings.theme);
             self.applied_theme = Some(self.env.settings.theme);
@@ -234,6 +238,33 @@ impl KringApp {
         }
         self.guard_close(ctx);
         self.schedule_repaint(ctx);
+    }
+
+    /// On a screen smaller than the window Kring asks for (a 1024×768 projector PC), the window
+    /// is maximised once, so that no part of it (the leader's buttons) lies off the screen.
+    fn fit_to_screen(&mut self, ctx: &egui::Context) {
+        if self.window_fitted {
+            return;
+        }
+        let (monitor, inner, maximized, fullscreen) = ctx.input(|i| {
+            let viewport = i.viewport();
+            (
+                viewport.monitor_size,
+                viewport.inner_rect,
+                viewport.maximized,
+                viewport.fullscreen,
+            )
+        });
+        let (Some(monitor), Some(inner)) = (monitor, inner) else {
+            return;
+        };
+        self.window_fitted = true;
+        // The system may have cut the window to the screen's size with its title bar still
+        // above it (seen on X11): as large as the screen and not maximised is too large.
+        let too_large = inner.width() >= monitor.x || inner.height() >= monitor.y;
+        if too_large && maximized != Some(true) && fullscreen != Some(true) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+        }
     }
 
     /// What the protocol at hand calls its parts, for texts outside a screen (the shortcut
