@@ -1,6 +1,6 @@
 //! Issue 13, end to end in a real browser: Debian's chromium, headless, driven over WebDriver
-//! (chromedriver) with plain HTTP. Three members join at a phone's size, see a phase change
-//! within 2 s, one writes in the scratchpad while every request body is recorded (the text is
+//! (chromedriver) with plain HTTP. Three members join at a phone's size, two name problems and
+//! give dots (no more than the PC's budget), they see a phase change within 2 s, one writes in the scratchpad while every request body is recorded (the text is
 //! in none), all three send advice, the PC's board counts three, the reveal shows them on the
 //! phones.
 //!
@@ -26,6 +26,7 @@ use kring::ui::KringApp;
 use serde_json::{Value, json};
 
 const SECRET: &str = "GEHEIM-kladblok-7f3a niemand mag dit zien";
+const PROBLEMS: [&str; 2] = ["Grenzen stellen bij een collega", "Werkdruk in het weekend"];
 const ADVICE: [&str; 3] = [
     "Vraag je teamleider om een gesprek",
     "Schrijf op wat je wel wilt",
@@ -220,6 +221,16 @@ impl Phone<'_> {
         let _ = std::fs::write(Path::new(&dir).join(format!("{name}.png")), bytes);
     }
 
+    /// Clicks in the page's own script: the list of dots is drawn anew at every poll, so an
+    /// element found first and clicked after may be gone.
+    fn click_in_page(&self, css: &str) {
+        let clicked = self.js(&format!(
+            "const e = document.querySelector('{css}'); if (!e || e.disabled) return false; \
+             e.click(); return true;"
+        ));
+        assert_eq!(clicked, json!(true), "{css} could not be clicked");
+    }
+
     fn click(&self, css: &str) {
         let element = self.element(css);
         self.driver.call(
@@ -290,7 +301,7 @@ fn three_phones_join_write_privately_send_advice_and_see_the_reveal() {
         &mut h,
         &clock,
         &["An", "Bo", "Cas", "Dien"],
-        "associatiemoment",
+        "problemen-verzamelen",
     );
     press(&mut h, Key::T);
     let url = h.state().phones_url().expect("serving");
@@ -310,6 +321,90 @@ fn three_phones_join_write_privately_send_advice_and_see_the_reveal() {
     for phone in &phones {
         phone.go(&url);
     }
+    // Collecting: two members name a problem from their phones; every phone lists both.
+    for phone in &phones {
+        wait_for(&mut h, Duration::from_secs(20), "the problem form", |_| {
+            phone.js("return document.getElementById('tool-problem').hidden;") == json!(false)
+        });
+    }
+    for (phone, title) in phones.iter().zip(PROBLEMS) {
+        phone.type_into("#problem-title", title);
+        phone.click("#problem-send");
+    }
+    wait_for(
+        &mut h,
+        Duration::from_secs(10),
+        "both problems on the PC",
+        |h| h.state().content().problems.len() == 2,
+    );
+    wait_for(
+        &mut h,
+        Duration::from_secs(10),
+        "both on every phone",
+        |_| {
+            phones[2].js("return document.querySelectorAll('#problem-list li').length;") == json!(2)
+        },
+    );
+
+    // Choosing: a phone gives its dots, no more than a member has on the PC.
+    walk_to_phase(&mut h, &clock, "probleemkeuze");
+    let budget = h.state().content().dots_per_member;
+    assert!(budget >= 2, "{budget} dots");
+    let second_give = "#vote-list li:nth-child(2) .row button:not(.quiet)";
+    wait_for(
+        &mut h,
+        Duration::from_secs(10),
+        "the dots on the phone",
+        |_| phones[0].js("return document.querySelectorAll('#vote-list li').length;") == json!(2),
+    );
+    let votes = |h: &H, title: &str| {
+        h.state()
+            .content()
+            .problems
+            .iter()
+            .find(|p| p.title == title)
+            .map_or(0, |p| p.votes)
+    };
+    for n in 1..=budget {
+        phones[0].click_in_page(second_give);
+        wait_for(&mut h, Duration::from_secs(10), "a dot on the PC", |h| {
+            votes(h, PROBLEMS[1]) == n
+        });
+    }
+    wait_for(&mut h, Duration::from_secs(10), "no dots left", |_| {
+        phones[0].js(&format!(
+            "return document.querySelector('{second_give}').disabled;"
+        )) == json!(true)
+    });
+    // Every phone shows the group's dots, and this one that it has none left.
+    wait_for(
+        &mut h,
+        Duration::from_secs(10),
+        "the dots on every phone",
+        |_| {
+            phones.iter().all(|phone| {
+                phone.js(
+                    "const e = document.querySelector('#vote-list li:nth-child(2) .dots'); \
+                     return e ? e.textContent : null;",
+                ) == json!("\u{25CF}".repeat(budget as usize))
+            })
+        },
+    );
+    wait_for(&mut h, Duration::from_secs(10), "none left", |_| {
+        phones[0].text("dots-left") == format!("Je hebt al je {budget} stippen gegeven.")
+    });
+    phones[0].shot("phone-dots");
+    // Another phone has dots of its own.
+    phones[1].click_in_page("#vote-list li:nth-child(1) .row button:not(.quiet)");
+    wait_for(
+        &mut h,
+        Duration::from_secs(10),
+        "the other phone's dot",
+        |h| votes(h, PROBLEMS[0]) == 1,
+    );
+    assert_eq!(votes(&h, PROBLEMS[1]), budget, "no more than the budget");
+
+    walk_to_phase(&mut h, &clock, "associatiemoment");
     for phone in &phones {
         wait_for(
             &mut h,

@@ -31,6 +31,8 @@ super::sentences! {
     phone_problem_sent: Text,
     /// The phone page: dots this phone can still give. {count}, {total}
     phone_dots_left: Plural,
+    /// The phone page: every dot this phone has is given. {total}
+    phone_dots_none: Text,
     /// The phone page: give a dot to this problem.
     phone_dot_give: Text,
     /// The phone page: take a dot back from this problem.
@@ -89,6 +91,7 @@ pub const PHONES_NL: PhoneStrings = PhoneStrings {
         one: "Je hebt nog {count} van je {total} stippen.",
         other: "Je hebt nog {count} van je {total} stippen.",
     },
+    phone_dots_none: "Je hebt al je {total} stippen gegeven.",
     phone_dot_give: "Stip geven",
     phone_dot_take: "Stip terug",
     phone_scratch_title: "Je eigen kladblok",
@@ -129,6 +132,7 @@ pub const PHONES_EN: PhoneStrings = PhoneStrings {
         one: "You have {count} of your {total} dots left.",
         other: "You have {count} of your {total} dots left.",
     },
+    phone_dots_none: "You have given all {total} of your dots.",
     phone_dot_give: "Give a dot",
     phone_dot_take: "Take a dot back",
     phone_scratch_title: "Your own scratchpad",
@@ -169,6 +173,7 @@ pub const PHONES_DE: PhoneStrings = PhoneStrings {
         one: "Sie haben noch {count} von Ihren {total} Punkten.",
         other: "Sie haben noch {count} von Ihren {total} Punkten.",
     },
+    phone_dots_none: "Sie haben alle {total} Punkte vergeben.",
     phone_dot_give: "Punkt vergeben",
     phone_dot_take: "Punkt zurücknehmen",
     phone_scratch_title: "Ihr eigener Notizzettel",

@@ -19,6 +19,7 @@ pub fn page_texts(s: &Strings, p: &PhoneStrings) -> Value {
         "problem_sent": p.phone_problem_sent,
         "dots_left_one": p.phone_dots_left.one,
         "dots_left_other": p.phone_dots_left.other,
+        "dots_none": p.phone_dots_none,
         "dot_give": p.phone_dot_give,
         "dot_take": p.phone_dot_take,
         "scratch_title": p.phone_scratch_title,

@@ -86,7 +86,8 @@
   function renderVotes() {
     const used = Object.values(myDots).reduce((a, b) => a + b, 0);
     const left = Math.max(0, view.dots - used);
-    setText("dots-left", fill(left === 1 ? T.dots_left_one : T.dots_left_other, { count: left, total: view.dots }));
+    const sentence = left === 0 ? T.dots_none : left === 1 ? T.dots_left_one : T.dots_left_other;
+    setText("dots-left", fill(sentence, { count: left, total: view.dots }));
     const list = $("vote-list");
     list.replaceChildren();
     for (const p of view.problems) {
