@@ -261,3 +261,35 @@ fn problems_and_dots_from_phones_reach_the_list_and_the_vote() {
     press(&mut h, Key::F2);
     assert!(h.query_by_label_contains("<i>Werkdruk</i>").is_some());
 }
+
+#[test]
+fn the_leader_takes_the_join_card_off_the_group_screen_and_keeps_it_beside_the_leader_screen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(T0);
+    let mut h = harness(dir.path(), &clock);
+    nine_phases_at(&mut h, &clock, &["An", "Bo", "Cas"], "problemen-verzamelen");
+    press(&mut h, Key::T);
+    let url = h.state().phones_url().expect("serving");
+    let link = url.trim_start_matches("http://").to_owned();
+    let token_part = &link[link.len() - 9..link.len() - 1];
+    let on_wall = |h: &H| h.query_by_label_contains("Scan de code").is_some();
+
+    // The group screen (the one window shows it after F2) carries the card.
+    press(&mut h, Key::F2);
+    assert!(on_wall(&h), "the card on the group screen");
+    // Q takes it off; the group screen gets its width back.
+    press(&mut h, Key::Q);
+    assert!(!on_wall(&h), "the card off the group screen");
+    assert!(
+        h.query_by_label_contains(token_part).is_none(),
+        "no link on the group screen"
+    );
+    // Beside the leader's screen it stays, with the button that puts it back.
+    press(&mut h, Key::F2);
+    assert!(on_wall(&h), "the card beside the leader's screen");
+    click(&mut h, "Op het groepsscherm (Q)");
+    press(&mut h, Key::F2);
+    assert!(on_wall(&h), "back on the group screen");
+    // Phones stay on all the while.
+    assert_eq!(h.state().phones_url(), Some(url));
+}

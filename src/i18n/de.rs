@@ -694,5 +694,6 @@ pub const DE: Strings = Strings {
     phones_on: "Telefone an (T)",
     phones_off: "Telefone aus (T)",
     key_phones: "Mitglieder über das Netz dieses Raums mit ihrem Telefon teilnehmen lassen (oder das beenden)",
+    key_wall_card: "Den QR-Code für Telefone vom Gruppenbildschirm nehmen (oder zurückholen)",
     attendance: &super::DE_ATTENDANCE,
 };

@@ -694,5 +694,6 @@ pub const EN: Strings = Strings {
     phones_on: "Phones on (T)",
     phones_off: "Phones off (T)",
     key_phones: "Let members take part from their phones over this room's network (or stop it)",
+    key_wall_card: "Take the phones' QR code off the group screen (or put it back)",
     attendance: &super::EN_ATTENDANCE,
 };

@@ -694,5 +694,6 @@ pub const NL: Strings = Strings {
     phones_on: "Telefoons aan (T)",
     phones_off: "Telefoons uit (T)",
     key_phones: "Leden laten meedoen met hun telefoon, via het netwerk van deze ruimte (of dat stoppen)",
+    key_wall_card: "De QR-code voor telefoons van het groepsscherm halen (of terugzetten)",
     attendance: &super::NL_ATTENDANCE,
 };

@@ -13,6 +13,10 @@ super::sentences! {
     phones_scan: Text,
     /// Under the address: phones need the room's own network.
     phones_same_wifi: Text,
+    /// Beside the leader's screen: take the card off the group screen; names its key (Q).
+    phones_card_hide: Text,
+    /// Beside the leader's screen: put the card back on the group screen; names its key (Q).
+    phones_card_show: Text,
     /// Serving could not start. {error}: the system's reason.
     phones_failed: Text,
     /// The operating system gave no random numbers for the secret code.
@@ -76,6 +80,8 @@ pub const PHONES_NL: PhoneStrings = PhoneStrings {
     phones_title: "Meedoen met je telefoon",
     phones_scan: "Scan de code of typ het adres:",
     phones_same_wifi: "Alleen via de wifi van deze ruimte.",
+    phones_card_hide: "Van het groepsscherm (Q)",
+    phones_card_show: "Op het groepsscherm (Q)",
     phones_failed: "Kring kan de telefoons niet laten meedoen: {error}. Zonder telefoons werkt alles zoals altijd.",
     phones_no_random: "het systeem gaf geen willekeurige code",
     phones_devices: Plural {
@@ -117,6 +123,8 @@ pub const PHONES_EN: PhoneStrings = PhoneStrings {
     phones_title: "Take part from your phone",
     phones_scan: "Scan the code or type the address:",
     phones_same_wifi: "Only over this room's Wi-Fi.",
+    phones_card_hide: "Off the group screen (Q)",
+    phones_card_show: "On the group screen (Q)",
     phones_failed: "Kring cannot let phones take part: {error}. Without phones everything works as always.",
     phones_no_random: "the system gave no random code",
     phones_devices: Plural {
@@ -158,6 +166,8 @@ pub const PHONES_DE: PhoneStrings = PhoneStrings {
     phones_title: "Mit dem eigenen Telefon teilnehmen",
     phones_scan: "Scannen Sie den Code oder tippen Sie die Adresse ein:",
     phones_same_wifi: "Nur über das WLAN dieses Raums.",
+    phones_card_hide: "Vom Gruppenbildschirm nehmen (Q)",
+    phones_card_show: "Auf den Gruppenbildschirm (Q)",
     phones_failed: "Kring kann die Telefone nicht teilnehmen lassen: {error}. Ohne Telefone funktioniert alles wie immer.",
     phones_no_random: "das System lieferte keinen zufälligen Code",
     phones_devices: Plural {

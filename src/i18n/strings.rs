@@ -589,6 +589,8 @@ super::sentences! {
     phones_off: Text,
     /// The help line and tooltip of the key that turns phones on and off.
     key_phones: Text,
+    /// The help line and tooltip of the key that takes the join card off the group screen.
+    key_wall_card: Text,
     /// Attendance proof (issue 14): its own list, in `attendance/`.
     attendance: &'static super::AttendanceStrings,
 }

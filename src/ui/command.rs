@@ -215,6 +215,8 @@ pub enum AppAction {
     },
     /// Members take part from their phones in this meeting, or stop; remembered for the group.
     TogglePhones,
+    /// The phones' join card on the group screen or off it (the leader's screen keeps it).
+    ToggleWallCard,
 }
 
 macro_rules! into_app_command {

@@ -68,6 +68,7 @@ pub enum UiCommand {
     WallPagePrevious,
     /// Members take part from their phones, or stop.
     Phones,
+    WallCard,
     Curtain,
     Fullscreen,
     Escape,
@@ -88,7 +89,7 @@ const fn key(key: Key) -> KeyboardShortcut {
 }
 
 impl UiCommand {
-    pub const ALL: [Self; 30] = [
+    pub const ALL: [Self; 31] = [
         Self::MainAction,
         Self::NextStep,
         Self::BackStep,
@@ -106,6 +107,7 @@ impl UiCommand {
         Self::WallPageNext,
         Self::WallPagePrevious,
         Self::Phones,
+        Self::WallCard,
         Self::Curtain,
         Self::Fullscreen,
         Self::Escape,
@@ -139,7 +141,8 @@ impl UiCommand {
             | Self::EarlyAdvice
             | Self::WallPageNext
             | Self::WallPagePrevious
-            | Self::Phones => Scope::Meeting,
+            | Self::Phones
+            | Self::WallCard => Scope::Meeting,
             Self::Curtain | Self::Fullscreen | Self::Escape | Self::Help => Scope::Anywhere,
             Self::StartMeeting | Self::ProtocolUp | Self::ProtocolDown => Scope::Home,
             Self::BeginPhases => Scope::Intro,
@@ -169,6 +172,7 @@ impl UiCommand {
             Self::WallPageNext => const { &[key(Key::PageDown)] },
             Self::WallPagePrevious => const { &[key(Key::PageUp)] },
             Self::Phones => const { &[key(Key::T)] },
+            Self::WallCard => const { &[key(Key::Q)] },
             Self::Curtain | Self::LeavePrivateEntry => const { &[key(Key::F4)] },
             Self::Fullscreen => const { &[key(Key::F11)] },
             Self::Escape => const { &[key(Key::Escape)] },
@@ -219,6 +223,7 @@ impl UiCommand {
             Self::WallPageNext => s.key_wall_page_next,
             Self::WallPagePrevious => s.key_wall_page_previous,
             Self::Phones => s.key_phones,
+            Self::WallCard => s.key_wall_card,
             Self::Curtain => s.key_curtain,
             Self::Fullscreen => s.key_fullscreen,
             Self::Escape => s.key_escape,
@@ -317,6 +322,14 @@ mod tests {
                     .rsplit_once('(')
                     .and_then(|(_, rest)| rest.strip_suffix(')'));
                 assert_eq!(named, Some(command.key_text(s).as_str()), "{label}");
+            }
+            let p = i18n::phone_strings(lang);
+            for label in [p.phones_card_hide, p.phones_card_show] {
+                let named = label
+                    .rsplit_once('(')
+                    .and_then(|(_, rest)| rest.strip_suffix(')'));
+                let key = UiCommand::WallCard.key_text(s);
+                assert_eq!(named, Some(key.as_str()), "{label}");
             }
         }
     }

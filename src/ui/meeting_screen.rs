@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
+use super::command::AppAction;
 use super::context::ViewCtx;
 use super::state::{PrivateThing, Session};
 use super::{controls, leader, phones, room, tools};
@@ -22,6 +23,8 @@ pub struct MeetingParts<'a> {
     /// Members' phones: on, the join card while serving, and why serving failed.
     pub phones_on: bool,
     pub join: Option<&'a JoinCard>,
+    /// The card on the group screen: none when the leader took it off.
+    pub wall_join: Option<&'a JoinCard>,
     pub phones_error: Option<&'a str>,
 }
 
@@ -33,6 +36,7 @@ pub fn meeting_ui(ui: &mut Ui, ctx: &mut ViewCtx, parts: MeetingParts) {
         autosave_error,
         phones_on,
         join,
+        wall_join,
         phones_error,
     } = parts;
     let palette = ctx.palette;
@@ -78,7 +82,10 @@ pub fn meeting_ui(ui: &mut Ui, ctx: &mut ViewCtx, parts: MeetingParts) {
                 )
                 .show(ui, |ui| {
                     let s = crate::i18n::phone_strings(ctx.lang);
-                    phones::leader_panel_ui(ui, join, phones_error, s, &palette);
+                    let on_wall = wall_join.is_some();
+                    if phones::leader_panel_ui(ui, join, on_wall, phones_error, s, &palette) {
+                        ctx.send(AppAction::ToggleWallCard);
+                    }
                 });
         }
         leader::leader_ui(ui, ctx, session, my_cases, room_window);
@@ -96,7 +103,7 @@ pub fn meeting_ui(ui: &mut Ui, ctx: &mut ViewCtx, parts: MeetingParts) {
             .frame(egui::Frame::new())
             .show(ui, |ui| {
                 let rect = ui.max_rect();
-                match join {
+                match wall_join {
                     Some(card) => {
                         let (wall, column) = phones::split_wall(rect);
                         phones::wall_card_ui(

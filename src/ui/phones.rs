@@ -88,11 +88,11 @@ pub fn wall_card_ui(ui: &mut Ui, rect: Rect, card: &JoinCard, s: &PhoneStrings, 
         .max(0.0);
 
     let mut y = inner.top();
+    // Real labels (screen readers and tests find them), at exactly their place.
     let put = |ui: &mut Ui, galley: std::sync::Arc<egui::Galley>, y: &mut f32| {
-        let size = galley.size();
-        ui.painter()
-            .galley(pos2(inner.left(), *y), galley, palette.text);
-        *y += size.y;
+        let rect = Rect::from_min_size(pos2(inner.left(), *y), galley.size());
+        *y += galley.size().y;
+        ui.put(rect, egui::Label::new(galley).selectable(false));
     };
     put(ui, title, &mut y);
     y += gap;
@@ -158,14 +158,18 @@ pub fn split_wall(rect: Rect) -> (Rect, Rect) {
     (wall, column)
 }
 
-/// Beside the leader's screen: the card, how many phones take part, or why phones are off.
+/// Beside the leader's screen: the card, how many phones take part, or why phones are off,
+/// and a button that takes the card off the group screen (`on_wall`) or puts it back; says
+/// whether that button was clicked.
 pub fn leader_panel_ui(
     ui: &mut Ui,
     card: Option<&JoinCard>,
+    on_wall: bool,
     error: Option<&str>,
     s: &PhoneStrings,
     palette: &Palette,
-) {
+) -> bool {
+    let mut toggled = false;
     ui.label(RichText::new(s.phones_title).font(theme::bold(17.0)));
     if let Some(error) = error {
         ui.add(egui::Label::new(RichText::new(error).color(palette.warning_text)).wrap());
@@ -177,7 +181,14 @@ pub fn leader_panel_ui(
         qr_ui(ui, at.min, side, card);
         ui.label(RichText::new(s.phones_scan).color(palette.muted));
         ui.add(egui::Label::new(RichText::new(&card.url).monospace()).wrap());
+        let label = if on_wall {
+            s.phones_card_hide
+        } else {
+            s.phones_card_show
+        };
+        toggled = ui.button(label).clicked();
     }
+    toggled
 }
 
 #[cfg(test)]

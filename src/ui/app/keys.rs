@@ -111,6 +111,7 @@ impl KringApp {
             UiCommand::WallPageNext => SessionCommand::TurnWallPage(1).into(),
             UiCommand::WallPagePrevious => SessionCommand::TurnWallPage(-1).into(),
             UiCommand::Phones => AppAction::TogglePhones.into(),
+            UiCommand::WallCard => AppAction::ToggleWallCard.into(),
             UiCommand::Curtain | UiCommand::LeavePrivateEntry => SessionCommand::Curtain.into(),
             UiCommand::Fullscreen => AppAction::ToggleFullscreen.into(),
             UiCommand::Escape => AppAction::Escape.into(),

@@ -327,6 +327,7 @@ impl KringApp {
                             autosave_error: self.autosave.error(),
                             phones_on: self.phones.on,
                             join: self.phones.card(),
+                            wall_join: self.phones.wall_card(),
                             phones_error: self.phones.error.as_deref(),
                         },
                     );
@@ -501,6 +502,7 @@ impl KringApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             AppAction::TogglePhones => self.toggle_phones(),
+            AppAction::ToggleWallCard => self.phones.toggle_wall_card(),
             AppAction::ExportFinished { html } => {
                 if let Some(finished) = &self.finished {
                     HistoryState::export(&self.env, ctx, &finished.record, html);

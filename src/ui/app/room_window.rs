@@ -64,7 +64,7 @@ impl KringApp {
                 // The wall does not show how many phones take part.
                 join: self
                     .phones
-                    .card()
+                    .wall_card()
                     .cloned()
                     .map(|card| JoinCard { devices: 0, ..card }),
             }),

@@ -17,6 +17,9 @@ pub struct Phones {
     batch: AdviceBatch,
     published: Option<MemberView>,
     card: Option<JoinCard>,
+    /// The leader took the card off the group screen (everyone is in); back on for the next
+    /// meeting.
+    card_off_wall: bool,
     /// Why serving could not start (shown to the leader).
     pub error: Option<String>,
 }
@@ -28,6 +31,18 @@ impl Phones {
 
     pub fn card(&self) -> Option<&JoinCard> {
         self.card.as_ref()
+    }
+
+    /// The card the group screen shows: none when the leader took it off.
+    pub fn wall_card(&self) -> Option<&JoinCard> {
+        self.card.as_ref().filter(|_| !self.card_off_wall)
+    }
+
+    /// Takes the card off the group screen, or puts it back (only while serving).
+    pub fn toggle_wall_card(&mut self) {
+        if self.card.is_some() {
+            self.card_off_wall = !self.card_off_wall;
+        }
     }
 
     /// The link of the open meeting.
@@ -64,6 +79,7 @@ impl Phones {
             // The leader's log: where phones join (the token is this meeting's only).
             log::warn!("Members' phones can join this meeting at {url}");
             self.card = JoinCard::new(&url);
+            self.card_off_wall = false;
         } else if self.published.as_ref() != Some(&view) {
             serving.publish(view.clone(), lang);
             self.published = Some(view);
