@@ -64,41 +64,44 @@ pub fn leader_ui(
                 .inner_margin(egui::Margin::symmetric(16, 10)),
         )
         .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(position).color(palette.muted));
-                ui.label(
-                    RichText::new(fill(
-                        s.leader_status,
-                        &[
-                            ("phase", &phase.title.get(lang)),
-                            ("step", &step),
-                            ("time", &time),
-                        ],
-                    ))
-                    .font(theme::bold(20.0)),
-                );
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    room_window_button(ui, view, room_window, meeting.protocol().parts);
-                    if !room_window
-                        && ui
-                            .button(s.view_room)
-                            .on_hover_text(
-                                UiCommand::ToggleView.tooltip(s, meeting.protocol().parts),
-                            )
-                            .clicked()
-                    {
-                        view.send(SessionCommand::ToggleView);
-                    }
-                    if !session.leader.is_open(PrivateThing::Scratchpad)
-                        && ui
-                            .button(s.scratch_open)
-                            .on_hover_text(
-                                UiCommand::Scratchpad.tooltip(s, meeting.protocol().parts),
-                            )
-                            .clicked()
-                    {
-                        view.send(SessionCommand::ToggleScratchpad);
-                    }
+            // The buttons at the right first; where we are gets the width that is left and
+            // wraps there rather than running under them.
+            let row = egui::vec2(ui.available_width(), 0.0);
+            let right_to_left = egui::Layout::right_to_left(egui::Align::Center);
+            ui.allocate_ui_with_layout(row, right_to_left, |ui| {
+                room_window_button(ui, view, room_window, meeting.protocol().parts);
+                if !room_window
+                    && ui
+                        .button(s.view_room)
+                        .on_hover_text(UiCommand::ToggleView.tooltip(s, meeting.protocol().parts))
+                        .clicked()
+                {
+                    view.send(SessionCommand::ToggleView);
+                }
+                if !session.leader.is_open(PrivateThing::Scratchpad)
+                    && ui
+                        .button(s.scratch_open)
+                        .on_hover_text(UiCommand::Scratchpad.tooltip(s, meeting.protocol().parts))
+                        .clicked()
+                {
+                    view.send(SessionCommand::ToggleScratchpad);
+                }
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.label(RichText::new(position).color(palette.muted));
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(fill(
+                                s.leader_status,
+                                &[
+                                    ("phase", &phase.title.get(lang)),
+                                    ("step", &step),
+                                    ("time", &time),
+                                ],
+                            ))
+                            .font(theme::bold(20.0)),
+                        )
+                        .wrap(),
+                    );
                 });
             });
             if !room_window {
