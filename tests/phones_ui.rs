@@ -42,6 +42,18 @@ fn harness(data: &Path, clock: &ManualClock) -> H {
     harness
 }
 
+/// A meeting of "Balint in 9 fasen" with three present, in its first phase, phones on: the
+/// data folder (kept while the test runs), the clock, the app and the phones' link.
+fn phones_on_in_phase_one() -> (tempfile::TempDir, ManualClock, H, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(T0);
+    let mut h = harness(dir.path(), &clock);
+    nine_phases_at(&mut h, &clock, &["An", "Bo", "Cas"], "problemen-verzamelen");
+    press(&mut h, Key::T);
+    let url = h.state().phones_url().expect("serving");
+    (dir, clock, h, url)
+}
+
 fn post(url: &str, device: &str, body: &str) -> u16 {
     let agent = ureq::AgentBuilder::new()
         .timeout(Duration::from_secs(10))
@@ -217,12 +229,7 @@ fn phone_advice_joins_the_board_shows_as_text_and_leaves_no_trace_of_a_device() 
 
 #[test]
 fn problems_and_dots_from_phones_reach_the_list_and_the_vote() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let clock = ManualClock::new(T0);
-    let mut h = harness(dir.path(), &clock);
-    nine_phases_at(&mut h, &clock, &["An", "Bo", "Cas"], "problemen-verzamelen");
-    press(&mut h, Key::T);
-    let url = h.state().phones_url().expect("serving");
+    let (_dir, clock, mut h, url) = phones_on_in_phase_one();
     for (n, title) in ["Grenzen stellen", "<i>Werkdruk</i>"]
         .into_iter()
         .enumerate()
@@ -264,12 +271,7 @@ fn problems_and_dots_from_phones_reach_the_list_and_the_vote() {
 
 #[test]
 fn the_leader_takes_the_join_card_off_the_group_screen_and_keeps_it_beside_the_leader_screen() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let clock = ManualClock::new(T0);
-    let mut h = harness(dir.path(), &clock);
-    nine_phases_at(&mut h, &clock, &["An", "Bo", "Cas"], "problemen-verzamelen");
-    press(&mut h, Key::T);
-    let url = h.state().phones_url().expect("serving");
+    let (_dir, _clock, mut h, url) = phones_on_in_phase_one();
     let link = url.trim_start_matches("http://").to_owned();
     let token_part = &link[link.len() - 9..link.len() - 1];
     let on_wall = |h: &H| h.query_by_label_contains("Scan de code").is_some();
