@@ -289,7 +289,9 @@ pub fn presence_ui(ui: &mut Ui, view: &mut ViewCtx, session: &mut Session) -> eg
     }
     if content.present.is_empty() {
         let mut count = content.present_count;
-        ui.horizontal(|ui| {
+        // Wrapped: in the narrow panel beside the leader's screen the field goes under its
+        // label rather than past the panel's edge.
+        ui.horizontal_wrapped(|ui| {
             let label = ui.label(s.present_count_label);
             if ui
                 .add(egui::DragValue::new(&mut count).range(0..=60))
