@@ -149,7 +149,6 @@ impl RoomView {
         now_ms: i64,
         tz: &TimeZone,
     ) -> Self {
-        let phase_count = meeting.phase_count();
         let cursor = meeting.cursor();
         let phase = meeting.current_phase();
         let text = |t: Option<&crate::model::Text>| t.map(|t| t.get(lang).to_owned());
@@ -233,10 +232,7 @@ impl RoomView {
 
         Self {
             protocol_name: meeting.protocol().name.get(lang).to_owned(),
-            position: fill(
-                s.room_phase_of.get(parts),
-                &[("n", &(cursor + 1)), ("total", &phase_count)],
-            ),
+            position: phase_position(meeting, s),
             ends_around: fill(
                 s.room_ends_around,
                 &[("time", &local_hhmm(meeting.projected_end_ms(now_ms), tz))],
@@ -453,6 +449,28 @@ fn room_tool(tools: &[Tool], step: Step, content: &MeetingContent, s: &Strings) 
         };
     }
     RoomTool::None
+}
+
+/// "Fase 3 van 9" (or the protocol's word for its parts), for the wall, the leader's screen and
+/// the phones.
+pub fn phase_position(meeting: &Meeting, s: &Strings) -> String {
+    fill(
+        s.room_phase_of.get(meeting.protocol().parts),
+        &[
+            ("n", &(meeting.cursor() + 1)),
+            ("total", &meeting.phase_count()),
+        ],
+    )
+}
+
+/// The name of a phase's step, as the wall shows it.
+pub fn step_name(step: Step, s: &Strings) -> &'static str {
+    match step {
+        Step::Explain => s.step_explain,
+        Step::Prepare => s.step_prepare,
+        Step::Run => s.step_run,
+        Step::Close => s.step_close,
+    }
 }
 
 pub fn mark_text(mark: AdviceMark, s: &Strings) -> &'static str {

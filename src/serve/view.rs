@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::i18n::Strings;
-use crate::meeting::{Meeting, Step};
+use crate::meeting::Meeting;
 use crate::model::{Lang, MeetingContent, Tool};
 
 /// The tool a phone offers in the phase at hand.
@@ -67,7 +67,6 @@ impl MemberView {
         now_ms: i64,
     ) -> Self {
         let phase = meeting.current_phase();
-        let parts = meeting.protocol().parts;
         let tools: &[Tool] = phase.map_or(&[], |p| &p.tools);
         let revealed = content.advice.revealed;
         let tool = if tools.contains(&Tool::Scratchpad) {
@@ -94,26 +93,14 @@ impl MemberView {
                 }
             })
             .unwrap_or_default();
-        let step = match meeting.step() {
-            Step::Explain => s.step_explain,
-            Step::Prepare => s.step_prepare,
-            Step::Run => s.step_run,
-            Step::Close => s.step_close,
-        };
         Self {
             lang: lang_code(lang),
-            position: crate::i18n::fill(
-                s.room_phase_of.get(parts),
-                &[
-                    ("n", &(meeting.cursor() + 1)),
-                    ("total", &meeting.phase_count()),
-                ],
-            ),
+            position: crate::room::phase_position(meeting, s),
             title: phase
                 .map(|p| p.title.get(lang).to_owned())
                 .unwrap_or_default(),
             asks,
-            step: step.to_owned(),
+            step: crate::room::step_name(meeting.step(), s).to_owned(),
             remaining_ms: countdown.map(|c| c.remaining_ms()),
             running: countdown.is_some_and(|c| c.running),
             on_break: meeting.on_break(),

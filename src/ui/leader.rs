@@ -13,7 +13,6 @@ use super::state::{Env, HistoryState, PrivateThing, Session};
 use super::theme;
 use super::tools::{self, ToolCtx, phase_tools_ui};
 use crate::i18n::fill;
-use crate::meeting::Step;
 use crate::model::{Parts, PreparedCase, Tool};
 use crate::room::format_countdown;
 
@@ -32,12 +31,7 @@ pub fn leader_ui(
     let Some(phase) = meeting.current_phase().cloned() else {
         return;
     };
-    let step = match meeting.step() {
-        Step::Explain => s.step_explain,
-        Step::Prepare => s.step_prepare,
-        Step::Run => s.step_run,
-        Step::Close => s.step_close,
-    };
+    let step = crate::room::step_name(meeting.step(), s);
     // With the group screen in its own window, seconds are on the projector; here whole
     // minutes, so this window repaints once a minute instead of every second.
     let time = meeting
@@ -50,13 +44,7 @@ pub fn leader_ui(
             }
         })
         .unwrap_or_default();
-    let position = fill(
-        s.room_phase_of.get(meeting.protocol().parts),
-        &[
-            ("n", &(meeting.cursor() + 1)),
-            ("total", &meeting.phase_count()),
-        ],
-    );
+    let position = crate::room::phase_position(meeting, s);
     egui::Panel::top("leader_status")
         .frame(
             egui::Frame::new()
